@@ -1,0 +1,21 @@
+using FoiTracker.Domain.Common;
+using FoiTracker.Domain.Users;
+
+namespace FoiTracker.Application.Accounts;
+
+public interface IUserRepository
+{
+    Task<UserAccount?> FindByEmailAsync(EmailAddress email, CancellationToken cancellationToken);
+
+    Task AddAsync(UserAccount account, CancellationToken cancellationToken);
+
+    Task UpdatePasswordHashAsync(UserAccount account, CancellationToken cancellationToken);
+
+    Task<bool> AnyWithRoleAsync(Role role, CancellationToken cancellationToken);
+}
+
+/// <summary>Read side for accounts.</summary>
+public interface IAccountQueries
+{
+    Task<Common.Models.PagedResult<AccountDto>> ListAsync(int page, int pageSize, CancellationToken cancellationToken);
+}

@@ -1,0 +1,82 @@
+using FoiTracker.Infrastructure.Persistence;
+using FoiTracker.Infrastructure.Seeding;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace FoiTracker.Infrastructure.Configuration;
+
+/// <summary>Reads and checks the settings the infrastructure needs, before anything is wired.</summary>
+public static class InfrastructureSettings
+{
+    public const string ProviderKey = "Database:Provider";
+    public const string ConnectionStringKey = "ConnectionStrings:Default";
+    public const string DataDirectoryKey = "Data:Directory";
+    public const string SeedsDirectoryKey = "Seeds:Directory";
+
+    public static DatabaseOptions ReadDatabase(IConfiguration configuration)
+    {
+        var dataDirectory = PrepareDataDirectory(configuration[DataDirectoryKey]);
+        var providerName = configuration[ProviderKey];
+        var provider = (providerName ?? "sqlite").Trim().ToLowerInvariant() switch
+        {
+            "sqlite" => DatabaseProvider.Sqlite,
+            "postgres" or "postgresql" => DatabaseProvider.Postgres,
+            _ => throw new ConfigurationProblemException(
+                $"{ProviderKey} is '{providerName}', which is not supported: set it to 'sqlite' (the default) or 'postgres'."),
+        };
+
+        var connectionString = configuration[ConnectionStringKey];
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new ConfigurationProblemException(
+                    $"{ConnectionStringKey} is empty but {ProviderKey} is 'postgres': set it, e.g. ConnectionStrings__Default=\"Host=127.0.0.1;Database=foitracker;Username=foi;Password=...\".");
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(connectionString);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ConfigurationProblemException($"{ConnectionStringKey} is not a valid PostgreSQL connection string: {ex.Message}");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            // Foreign keys are off by default in SQLite; "Default Timeout" is also how long a
+            // writer waits for the lock held by another writer.
+            connectionString = $"Data Source={Path.Combine(dataDirectory, "foitracker.db")};Foreign Keys=True;Default Timeout=30";
+        }
+
+        return new DatabaseOptions { Provider = provider, ConnectionString = connectionString!, DataDirectory = dataDirectory };
+    }
+
+    public static SeedOptions ReadSeeds(IConfiguration configuration)
+    {
+        var configured = configuration[SeedsDirectoryKey];
+        var directory = string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(AppContext.BaseDirectory, "seeds")
+            : Path.GetFullPath(configured);
+        if (!Directory.Exists(directory))
+            throw new ConfigurationProblemException($"{SeedsDirectoryKey} points to '{directory}', which does not exist: set it to the repository's seeds folder.");
+        return new SeedOptions { Directory = directory };
+    }
+
+    private static string PrepareDataDirectory(string? configured)
+    {
+        var directory = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? "data" : configured);
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".write-probe-{Environment.ProcessId}");
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationProblemException(
+                $"{DataDirectoryKey} is '{directory}', which the service cannot write to ({ex.Message.TrimEnd('.')}): set Data__Directory to a writable folder.");
+        }
+
+        return directory;
+    }
+}

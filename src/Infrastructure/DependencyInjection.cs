@@ -1,0 +1,49 @@
+using FoiTracker.Application.Accounts;
+using FoiTracker.Application.Bodies;
+using FoiTracker.Application.Common.Ports;
+using FoiTracker.Application.Jurisdictions;
+using FoiTracker.Application.Requests;
+using FoiTracker.Application.Seeds;
+using FoiTracker.Infrastructure.Configuration;
+using FoiTracker.Infrastructure.Identity;
+using FoiTracker.Infrastructure.Persistence;
+using FoiTracker.Infrastructure.Persistence.Repositories;
+using FoiTracker.Infrastructure.Seeding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FoiTracker.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Wires storage, seeds and identity. Throws <see cref="ConfigurationProblemException"/> for a
+    /// setting the service cannot run with.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        TypeHandlers.Register();
+        var database = InfrastructureSettings.ReadDatabase(configuration);
+        services.AddSingleton(database);
+        services.AddSingleton(InfrastructureSettings.ReadSeeds(configuration));
+        services.AddSingleton<IDbConnectionFactory, DbConnectionFactory>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddScoped<DbSession>();
+        services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());
+
+        services.AddScoped<PublicBodyRepository>();
+        services.AddScoped<IPublicBodyRepository>(provider => provider.GetRequiredService<PublicBodyRepository>());
+        services.AddScoped<IBodyQueries>(provider => provider.GetRequiredService<PublicBodyRepository>());
+        services.AddScoped<IJurisdictionRepository, JurisdictionRepository>();
+        services.AddScoped<UserRepository>();
+        services.AddScoped<IUserRepository>(provider => provider.GetRequiredService<UserRepository>());
+        services.AddScoped<IAccountQueries>(provider => provider.GetRequiredService<UserRepository>());
+        services.AddScoped<FoiRequestRepository>();
+        services.AddScoped<IFoiRequestRepository>(provider => provider.GetRequiredService<FoiRequestRepository>());
+        services.AddScoped<IRequestNumberAllocator>(provider => provider.GetRequiredService<FoiRequestRepository>());
+
+        services.AddSingleton<ISeedSource, JsonSeedSource>();
+        services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
+        return services;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace FoiTracker.Infrastructure.Persistence;
+
+public interface IDbConnectionFactory
+{
+    DatabaseProvider Provider { get; }
+
+    /// <summary>Opens a new connection; the caller disposes it.</summary>
+    Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+}
+
+public sealed class DbConnectionFactory : IDbConnectionFactory, IAsyncDisposable
+{
+    private readonly DatabaseOptions _options;
+    private readonly NpgsqlDataSource? _dataSource;
+
+    public DbConnectionFactory(DatabaseOptions options)
+    {
+        _options = options;
+        if (options.Provider == DatabaseProvider.Postgres)
+            _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+    }
+
+    public DatabaseProvider Provider => _options.Provider;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_dataSource is not null)
+            return await _dataSource.OpenConnectionAsync(cancellationToken);
+
+        var connection = new SqliteConnection(_options.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public ValueTask DisposeAsync() => _dataSource?.DisposeAsync() ?? ValueTask.CompletedTask;
+}

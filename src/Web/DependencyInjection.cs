@@ -1,0 +1,93 @@
+using System.Text.Json.Serialization;
+using FoiTracker.Infrastructure.Persistence;
+using FoiTracker.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.OpenApi;
+
+namespace FoiTracker.Web;
+
+public static class DependencyInjection
+{
+    private const string SmartScheme = "BearerOrCookie";
+
+    public static IServiceCollection AddWebServices(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            // Answers written by the framework itself (no endpoint, no sign-in, wrong role) get a sentence too.
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status401Unauthorized => "Sign in first: send 'Authorization: Bearer <token>' with a token from POST /api/auth/token.",
+                StatusCodes.Status403Forbidden => "Your account's role does not allow this.",
+                StatusCodes.Status404NotFound => "There is nothing at this address.",
+                StatusCodes.Status405MethodNotAllowed => "This address does not accept this HTTP method.",
+                StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with 'Content-Type: application/json'.",
+                _ => null,
+            };
+        });
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // Binding failures (a page that is not a number, a body that is not JSON) throw, so the
+        // exception handler can answer with a ProblemDetails that says what was wrong.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options =>
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "FoiTracker API",
+                Version = "v1",
+                Description = "Freedom-of-information requests to public bodies: filing, statutory deadlines, escalation and statistics.",
+            };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "A token from POST /api/auth/token.",
+            };
+            return Task.CompletedTask;
+        }));
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = SmartScheme;
+                options.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Bearer token for the API, cookie for pages", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.Count > 0 || context.Request.Path.StartsWithSegments("/api")
+                        ? BearerTokenDefaults.AuthenticationScheme
+                        : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddBearerToken(options => options.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = "foitracker";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.LoginPath = "/login";
+                options.SlidingExpiration = true;
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Policies.StaffRoles))
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Domain.Users.RoleNames.Admin));
+
+        // Tokens and cookies are protected by keys kept in the data folder, so they survive a restart.
+        services.AddDataProtection().SetApplicationName("FoiTracker");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DatabaseOptions>((options, database) =>
+                options.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                    new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        return services;
+    }
+}

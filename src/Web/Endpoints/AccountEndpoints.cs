@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using FoiTracker.Application.Accounts;
+using FoiTracker.Application.Accounts.CreateAccount;
+using FoiTracker.Application.Accounts.IssueToken;
+using FoiTracker.Application.Accounts.ListAccounts;
+using FoiTracker.Application.Common.Models;
+using FoiTracker.Domain.Users;
+using FoiTracker.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+
+namespace FoiTracker.Web.Endpoints;
+
+public static class AccountEndpoints
+{
+    public sealed record TokenRequest(string? Email, string? Password);
+
+    public sealed record RegisterRequest(string? Email, string? DisplayName, string? Password);
+
+    public sealed record NewAccountRequest(string? Email, string? DisplayName, string? Password, string? Role);
+
+    public sealed record CurrentAccount(string Id, string? Email, string? DisplayName, string? Role);
+
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Accounts");
+
+        auth.MapPost("/token", async (TokenRequest body, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                var user = await mediator.Send(new AuthenticateCommand(body.Email ?? "", body.Password ?? ""), cancellationToken);
+                return TypedResults.SignIn(ToPrincipal(user), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+            })
+            .WithName("IssueToken")
+            .WithSummary("Exchange an e-mail and password for a bearer token (valid 8 hours).")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem()
+            .AllowAnonymous();
+
+        auth.MapPost("/register", async (RegisterRequest body, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                var account = await mediator.Send(
+                    new CreateAccountCommand(body.Email ?? "", body.DisplayName ?? "", body.Password ?? "", RoleNames.Citizen), cancellationToken);
+                return TypedResults.Created("/api/auth/me", account);
+            })
+            .WithName("Register")
+            .WithSummary("Open a citizen account.")
+            .Produces<AccountDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .AllowAnonymous();
+
+        auth.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new CurrentAccount(
+                user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+                user.FindFirstValue(ClaimTypes.Email),
+                user.FindFirstValue(ClaimTypes.Name),
+                user.FindFirstValue(ClaimTypes.Role))))
+            .WithName("WhoAmI")
+            .WithSummary("The signed-in account.")
+            .RequireAuthorization();
+
+        var users = app.MapGroup("/api/users").WithTags("Accounts");
+
+        users.MapGet("/", async (IMediator mediator, CancellationToken cancellationToken, int? page, int? pageSize) =>
+                TypedResults.Ok(await mediator.Send(new ListAccountsQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize), cancellationToken)))
+            .WithName("ListAccounts")
+            .WithSummary("List accounts (staff).")
+            .Produces<PagedResult<AccountDto>>()
+            .RequireAuthorization(Policies.Staff);
+
+        users.MapPost("/", async (NewAccountRequest body, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                var account = await mediator.Send(
+                    new CreateAccountCommand(body.Email ?? "", body.DisplayName ?? "", body.Password ?? "", body.Role ?? ""), cancellationToken);
+                return TypedResults.Created($"/api/users/{account.Id}", account);
+            })
+            .WithName("CreateAccount")
+            .WithSummary("Create an account with any role (admin).")
+            .Produces<AccountDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.Admin);
+
+        return app;
+    }
+
+    private static ClaimsPrincipal ToPrincipal(AuthenticatedUser user) =>
+        new(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+                new Claim(ClaimTypes.Email, user.Email),
+                new Claim(ClaimTypes.Name, user.DisplayName),
+                new Claim(ClaimTypes.Role, user.Role.ToName()),
+            ],
+            BearerTokenDefaults.AuthenticationScheme));
+}

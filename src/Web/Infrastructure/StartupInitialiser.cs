@@ -1,0 +1,61 @@
+using System.Net.Sockets;
+using FoiTracker.Application.Accounts.EnsureAdminAccount;
+using FoiTracker.Application.Seeds;
+using FoiTracker.Application.Seeds.LoadSeeds;
+using FoiTracker.Infrastructure.Configuration;
+using FoiTracker.Infrastructure.Persistence;
+using Mediator;
+using Npgsql;
+
+namespace FoiTracker.Web.Infrastructure;
+
+/// <summary>What the service does before it takes requests: migrate, load seeds, make sure there is an admin.</summary>
+public static class StartupInitialiser
+{
+    public static async Task InitialiseAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken = default)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("FoiTracker.Startup");
+        var database = services.GetRequiredService<DatabaseOptions>();
+        try
+        {
+            var applied = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            logger.LogInformation("Database {Provider} ready; {Count} migration(s) applied now", database.Provider, applied.Count);
+        }
+        catch (Exception ex) when (database.Provider == DatabaseProvider.Postgres && IsUnreachable(ex))
+        {
+            var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+            throw new ConfigurationProblemException(
+                $"PostgreSQL at {builder.Host}:{builder.Port} (database '{builder.Database}') cannot be reached with {InfrastructureSettings.ConnectionStringKey} ({ex.GetBaseException().Message.TrimEnd('.')}): start the server or fix the connection string.");
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        try
+        {
+            var report = await mediator.Send(new LoadSeedsCommand(), cancellationToken);
+            logger.LogInformation("Seeds loaded: {Jurisdictions} jurisdictions, {Bodies} public bodies", report.Jurisdictions, report.Bodies);
+        }
+        catch (SeedException ex)
+        {
+            throw new ConfigurationProblemException(ex.Message + " Fix the seed file and start again.");
+        }
+
+        var admin = await mediator.Send(
+            new EnsureAdminAccountCommand(configuration["FOI_ADMIN_EMAIL"], configuration["FOI_ADMIN_PASSWORD"]), cancellationToken);
+        if (admin.GeneratedPassword is not null)
+        {
+            // Printed once, to the console only: it is never logged to a sink or stored in clear.
+            Console.WriteLine($"First administrator created: {admin.Email} / password: {admin.GeneratedPassword} (shown once; change it after signing in)");
+        }
+        else if (admin.Created)
+        {
+            logger.LogInformation("First administrator {Email} created from FOI_ADMIN_EMAIL", admin.Email);
+        }
+    }
+
+    private static bool IsUnreachable(Exception ex) =>
+        ex.GetBaseException() is SocketException or TimeoutException
+        || ex is NpgsqlException { IsTransient: true }
+        || ex.InnerException is NpgsqlException { IsTransient: true }
+        || ex is PostgresException { SqlState: "28P01" or "28000" or "3D000" };
+}

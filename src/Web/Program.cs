@@ -1,0 +1,45 @@
+using FoiTracker.Application;
+using FoiTracker.Infrastructure;
+using FoiTracker.Infrastructure.Configuration;
+using FoiTracker.Web;
+using FoiTracker.Web.Endpoints;
+using FoiTracker.Web.Infrastructure;
+using Scalar.AspNetCore;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services
+        .AddApplication()
+        .AddInfrastructure(builder.Configuration)
+        .AddWebServices();
+
+    var app = builder.Build();
+    await app.Services.InitialiseAsync(app.Configuration);
+
+    // `dotnet run --project src/Web -- seed`: migrate and load the seeds, then exit.
+    if (args.Contains("seed", StringComparer.Ordinal))
+        return 0;
+
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseAuthentication();
+    app.UseAuthorization();
+
+    app.MapOpenApi();
+    app.MapScalarApiReference("/api/docs", options => options.WithTitle("FoiTracker API"));
+    app.MapHealth();
+    app.MapBodies();
+    app.MapAccounts();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (ConfigurationProblemException ex)
+{
+    await Console.Error.WriteLineAsync($"FoiTracker cannot start: {ex.Message}");
+    return 1;
+}
+
+/// <summary>Entry point; public so that tests can host the service in memory.</summary>
+public partial class Program;
