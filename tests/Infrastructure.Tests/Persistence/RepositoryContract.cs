@@ -1,0 +1,308 @@
+using System.Data.Common;
+using Dapper;
+using FoiTracker.Application.Accounts;
+using FoiTracker.Application.Bodies;
+using FoiTracker.Application.Common.Ports;
+using FoiTracker.Application.Jurisdictions;
+using FoiTracker.Application.Requests;
+using FoiTracker.Application.Seeds.LoadSeeds;
+using FoiTracker.Domain.Bodies;
+using FoiTracker.Domain.Common;
+using FoiTracker.Domain.Jurisdictions;
+using FoiTracker.Domain.Requests;
+using FoiTracker.Domain.Users;
+using FoiTracker.Infrastructure.Persistence;
+using FoiTracker.Tests.Support;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FoiTracker.Infrastructure.Tests.Persistence;
+
+/// <summary>
+/// What every storage provider must do. Each test gets an empty, migrated database; the same
+/// tests run on SQLite (always) and PostgreSQL (see <see cref="PostgresRepositoryTests"/>).
+/// </summary>
+public abstract class RepositoryContract : IAsyncLifetime
+{
+    private static readonly JurisdictionCode Georgia = JurisdictionCode.Create("ge");
+    private TestDatabase? _database;
+    private ServiceProvider? _services;
+
+    protected abstract DatabaseProvider Provider { get; }
+
+    protected ServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialised.");
+
+    public async Task InitializeAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+            TestDatabase.SkipUnlessPostgresConfigured();
+        _database = await TestDatabase.CreateAsync(Provider);
+        _services = TestServices.Build(_database.Options);
+        await Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_services is not null)
+            await _services.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+
+    [SkippableFact]
+    public async Task Migrate_RunTwice_AppliesNothingTheSecondTime()
+    {
+        var again = await Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+
+        again.Should().BeEmpty();
+        var tables = await QueryAsync<string>(Provider == DatabaseProvider.Sqlite
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+        tables.Select(name => name.ToLowerInvariant()).Should().Contain(["jurisdictions", "public_bodies", "users", "requests", "request_counters"]);
+    }
+
+    [SkippableFact]
+    public async Task LoadSeeds_RunTwice_LeavesTheSameRows()
+    {
+        var first = await SendAsync(new LoadSeedsCommand());
+        var afterFirst = await DumpAsync();
+        var second = await SendAsync(new LoadSeedsCommand());
+        var afterSecond = await DumpAsync();
+
+        second.Should().Be(first);
+        first.Bodies.Should().BeGreaterThan(20);
+        afterSecond.Should().Equal(afterFirst);
+        afterFirst.Should().Contain(row => row.StartsWith("ge-gori-city-hall|", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Body_UpsertThenGet_RoundTripsEveryField()
+    {
+        await AddGeorgiaAsync();
+        var body = new PublicBody(
+            PublicBodyKey.Create("ge-test-city-hall"), Georgia, BodyKind.CityHall,
+            new LocalizedText("სატესტო მერია", "Test City Hall"),
+            new LocalizedText("სატესტო ქ. 1", "1 Test St."),
+            new Uri("https://test.example.ge/"),
+            new FoiEmail(EmailAddress.Create("foi@test.example.ge"), Verified: true),
+            parent: PublicBodyKey.Create("ge-test-parent"),
+            complaintsTo: PublicBodyKey.Create("ge-test-mayor"),
+            court: PublicBodyKey.Create("ge-test-court"),
+            complaintBasis: "LSG 62(1)");
+
+        await InScopeAsync<IPublicBodyRepository>(repository => repository.UpsertAsync(body, CancellationToken.None));
+        var loaded = await InScopeAsync<IPublicBodyRepository, PublicBody?>(repository => repository.GetAsync(body.Key, CancellationToken.None));
+
+        loaded.Should().BeEquivalentTo(body);
+    }
+
+    [SkippableFact]
+    public async Task Body_UpsertSameKeyTwice_ReplacesTheStoredBody()
+    {
+        await AddGeorgiaAsync();
+        var key = PublicBodyKey.Create("ge-test-council");
+        await InScopeAsync<IPublicBodyRepository>(repository => repository.UpsertAsync(
+            new PublicBody(key, Georgia, BodyKind.MunicipalCouncil, new LocalizedText("ძველი", "Old name")), CancellationToken.None));
+        await InScopeAsync<IPublicBodyRepository>(repository => repository.UpsertAsync(
+            new PublicBody(key, Georgia, BodyKind.MunicipalCouncil, new LocalizedText("ახალი", "New name")), CancellationToken.None));
+
+        var loaded = await InScopeAsync<IPublicBodyRepository, PublicBody?>(repository => repository.GetAsync(key, CancellationToken.None));
+        var count = await InScopeAsync<IPublicBodyRepository, long>(repository => repository.CountAsync(CancellationToken.None));
+
+        loaded!.Name.En.Should().Be("New name");
+        count.Should().Be(1);
+    }
+
+    [SkippableFact]
+    public async Task Search_FindsBodiesByGeorgianOrEnglishText_AndPages()
+    {
+        await SendAsync(new LoadSeedsCommand());
+
+        var georgian = await InScopeAsync<IBodyQueries, Application.Common.Models.PagedResult<BodyDto>>(
+            queries => queries.SearchAsync("გორის", 1, 100, CancellationToken.None));
+        var english = await InScopeAsync<IBodyQueries, Application.Common.Models.PagedResult<BodyDto>>(
+            queries => queries.SearchAsync("gori municipality", 1, 100, CancellationToken.None));
+        var firstPage = await InScopeAsync<IBodyQueries, Application.Common.Models.PagedResult<BodyDto>>(
+            queries => queries.SearchAsync(null, 1, 5, CancellationToken.None));
+        var secondPage = await InScopeAsync<IBodyQueries, Application.Common.Models.PagedResult<BodyDto>>(
+            queries => queries.SearchAsync(null, 2, 5, CancellationToken.None));
+
+        georgian.Items.Select(body => body.Key).Should().Contain("ge-gori-city-hall");
+        english.Items.Select(body => body.Key).Should().Contain("ge-gori-city-hall");
+        firstPage.Items.Should().HaveCount(5);
+        secondPage.Items.Should().HaveCount(5);
+        firstPage.Items.Select(body => body.Key).Should().NotIntersectWith(secondPage.Items.Select(body => body.Key));
+        firstPage.Total.Should().Be(secondPage.Total).And.BeGreaterThan(10);
+    }
+
+    [SkippableFact]
+    public async Task Search_TreatsLikeWildcardsAsPlainCharacters()
+    {
+        await AddGeorgiaAsync();
+        await InScopeAsync<IPublicBodyRepository>(repository => repository.UpsertAsync(
+            new PublicBody(PublicBodyKey.Create("ge-percent"), Georgia, BodyKind.Other, new LocalizedText("ა", "Hundred % Office")), CancellationToken.None));
+        await InScopeAsync<IPublicBodyRepository>(repository => repository.UpsertAsync(
+            new PublicBody(PublicBodyKey.Create("ge-plain"), Georgia, BodyKind.Other, new LocalizedText("ბ", "Plain Office")), CancellationToken.None));
+
+        var percent = await InScopeAsync<IBodyQueries, Application.Common.Models.PagedResult<BodyDto>>(queries => queries.SearchAsync("%", 1, 10, CancellationToken.None));
+        var underscore = await InScopeAsync<IBodyQueries, Application.Common.Models.PagedResult<BodyDto>>(queries => queries.SearchAsync("_", 1, 10, CancellationToken.None));
+
+        percent.Items.Select(body => body.Key).Should().Equal("ge-percent");
+        underscore.Items.Should().BeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task User_AddThenFindByEmail_IgnoresCase_AndRejectsASecondAccountWithTheSameEmail()
+    {
+        var account = new UserAccount(UserId.New(), EmailAddress.Create("Nino@Example.ge"), "Nino", Role.Staff, "hash", Instant(2026, 3, 1));
+        await InScopeAsync<IUserRepository>(users => users.AddAsync(account, CancellationToken.None));
+
+        var found = await InScopeAsync<IUserRepository, UserAccount?>(users => users.FindByEmailAsync(EmailAddress.Create("nino@example.GE"), CancellationToken.None));
+        var anyStaff = await InScopeAsync<IUserRepository, bool>(users => users.AnyWithRoleAsync(Role.Staff, CancellationToken.None));
+        var anyAdmin = await InScopeAsync<IUserRepository, bool>(users => users.AnyWithRoleAsync(Role.Admin, CancellationToken.None));
+        var duplicate = () => InScopeAsync<IUserRepository>(users => users.AddAsync(
+            new UserAccount(UserId.New(), EmailAddress.Create("NINO@example.ge"), "Other", Role.Citizen, "hash", Instant(2026, 3, 2)), CancellationToken.None));
+
+        found.Should().BeEquivalentTo(account);
+        anyStaff.Should().BeTrue();
+        anyAdmin.Should().BeFalse();
+        await duplicate.Should().ThrowAsync<DbException>();
+    }
+
+    [SkippableFact]
+    public async Task Request_AddThenGet_RoundTripsEveryField()
+    {
+        await SendAsync(new LoadSeedsCommand());
+        var request = FoiRequest.File(
+            RequestId.New(), RequestNumber.From(2026, 7), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", 1,
+            "ბიუჯეტის შესრულება 2025", "გთხოვთ მოგვაწოდოთ ... Please provide the 2025 budget execution report.",
+            new Requester("ნინო ბერიძე", EmailAddress.Create("nino@example.ge"), "გორი, სტალინის გამზ. 1"),
+            now: Instant(2026, 11, 20, 10, 15, 30.123456),
+            submittedAt: Instant(2026, 11, 2, 9, 0, 0));
+
+        await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(request, CancellationToken.None));
+        var byId = await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(request.Id, CancellationToken.None));
+        var byNumber = await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetByNumberAsync(request.Number, CancellationToken.None));
+
+        byId.Should().BeEquivalentTo(request);
+        byNumber.Should().BeEquivalentTo(request);
+        byId!.SubmittedAt!.Value.Offset.Should().Be(TimeSpan.Zero);
+    }
+
+    [SkippableFact]
+    public async Task Request_ForAnUnknownBody_IsRejectedByTheDatabase()
+    {
+        var request = FoiRequest.File(
+            RequestId.New(), RequestNumber.From(2026, 1), PublicBodyKey.Create("ge-nowhere"), "ge-gac", 1, "S", "T",
+            new Requester("A", null, "Gori"), Instant(2026, 1, 10), submittedAt: null);
+
+        var add = () => InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(request, CancellationToken.None));
+
+        await add.Should().ThrowAsync<DbException>();
+    }
+
+    [SkippableFact]
+    public async Task RequestNumbers_CountPerYear_AndAreNeverHandedOutTwiceUnderConcurrency()
+    {
+        var first2026 = await AllocateAsync(2026);
+        var first2027 = await AllocateAsync(2027);
+        var second2026 = await AllocateAsync(2026);
+
+        // Four writers at once, each taking numbers in its own transactions.
+        var parallel = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var taken = new List<string>();
+            for (var i = 0; i < 10; i++)
+                taken.Add((await AllocateAsync(2026)).Value);
+            return taken;
+        })));
+
+        first2026.Value.Should().Be("2026-000001");
+        first2027.Value.Should().Be("2027-000001");
+        second2026.Value.Should().Be("2026-000002");
+        var all = parallel.SelectMany(numbers => numbers).ToList();
+        all.Should().OnlyHaveUniqueItems().And.HaveCount(40);
+        all.Max().Should().Be("2026-000042");
+    }
+
+    [SkippableFact]
+    public async Task Transaction_RolledBack_LeavesNoTrace()
+    {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+            await unitOfWork.BeginAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<IJurisdictionRepository>().UpsertAsync(
+                new Jurisdiction(Georgia, new LocalizedText("საქართველო", "Georgia"), "ge-gac", "Asia/Tbilisi"), CancellationToken.None);
+            await unitOfWork.RollbackAsync(CancellationToken.None);
+        }
+
+        var stored = await InScopeAsync<IJurisdictionRepository, Jurisdiction?>(repository => repository.GetAsync(Georgia, CancellationToken.None));
+        stored.Should().BeNull();
+    }
+
+    private async Task<RequestNumber> AllocateAsync(int year)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        await unitOfWork.BeginAsync(CancellationToken.None);
+        var number = await scope.ServiceProvider.GetRequiredService<IRequestNumberAllocator>().NextAsync(year, CancellationToken.None);
+        await unitOfWork.CommitAsync(CancellationToken.None);
+        return number;
+    }
+
+    private Task AddGeorgiaAsync() =>
+        InScopeAsync<IJurisdictionRepository>(repository => repository.UpsertAsync(
+            new Jurisdiction(Georgia, new LocalizedText("საქართველო", "Georgia"), "ge-gac", "Asia/Tbilisi"), CancellationToken.None));
+
+    private async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+
+    private async Task InScopeAsync<TService>(Func<TService, Task> action)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    private async Task<TResult> InScopeAsync<TService, TResult>(Func<TService, Task<TResult>> action)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql)
+    {
+        await using var connection = await Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+        return (await connection.QueryAsync<T>(sql)).AsList();
+    }
+
+    /// <summary>Every seeded row as text, in key order, to compare two loads.</summary>
+    private async Task<IReadOnlyList<string>> DumpAsync()
+    {
+        var jurisdictions = await QueryAsync<string>(
+            "SELECT code || '|' || name_ka || '|' || name_en || '|' || statute_id || '|' || time_zone FROM jurisdictions ORDER BY code");
+        var bodies = await QueryAsync<string>(
+            "SELECT key || '|' || jurisdiction || '|' || kind || '|' || name_ka || '|' || name_en || '|' || COALESCE(address_ka, '') || '|' || " +
+            "COALESCE(website, '') || '|' || COALESCE(foi_email, '') || '|' || COALESCE(parent_key, '') || '|' || COALESCE(complaints_to_key, '') || '|' || " +
+            "COALESCE(court_key, '') || '|' || COALESCE(complaint_basis, '') || '|' || search_text FROM public_bodies ORDER BY key");
+        return [.. bodies, .. jurisdictions];
+    }
+
+    private static DateTimeOffset Instant(int year, int month, int day, int hour = 0, int minute = 0, double seconds = 0) =>
+        new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.Zero).AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
+}
+
+public sealed class SqliteRepositoryTests : RepositoryContract
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresRepositoryTests : RepositoryContract
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
