@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace FoiTracker.Web.Tests.Support;
+
+/// <summary>
+/// The whole service in memory on its own SQLite file. Each test class that takes this fixture
+/// gets a fresh data folder (database, data-protection keys), so classes can run in parallel and
+/// accounts created in one never show up in another.
+/// </summary>
+public sealed class FoiTrackerFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@webtests.foitracker.local";
+    public const string AdminPassword = "Correct-Horse-Battery-42";
+
+    public FoiTrackerFactory()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "foitracker-webtests-" + Guid.NewGuid().ToString("N"));
+        SeedsDirectory = Path.Combine(AppContext.BaseDirectory, "seeds");
+        // The service reads its seeds from AppContext.BaseDirectory/seeds by default; the Web project
+        // copies them beside its binaries and the ProjectReference brings them into this output.
+        // Without them every test would fail at startup with a less obvious message.
+        if (!File.Exists(Path.Combine(SeedsDirectory, "jurisdictions.json")))
+            throw new InvalidOperationException($"The seeds were not copied to the test output ({SeedsDirectory}); check the None items in Web.csproj.");
+    }
+
+    public string DataDirectory { get; }
+
+    public string SeedsDirectory { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting goes into the host configuration, which the factory hands to Program as
+        // arguments, so it is already visible when AddInfrastructure reads the settings before Build().
+        builder.UseSetting("Database:Provider", "sqlite");
+        builder.UseSetting("ConnectionStrings:Default", string.Empty);
+        builder.UseSetting("Data:Directory", DataDirectory);
+        builder.UseSetting("FOI_ADMIN_EMAIL", AdminEmail);
+        builder.UseSetting("FOI_ADMIN_PASSWORD", AdminPassword);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(DataDirectory))
+            Directory.Delete(DataDirectory, recursive: true);
+    }
+}
