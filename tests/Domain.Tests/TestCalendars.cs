@@ -81,6 +81,7 @@ internal static class TestCalendars
             1,
             new MultilingualName("General Administrative Code of Georgia", "საქართველოს ზოგადი ადმინისტრაციული კოდექსი"),
             "GAC",
+            Jurisdictions.JurisdictionCode.Create("ge"),
             (calendar ?? Georgia()).Id,
             "Asia/Tbilisi",
             [

@@ -1,4 +1,5 @@
 using FoiTracker.Domain.Calendars;
+using FoiTracker.Domain.Jurisdictions;
 
 namespace FoiTracker.Domain.Statutes;
 
@@ -15,6 +16,7 @@ public sealed class Statute
         int version,
         MultilingualName name,
         string citation,
+        JurisdictionCode jurisdiction,
         CalendarId calendarId,
         string timeZone,
         IEnumerable<DeadlineRule> deadlines,
@@ -23,6 +25,8 @@ public sealed class Statute
     {
         if (id.Value is null)
             throw new ArgumentException("A statute needs an id.", nameof(id));
+        if (jurisdiction.Value is null)
+            throw new ArgumentException("A statute needs a jurisdiction.", nameof(jurisdiction));
         if (calendarId.Value is null)
             throw new ArgumentException("A statute needs a calendar.", nameof(calendarId));
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
@@ -47,6 +51,7 @@ public sealed class Statute
         Version = version;
         Name = name;
         Citation = citation.Trim();
+        Jurisdiction = jurisdiction;
         CalendarId = calendarId;
         TimeZone = timeZone;
         LocalLanguage = string.IsNullOrWhiteSpace(localLanguage) ? null : localLanguage.Trim();
@@ -61,6 +66,8 @@ public sealed class Statute
     public MultilingualName Name { get; }
 
     public string Citation { get; }
+
+    public JurisdictionCode Jurisdiction { get; }
 
     public CalendarId CalendarId { get; }
 
@@ -85,6 +92,13 @@ public sealed class Statute
             ? deadline
             : throw new KeyNotFoundException(
                 $"Statute '{Id}' has no deadline '{key}'. Known deadlines: {string.Join(", ", DeadlineKeys)}.");
+
+    /// <summary>The legal date of an instant in the statute's time zone (a request e-mailed at 23:30 UTC is dated the next day in Tbilisi).</summary>
+    public DateOnly LegalDateOf(DateTimeOffset instant)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+    }
 
     public override string ToString() => $"{Id} v{Version}";
 }

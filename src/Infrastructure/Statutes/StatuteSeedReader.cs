@@ -21,7 +21,7 @@ internal static class StatuteSeedReader
         var name = root.Name("name", requireKa);
         var citation = root.RequiredString("citation");
         var jurisdiction = root.RequiredString("jurisdiction");
-        if (!JurisdictionCode.TryCreate(jurisdiction, out _))
+        if (!JurisdictionCode.TryCreate(jurisdiction, out var jurisdictionCode))
             throw root.Fail("jurisdiction", $"'{jurisdiction}' is not a jurisdiction code (e.g. 'ge', 'gb', 'us-ca')");
         var calendarText = root.RequiredString("calendar");
         if (!calendars.TryGetValue(calendarText, out var calendar))
@@ -37,7 +37,7 @@ internal static class StatuteSeedReader
         if (deadlines.Count == 0)
             throw root.Fail("deadlines", "a statute needs at least one deadline");
 
-        return new Statute(id, version, name, citation, calendar.Id, timeZone, deadlines, localLanguage, note);
+        return new Statute(id, version, name, citation, jurisdictionCode, calendar.Id, timeZone, deadlines, localLanguage, note);
     }
 
     private static DeadlineRule ReadDeadline(string key, SeedObject deadline, bool requireKa)

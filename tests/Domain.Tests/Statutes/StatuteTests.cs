@@ -1,4 +1,5 @@
 using FoiTracker.Domain.Calendars;
+using FoiTracker.Domain.Jurisdictions;
 using FoiTracker.Domain.Statutes;
 using static FoiTracker.Domain.Tests.TestCalendars;
 
@@ -7,7 +8,7 @@ namespace FoiTracker.Domain.Tests.Statutes;
 public class StatuteTests
 {
     private static Statute With(string timeZone, params DeadlineRule[] rules) =>
-        new(StatuteId.Create("x-law"), 1, Name("X"), "X Act", CalendarId.Create("x"), timeZone, rules);
+        new(StatuteId.Create("x-law"), 1, Name("X"), "X Act", JurisdictionCode.Create("xx"), CalendarId.Create("x"), timeZone, rules);
 
     private static DeadlineRule Rule(string key) => new(key, 1, DeadlineUnit.WorkingDays, DeadlineStart.DayAfterEvent, true, "s.1");
 
@@ -37,6 +38,12 @@ public class StatuteTests
     public void DeadlineRule_ZeroValue_IsRejected() =>
         FluentActions.Invoking(() => new DeadlineRule("x", 0, DeadlineUnit.WorkingDays, DeadlineStart.DayAfterEvent, true, "s"))
             .Should().Throw<ArgumentOutOfRangeException>();
+
+    [Fact]
+    public void LegalDateOf_LateEveningUtc_IsTheNextDayInTbilisi() =>
+        // Tbilisi is UTC+4 all year: 21:30 UTC on 29 Dec is 01:30 on 30 Dec.
+        With("Asia/Tbilisi", Rule("response")).LegalDateOf(new DateTimeOffset(2026, 12, 29, 21, 30, 0, TimeSpan.Zero))
+            .Should().Be(new DateOnly(2026, 12, 30));
 
     [Theory]
     [InlineData("ge-gac", true)]

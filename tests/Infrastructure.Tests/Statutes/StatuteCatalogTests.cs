@@ -33,7 +33,7 @@ public class StatuteCatalogTests
     {
         var gac = Catalog.GetStatute("ge-gac");
         gac.DeadlineKeys.Should().Contain(["response", "refusal_explanation", "forwarding", "complaint_filing", "complaint_decision", "complaint_decision_extended", "court_filing"]);
-        (gac.CalendarId.Value, gac.TimeZone, gac.Version).Should().Be(("ge", "Asia/Tbilisi", 1));
+        (gac.Jurisdiction.Value, gac.CalendarId.Value, gac.TimeZone, gac.Version).Should().Be(("ge", "ge", "Asia/Tbilisi", 1));
         var response = gac.Deadline("response");
         (response.Value, response.Unit, response.Start, response.RollForward, response.Citation)
             .Should().Be((10, DeadlineUnit.WorkingDays, DeadlineStart.DayAfterEvent, true, "GAC 40(1)"));
