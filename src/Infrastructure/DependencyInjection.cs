@@ -9,6 +9,7 @@ using FoiTracker.Infrastructure.Identity;
 using FoiTracker.Infrastructure.Persistence;
 using FoiTracker.Infrastructure.Persistence.Repositories;
 using FoiTracker.Infrastructure.Seeding;
+using FoiTracker.Infrastructure.Statutes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +26,9 @@ public static class DependencyInjection
         TypeHandlers.Register();
         var database = InfrastructureSettings.ReadDatabase(configuration);
         services.AddSingleton(database);
-        services.AddSingleton(InfrastructureSettings.ReadSeeds(configuration));
+        var seeds = InfrastructureSettings.ReadSeeds(configuration);
+        services.AddSingleton(seeds);
+        services.AddStatuteCatalog(seeds.Directory);
         services.AddSingleton<IDbConnectionFactory, DbConnectionFactory>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DbSession>();

@@ -31,6 +31,7 @@ try
     app.MapHealth();
     app.MapBodies();
     app.MapAccounts();
+    app.MapStatutes();
 
     await app.RunAsync();
     return 0;

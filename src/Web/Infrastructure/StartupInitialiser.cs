@@ -2,6 +2,8 @@ using System.Net.Sockets;
 using FoiTracker.Application.Accounts.EnsureAdminAccount;
 using FoiTracker.Application.Seeds;
 using FoiTracker.Application.Seeds.LoadSeeds;
+using FoiTracker.Application.Statutes;
+using FoiTracker.Infrastructure.Statutes;
 using FoiTracker.Infrastructure.Configuration;
 using FoiTracker.Infrastructure.Persistence;
 using Mediator;
@@ -26,6 +28,17 @@ public static class StartupInitialiser
             var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString);
             throw new ConfigurationProblemException(
                 $"PostgreSQL at {builder.Host}:{builder.Port} (database '{builder.Database}') cannot be reached with {InfrastructureSettings.ConnectionStringKey} ({ex.GetBaseException().Message.TrimEnd('.')}): start the server or fix the connection string.");
+        }
+
+        try
+        {
+            // Load the statutes and calendars now, so a broken file stops the start instead of a first request.
+            var catalog = services.GetRequiredService<IStatuteCatalog>();
+            logger.LogInformation("Statutes loaded: {Statutes}; calendars: {Calendars}", string.Join(", ", catalog.StatuteIds), string.Join(", ", catalog.CalendarIds));
+        }
+        catch (SeedFileException ex)
+        {
+            throw new ConfigurationProblemException($"Seed {ex.Message} Fix the seed file and start again.");
         }
 
         await using var scope = services.CreateAsyncScope();
