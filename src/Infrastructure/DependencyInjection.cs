@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<FoiRequestRepository>();
         services.AddScoped<IFoiRequestRepository>(provider => provider.GetRequiredService<FoiRequestRepository>());
         services.AddScoped<IRequestNumberAllocator>(provider => provider.GetRequiredService<FoiRequestRepository>());
+        services.AddSingleton<IBulkRequestImporter, BulkRequestWriter>();
 
         services.AddSingleton<ISeedSource, JsonSeedSource>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();

@@ -1,0 +1,116 @@
+using System.Globalization;
+using FoiTracker.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace FoiTracker.Benchmarks.BulkLoad;
+
+/// <summary>
+/// A database made for one run and removed after it unless kept: a SQLite file in a new temp
+/// folder (the service's default file name and settings), or a PostgreSQL database created with
+/// CREATE DATABASE on the given server.
+/// </summary>
+public sealed class ScratchDatabase : IAsyncDisposable
+{
+    private readonly string? _adminConnectionString;
+    private readonly bool _keep;
+
+    private ScratchDatabase(DatabaseProvider provider, string dataDirectory, string? connectionString, string? adminConnectionString, string? name, bool keep)
+    {
+        Provider = provider;
+        DataDirectory = dataDirectory;
+        ConnectionString = connectionString;
+        _adminConnectionString = adminConnectionString;
+        Name = name;
+        _keep = keep;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The service's data folder; for SQLite it holds the database file.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>Null for SQLite: the service then makes its own, as it does in production.</summary>
+    public string? ConnectionString { get; }
+
+    /// <summary>The PostgreSQL database's name.</summary>
+    public string? Name { get; }
+
+    public string SqliteFile => Path.Combine(DataDirectory, "foitracker.db");
+
+    /// <summary>Where the data can be found after the run (when kept).</summary>
+    public string Location => Provider == DatabaseProvider.Sqlite
+        ? SqliteFile
+        : $"database '{Name}' on {new NpgsqlConnectionStringBuilder(ConnectionString).Host}:{new NpgsqlConnectionStringBuilder(ConnectionString).Port}";
+
+    public static ScratchDatabase CreateSqlite(bool keep)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"foi-bench-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}");
+        Directory.CreateDirectory(directory);
+        return new ScratchDatabase(DatabaseProvider.Sqlite, directory, null, null, null, keep);
+    }
+
+    public static async Task<ScratchDatabase> CreatePostgresAsync(string adminConnectionString, bool keep, CancellationToken cancellationToken)
+    {
+        var name = string.Create(CultureInfo.InvariantCulture, $"foi_bench_{DateTime.UtcNow:yyyyMMdd_HHmmss}_{Environment.ProcessId}");
+        await using (var admin = new NpgsqlConnection(adminConnectionString))
+        {
+            await admin.OpenAsync(cancellationToken);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0", admin);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
+        var directory = Path.Combine(Path.GetTempPath(), $"foi-bench-{name}");
+        Directory.CreateDirectory(directory);
+        return new ScratchDatabase(DatabaseProvider.Postgres, directory, connectionString, adminConnectionString, name, keep);
+    }
+
+    /// <summary>SQLite: main file plus write-ahead log after a full checkpoint. PostgreSQL: pg_database_size.</summary>
+    public async Task<long> SizeInBytesAsync(CancellationToken cancellationToken)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            await using (var connection = new SqliteConnection($"Data Source={SqliteFile}"))
+            {
+                await connection.OpenAsync(cancellationToken);
+                await using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                await checkpoint.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            var wal = new FileInfo(SqliteFile + "-wal");
+            return new FileInfo(SqliteFile).Length + (wal.Exists ? wal.Length : 0);
+        }
+
+        await using var postgres = new NpgsqlConnection(ConnectionString);
+        await postgres.OpenAsync(cancellationToken);
+        await using var size = new NpgsqlCommand("SELECT pg_database_size(current_database())", postgres);
+        return (long)(await size.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_keep)
+        {
+            Console.WriteLine($"  kept: {Location}");
+            return;
+        }
+
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            // Pooled connections keep the file open.
+            SqliteConnection.ClearAllPools();
+        }
+        else
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(_adminConnectionString);
+            await admin.OpenAsync(CancellationToken.None);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+}
