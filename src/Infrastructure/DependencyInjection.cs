@@ -2,6 +2,8 @@ using FoiTracker.Application.Accounts;
 using FoiTracker.Application.Bodies;
 using FoiTracker.Application.Common.Ports;
 using FoiTracker.Application.Jurisdictions;
+using FoiTracker.Application.Outbox;
+using FoiTracker.Infrastructure.Outbox;
 using FoiTracker.Application.Requests;
 using FoiTracker.Application.Seeds;
 using FoiTracker.Infrastructure.Configuration;
@@ -45,6 +47,9 @@ public static class DependencyInjection
         services.AddScoped<IFoiRequestRepository>(provider => provider.GetRequiredService<FoiRequestRepository>());
         services.AddScoped<IRequestNumberAllocator>(provider => provider.GetRequiredService<FoiRequestRepository>());
         services.AddSingleton<IBulkRequestImporter, BulkRequestWriter>();
+
+        services.AddScoped<IOutboxStore, OutboxRepository>();
+        services.AddSingleton<IOutboxDispatcher, RecordingOutboxDispatcher>();
 
         services.AddSingleton<ISeedSource, JsonSeedSource>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();

@@ -1,0 +1,28 @@
+namespace FoiTracker.Domain.Workflows;
+
+/// <summary>A deadline computed for a request, with the inputs that fix it.</summary>
+public sealed record ComputedDeadline(string Key, string Stage, DateOnly EventDate, DateOnly Due, int PausedDays, int StatuteVersion, int CalendarVersion);
+
+/// <summary>
+/// What a request's workflow needs from its statute: the definition, and the statute's clock
+/// (its calendar and time zone). Supplied by the application for the statute version the request
+/// is pinned to.
+/// </summary>
+public interface IWorkflowContext
+{
+    WorkflowDefinition Definition { get; }
+
+    int StatuteVersion { get; }
+
+    /// <summary>The legal date of an instant in the statute's time zone.</summary>
+    DateOnly LegalDate(DateTimeOffset instant);
+
+    /// <summary>The first instant of a legal date in the statute's time zone (UTC).</summary>
+    DateTimeOffset StartOfDay(DateOnly date);
+
+    /// <summary>The due date of a named deadline counted from an event date, shifted by paused days.</summary>
+    ComputedDeadline Compute(string deadlineKey, string stage, DateOnly eventDate, int pausedDays);
+
+    /// <summary>Working days in [from, to) that count towards a paused clock.</summary>
+    int PausedDaysBetween(DateOnly from, DateOnly to);
+}

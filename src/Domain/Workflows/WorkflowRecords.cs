@@ -1,0 +1,44 @@
+namespace FoiTracker.Domain.Workflows;
+
+/// <summary>A timer armed for a request: a row with a due instant that the sweep claims.</summary>
+public sealed record ArmedTimer(Guid Id, string Kind, string Stage, string? DeadlineKey, DateTimeOffset DueAt);
+
+/// <summary>One line of a request's audit trail.</summary>
+public sealed record TimelineEntry(
+    Guid Id,
+    int Seq,
+    DateTimeOffset At,
+    string Kind,
+    string Actor,
+    string? Detail,
+    string? FromStage,
+    string? ToStage,
+    int StatuteVersion,
+    string? EventKey);
+
+/// <summary>A side effect to carry out once: its dedup key is stable for the step that produced it.</summary>
+public sealed record PendingEffect(Guid Id, string DedupKey, string Kind, string Name, string Recipient, DateTimeOffset At);
+
+/// <summary>Who did something: the requester, a staff member, or the system (a timer).</summary>
+public sealed record WorkflowActor(string Kind, Guid? UserId, string Name)
+{
+    public const string RequesterKind = "requester";
+    public const string StaffKind = "staff";
+    public const string SystemKind = "system";
+
+    public static readonly WorkflowActor System = new(SystemKind, null, "system");
+
+    public bool IsStaff => Kind == StaffKind;
+
+    public override string ToString() => UserId is null ? Kind : $"{Kind}:{Name}";
+}
+
+/// <summary>An event sent to a request's workflow, with the facts it carries.</summary>
+public sealed record WorkflowEventInput(
+    string Kind,
+    DateTimeOffset OccurredAt,
+    string? Outcome = null,
+    string? Note = null,
+    string? RegistrationNumber = null,
+    DateOnly? RegisteredOn = null,
+    string? EventKey = null);

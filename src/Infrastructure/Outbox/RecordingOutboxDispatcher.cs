@@ -1,0 +1,20 @@
+using FoiTracker.Application.Outbox;
+using Microsoft.Extensions.Logging;
+
+namespace FoiTracker.Infrastructure.Outbox;
+
+/// <summary>
+/// Until letters are rendered and mail is sent, an effect is carried out by recording it: the
+/// row's dispatched time is the record, and the log says what would have been produced.
+/// </summary>
+public sealed class RecordingOutboxDispatcher(ILogger<RecordingOutboxDispatcher> logger) : IOutboxDispatcher
+{
+    public bool CanDispatch(OutboxMessage message) => true;
+
+    public Task DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Effect {Kind}/{Name} for {Recipient} recorded (request {RequestId}, key {DedupKey})",
+            message.Kind, message.Name, message.Recipient, message.RequestId, message.DedupKey);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,34 @@
+using FoiTracker.Application.Outbox;
+
+namespace FoiTracker.Infrastructure.Persistence.Repositories;
+
+public sealed class OutboxRepository(DbSession session) : SqlRepository(session), IOutboxStore
+{
+    public Task<IReadOnlyList<OutboxMessage>> ClaimPendingAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        // SKIP LOCKED lets several nodes dispatch side by side without taking the same row;
+        // SQLite has a single writer, so a plain read inside its write transaction is enough.
+        var lockClause = Session.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : string.Empty;
+        return QueryAsync<OutboxMessage>(
+            $"""
+            SELECT id AS Id, dedup_key AS DedupKey, request_id AS RequestId, kind AS Kind, name AS Name,
+                   recipient AS Recipient, payload AS Payload, created_at AS CreatedAt, attempts AS Attempts
+            FROM outbox
+            WHERE dispatched_at IS NULL AND available_at <= @Now
+            ORDER BY available_at
+            LIMIT @Limit
+            {lockClause}
+            """,
+            new { Now = now, Limit = limit },
+            cancellationToken);
+    }
+
+    public Task MarkDispatchedAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE outbox SET dispatched_at = @At, attempts = attempts + 1, last_error = NULL WHERE id = @Id", new { Id = id, At = at }, cancellationToken);
+
+    public Task MarkFailedAsync(Guid id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = @Error, available_at = @RetryAt WHERE id = @Id",
+            new { Id = id, Error = error.Length > 2000 ? error[..2000] : error, RetryAt = retryAt },
+            cancellationToken);
+}
