@@ -18,11 +18,11 @@ public interface IWorkflowContext
     DateOnly LegalDate(DateTimeOffset instant);
 
     /// <summary>The first instant of a legal date in the statute's time zone (UTC).</summary>
-    DateTimeOffset StartOfDay(DateOnly date);
+    DateTimeOffset StartOfDay(DateOnly legalDate);
 
     /// <summary>The due date of a named deadline counted from an event date, shifted by paused days.</summary>
     ComputedDeadline Compute(string deadlineKey, string stage, DateOnly eventDate, int pausedDays);
 
-    /// <summary>Working days in [from, to) that count towards a paused clock.</summary>
-    int PausedDaysBetween(DateOnly from, DateOnly to);
+    /// <summary>Working days in [first, end) that count towards a paused clock.</summary>
+    int PausedDaysBetween(DateOnly first, DateOnly end);
 }

@@ -3,7 +3,7 @@ using FoiTracker.Domain.Calendars;
 namespace FoiTracker.Domain.Workflows;
 
 /// <summary>Who may send an event: the requester (or staff acting for them), or staff only.</summary>
-public enum EventPermission
+public enum AllowedSender
 {
     Requester = 1,
     Staff = 2,
@@ -39,7 +39,7 @@ public sealed record EventDefinition(
     string Kind,
     string? To,
     IReadOnlyDictionary<string, string> ToByOutcome,
-    EventPermission Permission,
+    AllowedSender AllowedSender,
     IReadOnlyList<WorkflowEffect> Effects,
     MultilingualName? Description)
 {
