@@ -23,6 +23,6 @@ public interface IWorkflowContext
     /// <summary>The due date of a named deadline counted from an event date, shifted by paused days.</summary>
     ComputedDeadline Compute(string deadlineKey, string stage, DateOnly eventDate, int pausedDays);
 
-    /// <summary>Working days in [first, stop) that count towards a paused clock.</summary>
-    int PausedDaysBetween(DateOnly first, DateOnly stop);
+    /// <summary>Days in [pausedOn, resumedOn) that count towards a paused clock.</summary>
+    int PausedDaysBetween(DateOnly pausedOn, DateOnly resumedOn);
 }
