@@ -17,6 +17,7 @@ public static class DependencyInjection
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Workflows.WorkflowContexts>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using FoiTracker.Application.Bodies;
 using FoiTracker.Application.Common.Ports;
 using FoiTracker.Application.Jurisdictions;
 using FoiTracker.Application.Outbox;
+using FoiTracker.Application.Workflows;
 using FoiTracker.Infrastructure.Outbox;
 using FoiTracker.Application.Requests;
 using FoiTracker.Application.Seeds;
@@ -14,6 +15,7 @@ using FoiTracker.Infrastructure.Seeding;
 using FoiTracker.Infrastructure.Statutes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FoiTracker.Infrastructure;
 
@@ -26,6 +28,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         TypeHandlers.Register();
+        services.TryAddSingleton(TimeProvider.System);
         var database = InfrastructureSettings.ReadDatabase(configuration);
         services.AddSingleton(database);
         var seeds = InfrastructureSettings.ReadSeeds(configuration);
@@ -48,6 +51,9 @@ public static class DependencyInjection
         services.AddScoped<IRequestNumberAllocator>(provider => provider.GetRequiredService<FoiRequestRepository>());
         services.AddSingleton<IBulkRequestImporter, BulkRequestWriter>();
 
+        services.AddScoped<ITimerStore, TimerRepository>();
+        services.AddScoped<IRequestQueries, RequestQueries>();
+        services.AddScoped<IIdempotencyStore, IdempotencyRepository>();
         services.AddScoped<IOutboxStore, OutboxRepository>();
         services.AddSingleton<IOutboxDispatcher, RecordingOutboxDispatcher>();
 

@@ -32,6 +32,7 @@ try
     app.MapBodies();
     app.MapAccounts();
     app.MapStatutes();
+    app.MapRequests();
 
     await app.RunAsync();
     return 0;

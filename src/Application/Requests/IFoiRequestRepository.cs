@@ -4,11 +4,20 @@ namespace FoiTracker.Application.Requests;
 
 public interface IFoiRequestRepository
 {
+    /// <summary>Inserts a new request with what its first steps produced.</summary>
     Task AddAsync(FoiRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Writes a changed request; refused (409) when someone else saved it since it was loaded.</summary>
+    Task SaveAsync(FoiRequest request, CancellationToken cancellationToken);
 
     Task<FoiRequest?> GetAsync(RequestId id, CancellationToken cancellationToken);
 
     Task<FoiRequest?> GetByNumberAsync(RequestNumber number, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<FoiRequest>> GetManyAsync(IReadOnlyCollection<RequestId> ids, CancellationToken cancellationToken);
+
+    /// <summary>Whether an event with this key was already applied (a replay changes nothing).</summary>
+    Task<bool> HasEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken);
 }
 
 /// <summary>Hands out request numbers: per year, gap-free within a committed transaction, never twice.</summary>

@@ -21,7 +21,8 @@ public sealed class Statute
         string timeZone,
         IEnumerable<DeadlineRule> deadlines,
         string? localLanguage = null,
-        string? note = null)
+        string? note = null,
+        Workflows.WorkflowDefinition? workflow = null)
     {
         if (id.Value is null)
             throw new ArgumentException("A statute needs an id.", nameof(id));
@@ -52,6 +53,7 @@ public sealed class Statute
         Name = name;
         Citation = citation.Trim();
         Jurisdiction = jurisdiction;
+        Workflow = workflow;
         CalendarId = calendarId;
         TimeZone = timeZone;
         LocalLanguage = string.IsNullOrWhiteSpace(localLanguage) ? null : localLanguage.Trim();
@@ -68,6 +70,9 @@ public sealed class Statute
     public string Citation { get; }
 
     public JurisdictionCode Jurisdiction { get; }
+
+    /// <summary>The request lifecycle this statute prescribes; null for a statute known only for its deadlines.</summary>
+    public Workflows.WorkflowDefinition? Workflow { get; }
 
     public CalendarId CalendarId { get; }
 

@@ -23,6 +23,6 @@ public interface IWorkflowContext
     /// <summary>The due date of a named deadline counted from an event date, shifted by paused days.</summary>
     ComputedDeadline Compute(string deadlineKey, string stage, DateOnly eventDate, int pausedDays);
 
-    /// <summary>Days in [pausedOn, resumedOn) that count towards a paused clock.</summary>
-    int PausedDaysBetween(DateOnly pausedOn, DateOnly resumedOn);
+    /// <summary>Days after <paramref name="pausedOn"/> and before <paramref name="resumedOn"/> that the clock <paramref name="clock"/> stood still: working days for a working-day deadline.</summary>
+    int PausedDaysBetween(string? clock, DateOnly pausedOn, DateOnly resumedOn);
 }

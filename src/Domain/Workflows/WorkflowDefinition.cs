@@ -19,12 +19,13 @@ public sealed record WorkflowEffect(string Kind, string Name, string Recipient)
 /// <summary>
 /// A timer a stage arms when it is entered. It fires at the start of the local day
 /// <see cref="OffsetDays"/> days after the last day of <see cref="Deadline"/> (so offset 0 fires
-/// the moment the deadline has passed, and -3 three days before that), applies its effects and,
-/// with <see cref="To"/>, moves the request on. Leaving the stage cancels it.
+/// the moment the deadline has passed, and -3 three days before that) — or, without a deadline,
+/// <see cref="OffsetDays"/> days after the stage was entered — applies its effects and, with
+/// <see cref="To"/>, moves the request on. Leaving the stage cancels it.
 /// </summary>
 public sealed record TimerDefinition(
     string Kind,
-    string Deadline,
+    string? Deadline,
     int OffsetDays,
     string? To,
     IReadOnlyList<WorkflowEffect> Effects,
@@ -99,11 +100,14 @@ public sealed class WorkflowDefinition
         {
             foreach (var target in stage.Events.Values.SelectMany(Targets).Concat(stage.Timers.Select(timer => timer.To)))
             {
-                if (target is not null && !_stages.ContainsKey(target))
+                if (target is not null && target != ReopenTarget && !_stages.ContainsKey(target))
                     throw new ArgumentException($"Stage '{stage.Key}' leads to '{target}', which the workflow does not define.", nameof(stages));
             }
         }
     }
+
+    /// <summary>The target that sends a closed or withdrawn request back to the stage it left.</summary>
+    public const string ReopenTarget = "$reopen";
 
     public string DraftStage { get; }
 

@@ -93,7 +93,7 @@ public sealed class BulkRequestWriter(IDbConnectionFactory factory) : IBulkReque
                 parameters[7].Value = request.Requester.Name;
                 parameters[8].Value = (object?)request.Requester.Email?.Value ?? DBNull.Value;
                 parameters[9].Value = (object?)request.Requester.Address ?? DBNull.Value;
-                parameters[10].Value = FoiRequestRepository.StageName(request.Stage);
+                parameters[10].Value = request.Stage;
                 parameters[11].Value = TypeHandlers.ToSqliteText(request.CreatedAt);
                 parameters[12].Value = request.SubmittedAt is { } submitted ? TypeHandlers.ToSqliteText(submitted) : DBNull.Value;
                 await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -144,7 +144,7 @@ public sealed class BulkRequestWriter(IDbConnectionFactory factory) : IBulkReque
                 await copy.WriteAsync(request.Requester.Name, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullableAsync(copy, request.Requester.Email?.Value, cancellationToken);
                 await WriteNullableAsync(copy, request.Requester.Address, cancellationToken);
-                await copy.WriteAsync(FoiRequestRepository.StageName(request.Stage), NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(request.Stage, NpgsqlDbType.Text, cancellationToken);
                 // timestamptz takes only UTC offsets.
                 await copy.WriteAsync(request.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
                 if (request.SubmittedAt is { } submitted)

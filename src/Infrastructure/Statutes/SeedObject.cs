@@ -138,6 +138,29 @@ internal sealed class SeedObject
         }
     }
 
+    /// <summary>The members of an optional object field whose values are objects; nothing when it is absent.</summary>
+    public IEnumerable<(string Name, SeedObject Value)> OptionalMap(string field) =>
+        Has(field) ? RequiredMap(field, _ => Entry).Select(pair => (pair.Name, pair.Value.WithPrefix(Prefix + field + "." + pair.Name + "."))) : [];
+
+    /// <summary>The members of an optional object field whose values are strings.</summary>
+    public IReadOnlyDictionary<string, string> OptionalStringMap(string field)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!Has(field))
+            return result;
+        var map = RequiredObject(field);
+        foreach (var property in map._element.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(property.Value.GetString()))
+                throw map.Fail(property.Name, $"must be a non-empty string, not {Kind(property.Value)}");
+            result[property.Name] = property.Value.GetString()!;
+        }
+
+        return result;
+    }
+
+    public SeedObject WithPrefix(string prefix) => new(_element, File, Entry, prefix);
+
     /// <summary>The objects of an array field, each as its own entry named by <paramref name="entryOf"/>.</summary>
     public IEnumerable<SeedObject> OptionalArray(string field, Func<int, JsonElement, string> entryOf)
     {

@@ -9,7 +9,7 @@ internal static class StatuteSeedReader
 {
     public static Statute Read(SeedObject root, string expectedId, IReadOnlyDictionary<string, HolidayCalendar> calendars)
     {
-        root.AllowOnly("id", "version", "name", "citation", "jurisdiction", "calendar", "timeZone", "localLanguage", "note", "deadlines");
+        root.AllowOnly("id", "version", "name", "citation", "jurisdiction", "calendar", "timeZone", "localLanguage", "note", "deadlines", "workflow");
         var idText = root.RequiredString("id");
         if (!StatuteId.TryCreate(idText, out var id))
             throw root.Fail("id", $"'{idText}' is not a statute id (lower-case letters, digits, hyphens)");
@@ -37,7 +37,11 @@ internal static class StatuteSeedReader
         if (deadlines.Count == 0)
             throw root.Fail("deadlines", "a statute needs at least one deadline");
 
-        return new Statute(id, version, name, citation, jurisdictionCode, calendar.Id, timeZone, deadlines, localLanguage, note);
+        var workflow = root.Has("workflow")
+            ? WorkflowSeedReader.Read(root.RequiredObject("workflow"), deadlines.Select(rule => rule.Key).ToList(), requireKa)
+            : null;
+
+        return new Statute(id, version, name, citation, jurisdictionCode, calendar.Id, timeZone, deadlines, localLanguage, note, workflow);
     }
 
     private static DeadlineRule ReadDeadline(string key, SeedObject deadline, bool requireKa)

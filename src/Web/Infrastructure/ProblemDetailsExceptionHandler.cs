@@ -24,6 +24,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
             AuthenticationFailedException failed => Problem(StatusCodes.Status401Unauthorized, "Sign-in failed.", failed.Message),
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message),
+            ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed.", forbidden.Message),
             BusinessRuleViolationException rule => RuleBroken(rule),
             _ => null,
         };

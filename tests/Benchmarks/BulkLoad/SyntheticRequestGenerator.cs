@@ -84,9 +84,9 @@ public sealed class SyntheticRequestGenerator
         TextCharacters += text.Length;
         PayloadBytes += Encoding.UTF8.GetByteCount(subject) + Encoding.UTF8.GetByteCount(text) + Encoding.UTF8.GetByteCount(requester.Name)
             + (requester.Email?.Value.Length ?? 0) + (requester.Address is null ? 0 : Encoding.UTF8.GetByteCount(requester.Address));
-        return FoiRequest.File(
+        return FoiRequest.Import(
             RequestId.New(), RequestNumber.From(year, sequence), body.Key, body.StatuteId, 1,
-            subject, text, requester, now: createdAt, submittedAt);
+            subject, text, requester, submittedAt is null ? "draft" : "submitted", createdAt, submittedAt);
     }
 
     private Requester MakeRequester(bool georgian)

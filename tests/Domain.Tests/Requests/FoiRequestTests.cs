@@ -1,59 +1,56 @@
 using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Common;
 using FoiTracker.Domain.Requests;
+using FoiTracker.Domain.Workflows;
+using static FoiTracker.Domain.Tests.Requests.TestWorkflow;
 
 namespace FoiTracker.Domain.Tests.Requests;
 
 public sealed class FoiRequestTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
-
-    private static FoiRequest File(DateTimeOffset? submittedAt, string subject = "Budget 2025", string text = "Please send the budget.") =>
-        FoiRequest.File(
-            RequestId.New(), RequestNumber.From(2026, 1), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", 1,
-            subject, text, new Requester("Nino", EmailAddress.Create("nino@example.ge"), null), Now, submittedAt);
+    private static readonly DateTimeOffset Now = Noon("2026-11-26");
+    private readonly IWorkflowContext _context = Context();
 
     [Fact]
-    public void File_WithoutASubmissionTime_IsADraft()
+    public void File_WithoutASubmissionTime_IsADraftWithNoTimers()
     {
-        var request = File(submittedAt: null);
+        var request = TestWorkflow.File(_context, Now, submittedAt: null);
 
-        request.Stage.Should().Be(RequestStage.Draft);
+        request.Stage.Should().Be("draft");
         request.SubmittedAt.Should().BeNull();
-        request.CreatedAt.Should().Be(Now);
+        request.ActiveTimers.Should().BeEmpty();
+        request.NewTimeline.Should().ContainSingle().Which.Kind.Should().Be("filed");
     }
 
     [Fact]
-    public void File_SentOnPaperThreeWeeksAgo_KeepsItsRealDate()
+    public void File_Submitted_ArmsTheReminderAndTheDeadline_FromGac40()
     {
-        var sent = Now.AddDays(-21);
+        // Sent Monday 2 November 2026: 10 working days → due Monday 16 November.
+        var request = TestWorkflow.File(_context, Now, Noon("2026-11-02"));
 
-        var request = File(sent);
-
-        request.Stage.Should().Be(RequestStage.Submitted);
-        request.SubmittedAt.Should().Be(sent);
+        request.Stage.Should().Be("submitted");
+        request.Deadlines.Should().ContainSingle(d => d.Key == "response").Which.Due.Should().Be(new DateOnly(2026, 11, 16));
+        var timers = request.NewTimers.ToDictionary(t => t.Kind, t => t.DueAt);
+        // Fires at the start of the Tbilisi day after the last day: 17 Nov 00:00 +04 = 16 Nov 20:00 UTC.
+        timers["deadline_passed"].Should().Be(new DateTimeOffset(2026, 11, 16, 20, 0, 0, TimeSpan.Zero));
+        timers["reminder"].Should().Be(new DateTimeOffset(2026, 11, 14, 20, 0, 0, TimeSpan.Zero));
+        request.NewEffects.Should().ContainSingle(e => e.Kind == "letter" && e.Name == "request" && e.Recipient == "body");
     }
 
     [Fact]
     public void File_SubmittedInTheFuture_BreaksARule()
     {
-        var file = () => File(Now.AddMinutes(5));
+        var file = () => TestWorkflow.File(_context, Now, Now.AddMinutes(5));
 
         file.Should().Throw<BusinessRuleViolationException>().Which.Rule.Should().Be("RequestCannotBeSubmittedInTheFuture");
     }
 
     [Fact]
-    public void File_StoresInstantsInUtc()
-    {
-        var tbilisi = new DateTimeOffset(2026, 11, 20, 14, 0, 0, TimeSpan.FromHours(4));
-
-        File(tbilisi).SubmittedAt!.Value.Offset.Should().Be(TimeSpan.Zero);
-    }
-
-    [Fact]
     public void File_WithATextOverTheLimit_IsRefused()
     {
-        var file = () => File(null, text: new string('ა', FoiRequest.MaxTextLength + 1));
+        var file = () => FoiRequest.File(
+            RequestId.New(), RequestNumber.From(2026, 1), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S",
+            new string('ა', FoiRequest.MaxTextLength + 1), new Requester("Nino", null, "Gori"), null, Citizen, Now, null, _context);
 
         file.Should().Throw<ArgumentException>();
     }
@@ -64,5 +61,134 @@ public sealed class FoiRequestTests
         var create = () => new Requester("Nino", null, "  ");
 
         create.Should().Throw<ArgumentException>().WithMessage("*e-mail or a postal address*");
+    }
+
+    [Fact]
+    public void Event_NotAcceptedInTheStage_BreaksARuleThatNamesWhatIsAccepted()
+    {
+        var request = TestWorkflow.File(_context, Now, Noon("2026-11-20"));
+
+        var escalate = () => request.Apply(new WorkflowEventInput("escalate", Now), Staff, Now, _context);
+
+        var error = escalate.Should().Throw<BusinessRuleViolationException>().Which;
+        error.Rule.Should().Be("EventNotAcceptedInStage");
+        error.Message.Should().Contain("'submitted'").And.Contain("answered");
+    }
+
+    [Fact]
+    public void StaffOnlyEvent_FromTheRequester_BreaksARule()
+    {
+        var request = TestWorkflow.File(_context, Now, Noon("2026-11-20"));
+        request.Apply(new WorkflowEventInput("withdraw", Now), Citizen, Now, _context);
+
+        var reopen = () => request.Apply(new WorkflowEventInput("reopen", Now), Citizen, Now, _context);
+
+        reopen.Should().Throw<BusinessRuleViolationException>().Which.Rule.Should().Be("EventNeedsStaff");
+    }
+
+    [Fact]
+    public void Answer_WithoutAnOutcome_BreaksARule_AndWithOneGoesToItsStage()
+    {
+        var request = TestWorkflow.File(_context, Now, Noon("2026-11-20"));
+
+        var bare = () => request.Apply(new WorkflowEventInput("answered", Now), Citizen, Now, _context);
+        bare.Should().Throw<BusinessRuleViolationException>().Which.Message.Should().Contain("complete").And.Contain("refused");
+
+        request.Apply(new WorkflowEventInput("answered", Now, Outcome: "refused"), Citizen, Now, _context);
+        request.Stage.Should().Be("refused");
+        request.Outcome.Should().Be("refused");
+        request.ActiveTimers.Should().BeEmpty("leaving 'submitted' disarms its timers");
+    }
+
+    [Fact]
+    public void Event_DatedBeforeTheRequestWasSent_BreaksARule()
+    {
+        var request = TestWorkflow.File(_context, Now, Noon("2026-11-20"));
+
+        var early = () => request.Apply(new WorkflowEventInput("answered", Noon("2026-11-19"), Outcome: "complete"), Citizen, Now, _context);
+
+        early.Should().Throw<BusinessRuleViolationException>().Which.Rule.Should().Be("EventCannotPrecedeSubmission");
+    }
+
+    [Fact]
+    public void Timer_FiredAfterTheDeadline_MovesToOverdueAtItsOwnInstant_AndArmsTheChaser()
+    {
+        var request = TestWorkflow.File(_context, Now, Noon("2026-11-02"));
+        var deadline = request.ActiveTimers.Single(t => t.Kind == "deadline_passed");
+
+        request.FireTimer(deadline.Id, Now, _context).Should().BeTrue();
+
+        request.Stage.Should().Be("overdue");
+        request.StageEnteredAt.Should().Be(deadline.DueAt, "catch-up uses the timer's instant, not the sweep's");
+        request.OverdueSince.Should().Be(new DateOnly(2026, 11, 17));
+        request.ActiveTimers.Should().ContainSingle(t => t.Kind == "chaser");
+        request.NewEffects.Select(e => e.Name).Should().Contain("overdue");
+    }
+
+    [Fact]
+    public void Reminder_FiredAfterItsDeadlinePassed_IsRecordedAsSkipped_WithoutNotifying()
+    {
+        var request = TestWorkflow.File(_context, Noon("2026-11-26"), Noon("2026-11-02"));
+        var reminder = request.ActiveTimers.Single(t => t.Kind == "reminder");
+        var effectsBefore = request.NewEffects.Count;
+
+        request.FireTimer(reminder.Id, Noon("2026-11-26"), _context).Should().BeTrue();
+
+        request.NewEffects.Should().HaveCount(effectsBefore);
+        request.NewTimeline[^1].Detail.Should().StartWith("Skipped");
+    }
+
+    [Fact]
+    public void Timer_OfAStageAlreadyLeft_IsStale_AndNeverFires()
+    {
+        var request = TestWorkflow.File(_context, Now, Noon("2026-11-20"));
+        var deadline = request.ActiveTimers.Single(t => t.Kind == "deadline_passed");
+        request.Apply(new WorkflowEventInput("answered", Now, Outcome: "complete"), Citizen, Now, _context);
+
+        request.FireTimer(deadline.Id, Now, _context).Should().BeFalse();
+
+        request.Stage.Should().Be("answered");
+    }
+
+    [Fact]
+    public void Clarification_StopsTheClock_AndTheResumedDeadlineMovesByTheWorkingDaysItStoodStill()
+    {
+        // Sent Monday 2 Nov (due 16 Nov); clarification asked Wednesday 4 Nov, answered Monday 9 Nov:
+        // Thursday 5 and Friday 6 stood still (the weekend would not have counted), so due 18 Nov.
+        var request = TestWorkflow.File(_context, Now, Noon("2026-11-02"));
+        request.Apply(new WorkflowEventInput("clarification_requested", Noon("2026-11-04")), Citizen, Now, _context);
+        request.ActiveTimers.Should().BeEmpty();
+
+        request.Apply(new WorkflowEventInput("clarification_answered", Noon("2026-11-09")), Citizen, Now, _context);
+
+        request.Stage.Should().Be("resumed");
+        request.PausedDays.Should().Be(2);
+        request.Deadlines.Single(d => d.Key == "response").Due.Should().Be(new DateOnly(2026, 11, 18));
+    }
+
+    [Fact]
+    public void Close_ThenReopen_ReturnsToTheStageItLeft_WithFreshTimers()
+    {
+        var request = TestWorkflow.File(_context, Now, Noon("2026-11-20"));
+        request.Apply(new WorkflowEventInput("close", Now), Staff, Now, _context);
+        request.Stage.Should().Be("closed");
+
+        request.Apply(new WorkflowEventInput("reopen", Now), Staff, Now, _context);
+
+        request.Stage.Should().Be("submitted");
+        request.ActiveTimers.Select(t => t.Kind).Should().BeEquivalentTo(["reminder", "deadline_passed"]);
+    }
+
+    [Fact]
+    public void EveryStep_WritesATimelineEntry_WithTheStatuteVersion_InOrder()
+    {
+        var request = TestWorkflow.File(_context, Now, Noon("2026-11-20"));
+        request.Apply(new WorkflowEventInput("delivered", Now, RegistrationNumber: "01-123/45"), Citizen, Now, _context);
+
+        request.NewTimeline.Select(e => e.Kind).Should().Equal("filed", "event:submit", "event:delivered");
+        request.NewTimeline.Select(e => e.Seq).Should().Equal(1, 2, 3);
+        request.NewTimeline.Should().OnlyContain(e => e.StatuteVersion == 1);
+        request.RegistrationNumber.Should().Be("01-123/45");
+        request.Stage.Should().Be("submitted", "'delivered' is recorded without a transition");
     }
 }

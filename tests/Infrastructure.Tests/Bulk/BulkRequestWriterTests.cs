@@ -38,7 +38,7 @@ public sealed class BulkRequestWriterTests : IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         var repository = scope.ServiceProvider.GetRequiredService<IFoiRequestRepository>();
         var samples = new[] { requests[0], requests[1], requests[499], requests[998], requests[999] }
-            .Append(requests.First(request => request.Stage == RequestStage.Draft))
+            .Append(requests.First(request => request.Stage == "draft"))
             .Append(requests.First(request => request.Requester.Email is null))
             .Append(requests.First(request => request.Text.Length > 5_000));
         foreach (var original in samples)
@@ -113,7 +113,7 @@ public sealed class BulkRequestWriterTests : IAsyncLifetime
             var requester = i % 7 == 2
                 ? new Requester(georgian ? "ნინო ბერიძე" : "Sarah Mitchell", null, georgian ? "რუსთაველის გამზ. 8, თბილისი" : "8 Rustaveli Ave., Tbilisi")
                 : new Requester(georgian ? "გიორგი ლომიძე" : "James Walker", EmailAddress.Create($"person{i}@example.org"), i % 5 == 0 ? "Gori" : null);
-            result.Add(FoiRequest.File(
+            result.Add(FoiRequest.Import(
                 RequestId.New(),
                 RequestNumber.From(year, sequence),
                 BulkTestDatabase.BodyKeys[i % BulkTestDatabase.BodyKeys.Length],
@@ -122,14 +122,15 @@ public sealed class BulkRequestWriterTests : IAsyncLifetime
                 (georgian ? "საჯარო ინფორმაციის გამოთხოვა №" : "Request for public information no. ") + i,
                 text,
                 requester,
-                now: createdAt,
+                submittedAt is null ? "draft" : "submitted",
+                createdAt,
                 submittedAt));
         }
 
         return result;
     }
 
-    private static FoiRequest Rebuild(FoiRequest request, PublicBodyKey body) => FoiRequest.Restore(
+    private static FoiRequest Rebuild(FoiRequest request, PublicBodyKey body) => FoiRequest.Import(
         request.Id, request.Number, body, request.StatuteId, request.StatuteVersion, request.Subject, request.Text,
         request.Requester, request.Stage, request.CreatedAt, request.SubmittedAt);
 

@@ -2,6 +2,10 @@ using System.Data.Common;
 using Dapper;
 using FoiTracker.Application.Accounts;
 using FoiTracker.Application.Bodies;
+using FoiTracker.Application.Common.Exceptions;
+using FoiTracker.Application.Outbox;
+using FoiTracker.Application.Workflows;
+using FoiTracker.Domain.Workflows;
 using FoiTracker.Application.Common.Ports;
 using FoiTracker.Application.Jurisdictions;
 using FoiTracker.Application.Requests;
@@ -174,11 +178,13 @@ public abstract class RepositoryContract : IAsyncLifetime
     {
         await SendAsync(new LoadSeedsCommand());
         var request = FoiRequest.File(
-            RequestId.New(), RequestNumber.From(2026, 7), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", 1,
+            RequestId.New(), RequestNumber.From(2026, 7), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac",
             "ბიუჯეტის შესრულება 2025", "გთხოვთ მოგვაწოდოთ ... Please provide the 2025 budget execution report.",
             new Requester("ნინო ბერიძე", EmailAddress.Create("nino@example.ge"), "გორი, სტალინის გამზ. 1"),
+            owner: null, WorkflowActor.System,
             now: Instant(2026, 11, 20, 10, 15, 30.123456),
-            submittedAt: Instant(2026, 11, 2, 9, 0, 0));
+            submittedAt: Instant(2026, 11, 2, 9, 0, 0),
+            GeorgianWorkflow);
 
         await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(request, CancellationToken.None));
         var byId = await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(request.Id, CancellationToken.None));
@@ -187,14 +193,74 @@ public abstract class RepositoryContract : IAsyncLifetime
         byId.Should().BeEquivalentTo(request);
         byNumber.Should().BeEquivalentTo(request);
         byId!.SubmittedAt!.Value.Offset.Should().Be(TimeSpan.Zero);
+        byId.ActiveTimers.Select(timer => timer.Kind).Should().BeEquivalentTo(["reminder", "deadline_passed"]);
+        byId.Deadlines.Should().ContainSingle(deadline => deadline.Key == "response").Which.Due.Should().Be(new DateOnly(2026, 11, 16));
+    }
+
+    [SkippableFact]
+    public async Task Request_SavedOverANewerVersion_IsRefused_AndTheFirstSaveStands()
+    {
+        await SendAsync(new LoadSeedsCommand());
+        var filed = FoiRequest.File(
+            RequestId.New(), RequestNumber.From(2026, 8), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
+            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 20), Instant(2026, 11, 20), GeorgianWorkflow);
+        await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(filed, CancellationToken.None));
+        var first = (await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(filed.Id, CancellationToken.None)))!;
+        var second = (await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(filed.Id, CancellationToken.None)))!;
+        var now = Instant(2026, 11, 21);
+
+        first.Apply(new WorkflowEventInput("answered", now, Outcome: "complete"), WorkflowActor.System, now, GeorgianWorkflow);
+        second.Apply(new WorkflowEventInput("withdraw", now), WorkflowActor.System, now, GeorgianWorkflow);
+        await InScopeAsync<IFoiRequestRepository>(requests => requests.SaveAsync(first, CancellationToken.None));
+        var late = () => InScopeAsync<IFoiRequestRepository>(requests => requests.SaveAsync(second, CancellationToken.None));
+
+        await late.Should().ThrowAsync<ConflictException>();
+        var stored = await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(filed.Id, CancellationToken.None));
+        stored!.Stage.Should().Be("answered");
+        stored.ActiveTimers.Should().BeEmpty();
+        stored.LastTimelineSeq.Should().Be(3);
+    }
+
+    [SkippableFact]
+    public async Task Outbox_ClaimsPendingRowsInOrder_AndADispatchedRowIsNotClaimedAgain()
+    {
+        await SendAsync(new LoadSeedsCommand());
+        var filed = FoiRequest.File(
+            RequestId.New(), RequestNumber.From(2026, 9), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
+            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 20), Instant(2026, 11, 20), GeorgianWorkflow);
+        await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(filed, CancellationToken.None));
+
+        var pending = await InScopeAsync<IOutboxStore, IReadOnlyList<OutboxMessage>>(outbox => outbox.ClaimPendingAsync(Instant(2026, 11, 21), 10, CancellationToken.None));
+        pending.Should().ContainSingle(message => message.Kind == "letter" && message.Name == "request" && message.RequestId == filed.Id.Value);
+        await InScopeAsync<IOutboxStore>(outbox => outbox.MarkDispatchedAsync(pending[0].Id, Instant(2026, 11, 21), CancellationToken.None));
+
+        (await InScopeAsync<IOutboxStore, IReadOnlyList<OutboxMessage>>(outbox => outbox.ClaimPendingAsync(Instant(2026, 11, 22), 10, CancellationToken.None)))
+            .Should().BeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task Timers_AreClaimedWhenDue_InDueOrder_AndNotBefore()
+    {
+        await SendAsync(new LoadSeedsCommand());
+        var filed = FoiRequest.File(
+            RequestId.New(), RequestNumber.From(2026, 10), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
+            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 3), Instant(2026, 11, 2, 9), GeorgianWorkflow);
+        await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(filed, CancellationToken.None));
+
+        var before = await InScopeAsync<ITimerStore, IReadOnlyList<DueTimer>>(timers => timers.ClaimDueAsync(Instant(2026, 11, 14, 19, 59), 10, CancellationToken.None));
+        var after = await InScopeAsync<ITimerStore, IReadOnlyList<DueTimer>>(timers => timers.ClaimDueAsync(Instant(2026, 11, 17), 10, CancellationToken.None));
+
+        before.Should().BeEmpty();
+        after.Select(timer => timer.DueAt).Should().Equal(Instant(2026, 11, 14, 20), Instant(2026, 11, 16, 20));
+        after.Should().OnlyContain(timer => timer.RequestId == filed.Id.Value);
     }
 
     [SkippableFact]
     public async Task Request_ForAnUnknownBody_IsRejectedByTheDatabase()
     {
         var request = FoiRequest.File(
-            RequestId.New(), RequestNumber.From(2026, 1), PublicBodyKey.Create("ge-nowhere"), "ge-gac", 1, "S", "T",
-            new Requester("A", null, "Gori"), Instant(2026, 1, 10), submittedAt: null);
+            RequestId.New(), RequestNumber.From(2026, 1), PublicBodyKey.Create("ge-nowhere"), "ge-gac", "S", "T",
+            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 1, 10), submittedAt: null, GeorgianWorkflow);
 
         var add = () => InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(request, CancellationToken.None));
 
@@ -240,6 +306,8 @@ public abstract class RepositoryContract : IAsyncLifetime
         var stored = await InScopeAsync<IJurisdictionRepository, Jurisdiction?>(repository => repository.GetAsync(Georgia, CancellationToken.None));
         stored.Should().BeNull();
     }
+
+    private IWorkflowContext GeorgianWorkflow => Services.GetRequiredService<WorkflowContexts>().For("ge-gac", null);
 
     private async Task<RequestNumber> AllocateAsync(int year)
     {

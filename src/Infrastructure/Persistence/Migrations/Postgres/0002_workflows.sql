@@ -54,7 +54,9 @@ CREATE TABLE timeline (
     from_stage       text NULL,
     to_stage         text NULL,
     statute_version  integer NOT NULL,
-    UNIQUE (request_id, seq)
+    event_key        text NULL,
+    UNIQUE (request_id, seq),
+    UNIQUE (request_id, event_key)
 );
 
 CREATE TABLE outbox (

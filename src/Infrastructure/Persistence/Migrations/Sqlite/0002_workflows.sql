@@ -57,7 +57,10 @@ CREATE TABLE timeline (
     from_stage       TEXT NULL,
     to_stage         TEXT NULL,
     statute_version  INTEGER NOT NULL,
-    UNIQUE (request_id, seq)
+    event_key        TEXT NULL,
+    UNIQUE (request_id, seq),
+    -- A replayed event (same key) is refused by the database even when two copies race.
+    UNIQUE (request_id, event_key)
 ) STRICT;
 
 CREATE TABLE outbox (

@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using FluentValidation;
+using FoiTracker.Application.Common.Exceptions;
+using FoiTracker.Application.Common.Ports;
+using FoiTracker.Application.Bodies;
+using FoiTracker.Application.Jurisdictions;
+using FoiTracker.Application.Workflows;
+using FoiTracker.Domain.Bodies;
+using FoiTracker.Domain.Common;
+using FoiTracker.Domain.Requests;
+using FoiTracker.Domain.Users;
+using Mediator;
+
+namespace FoiTracker.Application.Requests.FileRequest;
+
+/// <summary>
+/// A citizen files a request to a body — or records one already sent on paper, with its real date
+/// in <see cref="SubmittedAt"/>. The statute comes from the body's jurisdiction.
+/// </summary>
+public sealed record FileRequestCommand(
+    string? BodyKey,
+    string? Subject,
+    string? Text,
+    string? RequesterName,
+    string? RequesterEmail,
+    string? RequesterAddress,
+    DateTimeOffset? SubmittedAt,
+    bool Draft,
+    RequestActor Actor,
+    string? IdempotencyKey = null) : ICommand<FiledRequest>;
+
+public sealed record FiledRequest(Guid Id, string Number, string Stage, bool Replayed = false);
+
+public sealed class FileRequestValidator : AbstractValidator<FileRequestCommand>
+{
+    public FileRequestValidator(TimeProvider clock)
+    {
+        RuleFor(command => command.BodyKey)
+            .NotEmpty().WithMessage("'bodyKey' is required: the key of the public body the request goes to (see GET /api/bodies).")
+            .Must(key => PublicBodyKey.TryCreate(key, out _)).WithMessage("'{PropertyValue}' is not a body key (lower-case letters, digits and hyphens).");
+        RuleFor(command => command.Subject)
+            .NotEmpty().WithMessage("'subject' is required.")
+            .MaximumLength(FoiRequest.MaxSubjectLength).WithMessage($"'subject' can have at most {FoiRequest.MaxSubjectLength} characters.");
+        RuleFor(command => command.Text)
+            .NotEmpty().WithMessage("'text' is required: what information you ask for.")
+            .MaximumLength(FoiRequest.MaxTextLength).WithMessage($"'text' can have at most {FoiRequest.MaxTextLength:N0} characters.");
+        RuleFor(command => command.RequesterName)
+            .NotEmpty().WithMessage("'requester.name' is required (GAC 78: the applicant's name).")
+            .MaximumLength(200).WithMessage("'requester.name' can have at most 200 characters.");
+        RuleFor(command => command.RequesterEmail)
+            .Must(email => email is null || EmailAddress.TryCreate(email, out _)).WithMessage("'{PropertyValue}' is not a valid e-mail address.");
+        RuleFor(command => command.RequesterAddress)
+            .MaximumLength(500).WithMessage("'requester.address' can have at most 500 characters.");
+        RuleFor(command => command)
+            .Must(command => !string.IsNullOrWhiteSpace(command.RequesterEmail) || !string.IsNullOrWhiteSpace(command.RequesterAddress))
+            .WithName("requester").WithMessage("Give the requester's e-mail or postal address, so the answer can reach them.");
+        RuleFor(command => command.SubmittedAt)
+            .Must(at => at is null || at <= clock.GetUtcNow()).WithMessage("'submittedAt' cannot lie in the future.")
+            .Must(at => at is null || at.Value.Year >= 1990).WithMessage("'submittedAt' cannot lie before 1990.");
+        RuleFor(command => command)
+            .Must(command => !(command.Draft && command.SubmittedAt is not null))
+            .WithName("draft").WithMessage("A draft has not been sent yet, so it cannot have 'submittedAt'.");
+    }
+}
+
+public sealed class FileRequestHandler(
+    IPublicBodyRepository bodies,
+    IJurisdictionRepository jurisdictions,
+    IFoiRequestRepository requests,
+    IRequestNumberAllocator numbers,
+    WorkflowContexts contexts,
+    IIdempotencyStore idempotency,
+    TimeProvider clock)
+    : ICommandHandler<FileRequestCommand, FiledRequest>
+{
+    public async ValueTask<FiledRequest> Handle(FileRequestCommand command, CancellationToken cancellationToken)
+    {
+        // A retried POST with the same Idempotency-Key gets the first answer and files nothing new.
+        var scope = $"file-request:{command.Actor.UserId}";
+        var hash = Fingerprint(command);
+        if (command.IdempotencyKey is { } key && await idempotency.FindAsync(key, scope, cancellationToken) is { } stored)
+        {
+            if (stored.RequestHash != hash)
+                throw new ConflictException("This Idempotency-Key was already used for a different request; use a new key.");
+            return JsonSerializer.Deserialize<FiledRequest>(stored.Body)! with { Replayed = true };
+        }
+
+        var filed = await FileAsync(command, cancellationToken);
+        if (command.IdempotencyKey is not null)
+            await idempotency.SaveAsync(command.IdempotencyKey, scope, new StoredAnswer(hash, JsonSerializer.Serialize(filed)), clock.GetUtcNow(), cancellationToken);
+        return filed;
+    }
+
+    private static string Fingerprint(FileRequestCommand command) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(command with { IdempotencyKey = null }))));
+
+    private async Task<FiledRequest> FileAsync(FileRequestCommand command, CancellationToken cancellationToken)
+    {
+        var body = await bodies.GetAsync(PublicBodyKey.Create(command.BodyKey!), cancellationToken)
+            ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("BodyKey", $"There is no public body '{command.BodyKey}'; find its key with GET /api/bodies?q=…")]);
+        var jurisdiction = await jurisdictions.GetAsync(body.Jurisdiction, cancellationToken)
+            ?? throw new InvalidOperationException($"Body '{body.Key}' names jurisdiction '{body.Jurisdiction}', which is not loaded.");
+        var statute = jurisdiction.StatuteId;
+        var context = contexts.For(statute, contextVersion: null);
+
+        var now = clock.GetUtcNow();
+        var number = await numbers.NextAsync(jurisdiction.LegalDateOf(now).Year, cancellationToken);
+        var email = string.IsNullOrWhiteSpace(command.RequesterEmail) ? (EmailAddress?)null : EmailAddress.Create(command.RequesterEmail);
+        var requester = new Requester(command.RequesterName!, email, command.RequesterAddress);
+        // Staff may record a request on a citizen's behalf; it then belongs to no account.
+        UserId? owner = command.Actor.IsStaff ? null : new UserId(command.Actor.UserId);
+        DateTimeOffset? submittedAt = command.Draft ? null : command.SubmittedAt ?? now;
+
+        var request = FoiRequest.File(
+            RequestId.New(), number, body.Key, statute, command.Subject!, command.Text!, requester, owner,
+            command.Actor.AsWorkflowActor(), now, submittedAt, context);
+        await requests.AddAsync(request, cancellationToken);
+        return new FiledRequest(request.Id.Value, request.Number.Value, request.Stage);
+    }
+}

@@ -1,0 +1,38 @@
+using FoiTracker.Application.Common.Exceptions;
+using FoiTracker.Application.Statutes;
+using Mediator;
+
+namespace FoiTracker.Application.Requests.GetRequest;
+
+/// <summary>
+/// A request with its deadlines, timers and timeline. Requests are public records; the requester's
+/// e-mail and address are shown only to the requester and to staff.
+/// </summary>
+public sealed record GetRequestQuery(Guid Id, RequestActor? Viewer) : IQuery<RequestDetailsDto>;
+
+public sealed class GetRequestHandler(IRequestQueries queries, IStatuteCatalog catalog) : IQueryHandler<GetRequestQuery, RequestDetailsDto>
+{
+    public async ValueTask<RequestDetailsDto> Handle(GetRequestQuery query, CancellationToken cancellationToken)
+    {
+        var record = await queries.GetAsync(query.Id, cancellationToken) ?? throw NotFoundException.For("request", query.Id.ToString());
+        var visible = query.Viewer is { } viewer && (viewer.IsStaff || viewer.UserId == record.OwnerId);
+        catalog.TryGetStatute(record.Statute, out var statute);
+        var workflow = statute?.Workflow;
+        var stage = workflow?.HasStage(record.Stage) == true ? workflow.Stage(record.Stage) : null;
+        return new RequestDetailsDto(
+            record.Id, record.Number, record.BodyKey, record.Statute, record.StatuteVersion, record.Stage, stage?.Name.En, record.Outcome,
+            record.Subject, record.Text,
+            new RequesterDto(record.RequesterName, ShowIf(visible, record.RequesterEmail), ShowIf(visible, record.RequesterAddress)),
+            record.CreatedAt, record.SubmittedAt, record.RegistrationNumber, record.RegisteredOn, record.ForwardedFrom, record.OverdueSince,
+            stage is null ? [] : [.. stage.Events.Keys.Order(StringComparer.Ordinal)],
+            record.Deadlines.Select(deadline =>
+            {
+                var rule = statute is not null && statute.TryGetDeadline(deadline.Key, out var found) ? found : null;
+                return new RequestDeadlineDto(deadline.Key, deadline.Due, deadline.From, deadline.PausedDays, rule?.Citation, rule?.Explanation?.En);
+            }).ToList(),
+            record.Timers,
+            record.Timeline);
+    }
+
+    private static string? ShowIf(bool visible, string? value) => visible ? value : null;
+}

@@ -1,0 +1,116 @@
+using FluentValidation;
+using FoiTracker.Application.Bodies;
+using FoiTracker.Application.Common.Exceptions;
+using FoiTracker.Application.Jurisdictions;
+using FoiTracker.Application.Requests.FileRequest;
+using FoiTracker.Application.Workflows;
+using FoiTracker.Domain.Bodies;
+using FoiTracker.Domain.Requests;
+using FoiTracker.Domain.Workflows;
+using Mediator;
+
+namespace FoiTracker.Application.Requests.RecordEvent;
+
+/// <summary>
+/// Something happened to a request: the body registered it, extended, answered, the requester
+/// withdrew, staff escalated… The stage decides whether it may happen now. With an
+/// <see cref="EventKey"/> (the Idempotency-Key, a mail's Message-ID) a replay changes nothing.
+/// </summary>
+public sealed record RecordEventCommand(
+    Guid RequestId,
+    string Kind,
+    RequestActor Actor,
+    DateTimeOffset? OccurredAt = null,
+    string? Outcome = null,
+    string? Note = null,
+    string? RegistrationNumber = null,
+    DateOnly? RegisteredOn = null,
+    string? ForwardedTo = null,
+    string? EventKey = null) : ICommand<RecordedEvent>;
+
+/// <param name="Replayed">The event key was seen before; nothing changed.</param>
+/// <param name="LinkedRequest">For an answer "forwarded": the request opened at the new body.</param>
+public sealed record RecordedEvent(Guid Id, string Number, string Stage, bool Replayed, FiledRequest? LinkedRequest);
+
+public sealed class RecordEventValidator : AbstractValidator<RecordEventCommand>
+{
+    public RecordEventValidator(TimeProvider clock)
+    {
+        RuleFor(command => command.Kind)
+            .Matches("^[a-z][a-z_]{1,40}$").WithMessage("'{PropertyValue}' is not an event kind (e.g. answered, extension_notice, escalate).");
+        RuleFor(command => command.OccurredAt)
+            .Must(at => at is null || at <= clock.GetUtcNow().AddMinutes(5)).WithMessage("'occurredAt' cannot lie in the future.")
+            .Must(at => at is null || at.Value.Year >= 1990).WithMessage("'occurredAt' cannot lie before 1990.");
+        RuleFor(command => command.Outcome).Matches("^[a-z_]{2,30}$").When(command => command.Outcome is not null)
+            .WithMessage("'{PropertyValue}' is not an outcome (e.g. complete, partial, refused, not_held, forwarded).");
+        RuleFor(command => command.Note).MaximumLength(4000).WithMessage("'note' can have at most 4,000 characters.");
+        RuleFor(command => command.RegistrationNumber).MaximumLength(100).WithMessage("'registrationNumber' can have at most 100 characters.");
+        RuleFor(command => command.RegisteredOn)
+            .Must(on => on is null || on <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1))).WithMessage("'registeredOn' cannot lie in the future.");
+        RuleFor(command => command.ForwardedTo)
+            .NotEmpty().When(command => command.Outcome == "forwarded").WithMessage("An answer 'forwarded' needs 'forwardedTo': the key of the body the request was forwarded to (GAC 80).")
+            .Must(key => key is null || PublicBodyKey.TryCreate(key, out _)).WithMessage("'{PropertyValue}' is not a body key.");
+        RuleFor(command => command.EventKey).MaximumLength(200).WithMessage("An idempotency key has at most 200 characters.");
+    }
+}
+
+public sealed class RecordEventCommandHandler(
+    IFoiRequestRepository requests,
+    IPublicBodyRepository bodies,
+    IJurisdictionRepository jurisdictions,
+    IRequestNumberAllocator numbers,
+    WorkflowContexts contexts,
+    TimeProvider clock)
+    : ICommandHandler<RecordEventCommand, RecordedEvent>
+{
+    public async ValueTask<RecordedEvent> Handle(RecordEventCommand command, CancellationToken cancellationToken)
+    {
+        var id = new RequestId(command.RequestId);
+        var request = await requests.GetAsync(id, cancellationToken)
+            ?? throw NotFoundException.For("request", command.RequestId.ToString());
+        if (!command.Actor.IsStaff && request.Owner?.Value != command.Actor.UserId)
+            throw new ForbiddenException("Only the requester who filed this request, or staff, can record events on it.");
+        if (command.EventKey is not null && await requests.HasEventAsync(id, command.EventKey, cancellationToken))
+            return new RecordedEvent(request.Id.Value, request.Number.Value, request.Stage, Replayed: true, null);
+
+        var now = clock.GetUtcNow();
+        var context = contexts.For(request.StatuteId, request.StatuteVersion);
+        PublicBody? forwardedTo = null;
+        if (command.Outcome == "forwarded")
+        {
+            forwardedTo = await bodies.GetAsync(PublicBodyKey.Create(command.ForwardedTo!), cancellationToken)
+                ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("ForwardedTo", $"There is no public body '{command.ForwardedTo}'.")]);
+            if (forwardedTo.Key == request.Body)
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("ForwardedTo", "A request cannot be forwarded to the body it was sent to.")]);
+        }
+
+        var occurredAt = command.OccurredAt ?? now;
+        request.Apply(
+            new WorkflowEventInput(command.Kind, occurredAt, command.Outcome, command.Note, command.RegistrationNumber, command.RegisteredOn, command.EventKey),
+            command.Actor.AsWorkflowActor(),
+            now,
+            context);
+        await requests.SaveAsync(request, cancellationToken);
+
+        FiledRequest? linked = null;
+        if (forwardedTo is not null)
+            linked = await OpenForwardedAsync(request, forwardedTo, occurredAt, now, command.Actor, cancellationToken);
+        return new RecordedEvent(request.Id.Value, request.Number.Value, request.Stage, Replayed: false, linked);
+    }
+
+    // GAC 80: the body that received the request sends it on; the new body's clock starts when it arrives.
+    private async Task<FiledRequest> OpenForwardedAsync(
+        FoiRequest original, PublicBody body, DateTimeOffset forwardedAt, DateTimeOffset now, RequestActor actor, CancellationToken cancellationToken)
+    {
+        var jurisdiction = await jurisdictions.GetAsync(body.Jurisdiction, cancellationToken)
+            ?? throw new InvalidOperationException($"Body '{body.Key}' names jurisdiction '{body.Jurisdiction}', which is not loaded.");
+        var statute = jurisdiction.StatuteId;
+        var context = contexts.For(statute, contextVersion: null);
+        var number = await numbers.NextAsync(context.LegalDate(now).Year, cancellationToken);
+        var linked = FoiRequest.File(
+            RequestId.New(), number, body.Key, statute, original.Subject, original.Text, original.Requester, original.Owner,
+            actor.AsWorkflowActor(), now, forwardedAt, context, forwardedFrom: original.Id);
+        await requests.AddAsync(linked, cancellationToken);
+        return new FiledRequest(linked.Id.Value, linked.Number.Value, linked.Stage);
+    }
+}

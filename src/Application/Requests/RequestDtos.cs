@@ -1,0 +1,62 @@
+namespace FoiTracker.Application.Requests;
+
+public sealed record RequesterDto(string Name, string? Email, string? Address);
+
+public sealed record RequestDeadlineDto(string Key, DateOnly Due, DateOnly From, int PausedDays, string? Citation, string? Explanation);
+
+public sealed record RequestTimerDto(string Kind, string Stage, DateTimeOffset DueAt, DateTimeOffset? FiredAt, DateTimeOffset? CancelledAt);
+
+public sealed record TimelineEntryDto(int Seq, DateTimeOffset At, string Kind, string Actor, string? Detail, string? FromStage, string? ToStage, int StatuteVersion);
+
+public sealed record RequestDetailsDto(
+    Guid Id,
+    string Number,
+    string BodyKey,
+    string Statute,
+    int StatuteVersion,
+    string Stage,
+    string? StageName,
+    string? Outcome,
+    string Subject,
+    string Text,
+    RequesterDto Requester,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? SubmittedAt,
+    string? RegistrationNumber,
+    DateOnly? RegisteredOn,
+    Guid? ForwardedFrom,
+    DateOnly? OverdueSince,
+    IReadOnlyList<string> AcceptedEvents,
+    IReadOnlyList<RequestDeadlineDto> Deadlines,
+    IReadOnlyList<RequestTimerDto> Timers,
+    IReadOnlyList<TimelineEntryDto> Timeline);
+
+public sealed record RequestSummaryDto(
+    Guid Id,
+    string Number,
+    string BodyKey,
+    string Statute,
+    string Stage,
+    string? Outcome,
+    string Subject,
+    DateTimeOffset? SubmittedAt,
+    DateOnly? OverdueSince,
+    DateTimeOffset? NextTimerAt);
+
+/// <summary>Raw rows of one request for the read side; the handler adds names from the statute.</summary>
+public sealed record RequestRecord(
+    Guid Id, string Number, string BodyKey, string Statute, int StatuteVersion, string Stage, string? Outcome, string Subject, string Text,
+    string RequesterName, string? RequesterEmail, string? RequesterAddress, Guid? OwnerId, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt,
+    string? RegistrationNumber, DateOnly? RegisteredOn, Guid? ForwardedFrom, DateOnly? OverdueSince,
+    IReadOnlyList<(string Key, DateOnly Due, DateOnly From, int PausedDays)> Deadlines,
+    IReadOnlyList<RequestTimerDto> Timers,
+    IReadOnlyList<TimelineEntryDto> Timeline);
+
+public sealed record RequestFilter(string? Body, string? Stage, IReadOnlyCollection<string>? Stages, Guid? Owner, int Page, int PageSize, bool OldestOverdueFirst);
+
+public interface IRequestQueries
+{
+    Task<RequestRecord?> GetAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<Common.Models.PagedResult<RequestSummaryDto>> ListAsync(RequestFilter filter, CancellationToken cancellationToken);
+}

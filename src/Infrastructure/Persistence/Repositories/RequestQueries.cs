@@ -1,0 +1,169 @@
+using FoiTracker.Application.Common.Models;
+using FoiTracker.Application.Requests;
+
+namespace FoiTracker.Infrastructure.Persistence.Repositories;
+
+public sealed class RequestQueries(DbSession session) : SqlRepository(session), IRequestQueries
+{
+    public async Task<RequestRecord?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var row = await QuerySingleOrDefaultAsync<Row>(
+            """
+            SELECT id AS Id, number AS Number, body_key AS BodyKey, statute_id AS Statute, statute_version AS StatuteVersion,
+                   stage AS Stage, outcome AS Outcome, subject AS Subject, text AS Text, requester_name AS RequesterName,
+                   requester_email AS RequesterEmail, requester_address AS RequesterAddress, owner_id AS OwnerId,
+                   created_at AS CreatedAt, submitted_at AS SubmittedAt, registration_number AS RegistrationNumber,
+                   registered_on AS RegisteredOn, forwarded_from AS ForwardedFrom, overdue_since AS OverdueSince
+            FROM requests WHERE id = @Id
+            """,
+            new { Id = id },
+            cancellationToken);
+        if (row is null)
+            return null;
+        var deadlines = await QueryAsync<DeadlineRow>(
+            "SELECT key AS Key, due AS Due, event_date AS EventDate, paused_days AS PausedDays FROM request_deadlines WHERE request_id = @Id ORDER BY due, key",
+            new { Id = id },
+            cancellationToken);
+        var timers = await QueryAsync<TimerRow>(
+            """
+            SELECT kind AS Kind, stage AS Stage, due_at AS DueAt, fired_at AS FiredAt, cancelled_at AS CancelledAt
+            FROM request_timers WHERE request_id = @Id ORDER BY due_at, created_at
+            """,
+            new { Id = id },
+            cancellationToken);
+        var timeline = await QueryAsync<TimelineRow>(
+            """
+            SELECT seq AS Seq, at AS At, kind AS Kind, actor AS Actor, detail AS Detail, from_stage AS FromStage,
+                   to_stage AS ToStage, statute_version AS StatuteVersion
+            FROM timeline WHERE request_id = @Id ORDER BY seq
+            """,
+            new { Id = id },
+            cancellationToken);
+        return new RequestRecord(
+            row.Id, row.Number, row.BodyKey, row.Statute, row.StatuteVersion, row.Stage, row.Outcome, row.Subject, row.Text,
+            row.RequesterName, row.RequesterEmail, row.RequesterAddress, row.OwnerId, row.CreatedAt, row.SubmittedAt,
+            row.RegistrationNumber, row.RegisteredOn, row.ForwardedFrom, row.OverdueSince,
+            deadlines.Select(d => (d.Key, d.Due, d.EventDate, d.PausedDays)).ToList(),
+            timers.Select(t => new RequestTimerDto(t.Kind, t.Stage, t.DueAt, t.FiredAt, t.CancelledAt)).ToList(),
+            timeline.Select(e => new TimelineEntryDto(e.Seq, e.At, e.Kind, e.Actor, e.Detail, e.FromStage, e.ToStage, e.StatuteVersion)).ToList());
+    }
+
+    public async Task<PagedResult<RequestSummaryDto>> ListAsync(RequestFilter filter, CancellationToken cancellationToken)
+    {
+        var conditions = new List<string>();
+        var parameters = new Dapper.DynamicParameters();
+        if (filter.Body is not null)
+        {
+            conditions.Add("r.body_key = @Body");
+            parameters.Add("Body", filter.Body);
+        }
+
+        if (filter.Stage is not null)
+        {
+            conditions.Add("r.stage = @Stage");
+            parameters.Add("Stage", filter.Stage);
+        }
+
+        if (filter.Stages is not null)
+        {
+            var names = filter.Stages.Select((stage, index) =>
+            {
+                parameters.Add($"s{index}", stage);
+                return $"@s{index}";
+            }).ToList();
+            conditions.Add(names.Count == 0 ? "1 = 0" : $"r.stage IN ({string.Join(", ", names)})");
+        }
+
+        if (filter.Owner is { } owner)
+        {
+            conditions.Add("r.owner_id = @Owner");
+            parameters.Add("Owner", owner);
+        }
+
+        var where = conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
+        var order = filter.OldestOverdueFirst ? "r.overdue_since, r.number" : "r.created_at DESC, r.number DESC";
+        parameters.Add("Limit", filter.PageSize);
+        parameters.Add("Offset", (long)(filter.Page - 1) * filter.PageSize);
+        var total = await ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM requests r {where}", parameters, cancellationToken);
+        var items = await QueryAsync<SummaryRow>(
+            $"""
+            SELECT r.id AS Id, r.number AS Number, r.body_key AS BodyKey, r.statute_id AS Statute, r.stage AS Stage, r.outcome AS Outcome,
+                   r.subject AS Subject, r.submitted_at AS SubmittedAt, r.overdue_since AS OverdueSince,
+                   (SELECT MIN(t.due_at) FROM request_timers t WHERE t.request_id = r.id AND t.fired_at IS NULL AND t.cancelled_at IS NULL) AS NextTimerAt
+            FROM requests r {where}
+            ORDER BY {order}
+            LIMIT @Limit OFFSET @Offset
+            """,
+            parameters,
+            cancellationToken);
+        return new PagedResult<RequestSummaryDto>(
+            items.Select(r => new RequestSummaryDto(r.Id, r.Number, r.BodyKey, r.Statute, r.Stage, r.Outcome, r.Subject, r.SubmittedAt, r.OverdueSince, r.NextTimerAt)).ToList(),
+            filter.Page, filter.PageSize, total);
+    }
+
+    private sealed class TimerRow
+    {
+        public string Kind { get; init; } = "";
+        public string Stage { get; init; } = "";
+        public DateTimeOffset DueAt { get; init; }
+        public DateTimeOffset? FiredAt { get; init; }
+        public DateTimeOffset? CancelledAt { get; init; }
+    }
+
+    private sealed class TimelineRow
+    {
+        public int Seq { get; init; }
+        public DateTimeOffset At { get; init; }
+        public string Kind { get; init; } = "";
+        public string Actor { get; init; } = "";
+        public string? Detail { get; init; }
+        public string? FromStage { get; init; }
+        public string? ToStage { get; init; }
+        public int StatuteVersion { get; init; }
+    }
+
+    private sealed class SummaryRow
+    {
+        public Guid Id { get; init; }
+        public string Number { get; init; } = "";
+        public string BodyKey { get; init; } = "";
+        public string Statute { get; init; } = "";
+        public string Stage { get; init; } = "";
+        public string? Outcome { get; init; }
+        public string Subject { get; init; } = "";
+        public DateTimeOffset? SubmittedAt { get; init; }
+        public DateOnly? OverdueSince { get; init; }
+        public DateTimeOffset? NextTimerAt { get; init; }
+    }
+
+    private sealed class DeadlineRow
+    {
+        public string Key { get; init; } = "";
+        public DateOnly Due { get; init; }
+        public DateOnly EventDate { get; init; }
+        public int PausedDays { get; init; }
+    }
+
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public string Number { get; init; } = "";
+        public string BodyKey { get; init; } = "";
+        public string Statute { get; init; } = "";
+        public int StatuteVersion { get; init; }
+        public string Stage { get; init; } = "";
+        public string? Outcome { get; init; }
+        public string Subject { get; init; } = "";
+        public string Text { get; init; } = "";
+        public string RequesterName { get; init; } = "";
+        public string? RequesterEmail { get; init; }
+        public string? RequesterAddress { get; init; }
+        public Guid? OwnerId { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? SubmittedAt { get; init; }
+        public string? RegistrationNumber { get; init; }
+        public DateOnly? RegisteredOn { get; init; }
+        public Guid? ForwardedFrom { get; init; }
+        public DateOnly? OverdueSince { get; init; }
+    }
+}

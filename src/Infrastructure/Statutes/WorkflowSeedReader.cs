@@ -1,0 +1,146 @@
+using FoiTracker.Domain.Calendars;
+using FoiTracker.Domain.Statutes;
+using FoiTracker.Domain.Workflows;
+
+namespace FoiTracker.Infrastructure.Statutes;
+
+/// <summary>
+/// Reads a statute's "workflow" object (schema: seeds/README.md) into a <see cref="WorkflowDefinition"/>.
+/// Every deadline a stage or timer names must be one of the statute's, and every stage an event or
+/// timer leads to must exist, so a typo stops the start instead of stranding a request.
+/// </summary>
+internal static class WorkflowSeedReader
+{
+    private static readonly IReadOnlyDictionary<string, AllowedSender> Senders = new Dictionary<string, AllowedSender>(StringComparer.Ordinal)
+    {
+        ["requester"] = AllowedSender.Requester,
+        ["staff"] = AllowedSender.Staff,
+    };
+
+    private static readonly IReadOnlyDictionary<string, ClockStart> ClockStarts = new Dictionary<string, ClockStart>(StringComparer.Ordinal)
+    {
+        ["stage_entry"] = ClockStart.StageEntry,
+        ["continue"] = ClockStart.Continue,
+    };
+
+    private static readonly HashSet<string> Recipients = new(StringComparer.Ordinal) { "requester", "staff", "body", "complaint_body", "court" };
+
+    public static WorkflowDefinition Read(SeedObject workflow, IReadOnlyCollection<string> deadlineKeys, bool requireKa)
+    {
+        workflow.AllowOnly("draftStage", "submittedStage", "common", "stages");
+        var draft = workflow.RequiredString("draftStage");
+        var submitted = workflow.RequiredString("submittedStage");
+        var common = workflow.Has("common") ? ReadEvents(workflow.RequiredObject("common"), requireKa) : new Dictionary<string, EventDefinition>();
+
+        var stages = new List<StageDefinition>();
+        foreach (var (key, stage) in workflow.OptionalMap("stages"))
+            stages.Add(ReadStage(key, stage, common, deadlineKeys, requireKa));
+        if (stages.Count == 0)
+            throw workflow.Fail("stages", "a workflow needs stages");
+
+        try
+        {
+            return new WorkflowDefinition(draft, submitted, stages);
+        }
+        catch (ArgumentException ex)
+        {
+            throw workflow.Fail("stages", ex.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+        }
+    }
+
+    private static StageDefinition ReadStage(
+        string key, SeedObject stage, IReadOnlyDictionary<string, EventDefinition> common, IReadOnlyCollection<string> deadlineKeys, bool requireKa)
+    {
+        stage.AllowOnly("name", "clock", "clockStart", "pausesClock", "terminal", "overdue", "timers", "events");
+        var clock = stage.OptionalString("clock");
+        if (clock is not null && !deadlineKeys.Contains(clock))
+            throw stage.Fail("clock", $"'{clock}' is not one of the statute's deadlines ({string.Join(", ", deadlineKeys)})");
+        var clockStart = stage.OptionalEnum("clockStart", ClockStarts) ?? ClockStart.StageEntry;
+        var terminal = stage.Has("terminal") && stage.RequiredBool("terminal");
+        var timers = new List<TimerDefinition>();
+        var index = 0;
+        foreach (var timer in stage.OptionalArray("timers", (i, _) => stage.Entry))
+            timers.Add(ReadTimer(timer.WithPrefix($"{stage.Prefix}timers[{index++}]."), deadlineKeys));
+        if (timers.Select(timer => timer.Kind).Distinct(StringComparer.Ordinal).Count() != timers.Count)
+            throw stage.Fail("timers", "two timers of a stage share a kind");
+
+        var events = new Dictionary<string, EventDefinition>(ReadEvents(stage, requireKa), StringComparer.Ordinal);
+        // Events every open stage accepts (withdraw, close, note) unless the stage defines its own.
+        if (!terminal)
+        {
+            foreach (var (kind, definition) in common)
+                events.TryAdd(kind, definition);
+        }
+
+        return new StageDefinition(
+            key,
+            stage.Name("name", requireKa),
+            clock,
+            clockStart,
+            stage.Has("pausesClock") && stage.RequiredBool("pausesClock"),
+            terminal,
+            stage.Has("overdue") && stage.RequiredBool("overdue"),
+            timers,
+            events);
+    }
+
+    private static Dictionary<string, EventDefinition> ReadEvents(SeedObject owner, bool requireKa)
+    {
+        var events = new Dictionary<string, EventDefinition>(StringComparer.Ordinal);
+        foreach (var (kind, definition) in owner.OptionalMap("events"))
+        {
+            definition.AllowOnly("to", "byOutcome", "by", "effects", "description");
+            var to = definition.OptionalString("to");
+            var byOutcome = definition.OptionalStringMap("byOutcome");
+            if (to is not null && byOutcome.Count > 0)
+                throw definition.Fail("to", "give either 'to' or 'byOutcome', not both");
+            events[kind] = new EventDefinition(
+                kind,
+                to,
+                byOutcome,
+                definition.OptionalEnum("by", Senders) ?? AllowedSender.Staff,
+                ReadEffects(definition),
+                definition.OptionalName("description", requireKa));
+        }
+
+        return events;
+    }
+
+    private static TimerDefinition ReadTimer(SeedObject timer, IReadOnlyCollection<string> deadlineKeys)
+    {
+        timer.AllowOnly("kind", "deadline", "offsetDays", "to", "effects", "skipWhenLate");
+        var deadline = timer.OptionalString("deadline");
+        if (deadline is not null && !deadlineKeys.Contains(deadline))
+            throw timer.Fail("deadline", $"'{deadline}' is not one of the statute's deadlines ({string.Join(", ", deadlineKeys)})");
+        return new TimerDefinition(
+            timer.RequiredString("kind"),
+            deadline,
+            timer.OptionalInt("offsetDays", -366, 366, 0),
+            timer.OptionalString("to"),
+            ReadEffects(timer),
+            timer.Has("skipWhenLate") && timer.RequiredBool("skipWhenLate"));
+    }
+
+    private static List<WorkflowEffect> ReadEffects(SeedObject owner)
+    {
+        var effects = new List<WorkflowEffect>();
+        var index = 0;
+        foreach (var effect in owner.OptionalArray("effects", (i, _) => owner.Entry))
+        {
+            var item = effect.WithPrefix($"{owner.Prefix}effects[{index++}].");
+            item.AllowOnly("letter", "notify", "to");
+            var letter = item.OptionalString("letter");
+            var notify = item.OptionalString("notify");
+            if ((letter is null) == (notify is null))
+                throw item.Fail("letter", "an effect is either a 'letter' or a 'notify'");
+            var to = item.RequiredString("to");
+            if (!Recipients.Contains(to))
+                throw item.Fail("to", $"'{to}' is not a recipient ({string.Join(", ", Recipients.Order(StringComparer.Ordinal))})");
+            effects.Add(letter is not null
+                ? new WorkflowEffect(WorkflowEffect.Letter, letter, to)
+                : new WorkflowEffect(WorkflowEffect.Notify, notify!, to));
+        }
+
+        return effects;
+    }
+}
