@@ -4,12 +4,14 @@ namespace FoiTracker.Infrastructure.Persistence.Repositories;
 
 public sealed class OutboxRepository(DbSession session) : SqlRepository(session), IOutboxStore
 {
-    public Task<IReadOnlyList<OutboxMessage>> ClaimPendingAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimPendingAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         // SKIP LOCKED lets several nodes dispatch side by side without taking the same row;
         // SQLite has a single writer, so a plain read inside its write transaction is enough.
         var lockClause = Session.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : string.Empty;
-        return QueryAsync<OutboxMessage>(
+        // Read through a row class: Dapper applies the Guid and instant type handlers to properties,
+        // not to a record's constructor, which on SQLite would be handed the stored text as is.
+        var rows = await QueryAsync<OutboxRow>(
             $"""
             SELECT id AS Id, dedup_key AS DedupKey, request_id AS RequestId, kind AS Kind, name AS Name,
                    recipient AS Recipient, payload AS Payload, created_at AS CreatedAt, attempts AS Attempts
@@ -21,6 +23,7 @@ public sealed class OutboxRepository(DbSession session) : SqlRepository(session)
             """,
             new { Now = now, Limit = limit },
             cancellationToken);
+        return rows.Select(row => row.ToMessage()).ToList();
     }
 
     public Task MarkDispatchedAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
@@ -31,4 +34,19 @@ public sealed class OutboxRepository(DbSession session) : SqlRepository(session)
             "UPDATE outbox SET attempts = attempts + 1, last_error = @Error, available_at = @RetryAt WHERE id = @Id",
             new { Id = id, Error = error.Length > 2000 ? error[..2000] : error, RetryAt = retryAt },
             cancellationToken);
+
+    private sealed class OutboxRow
+    {
+        public Guid Id { get; init; }
+        public string DedupKey { get; init; } = "";
+        public Guid? RequestId { get; init; }
+        public string Kind { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Recipient { get; init; } = "";
+        public string Payload { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+        public int Attempts { get; init; }
+
+        public OutboxMessage ToMessage() => new(Id, DedupKey, RequestId, Kind, Name, Recipient, Payload, CreatedAt, Attempts);
+    }
 }
