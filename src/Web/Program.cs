@@ -1,6 +1,7 @@
 using FoiTracker.Application;
 using FoiTracker.Infrastructure;
 using FoiTracker.Infrastructure.Configuration;
+using FoiTracker.Infrastructure.Scheduling;
 using FoiTracker.Web;
 using FoiTracker.Web.Endpoints;
 using FoiTracker.Web.Infrastructure;
@@ -12,6 +13,7 @@ try
     builder.Services
         .AddApplication()
         .AddInfrastructure(builder.Configuration)
+        .AddScheduling(builder.Configuration)
         .AddWebServices();
 
     var app = builder.Build();

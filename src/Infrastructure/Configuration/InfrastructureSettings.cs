@@ -1,4 +1,6 @@
+using System.Globalization;
 using FoiTracker.Infrastructure.Persistence;
+using FoiTracker.Infrastructure.Scheduling;
 using FoiTracker.Infrastructure.Seeding;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
@@ -12,6 +14,11 @@ public static class InfrastructureSettings
     public const string ConnectionStringKey = "ConnectionStrings:Default";
     public const string DataDirectoryKey = "Data:Directory";
     public const string SeedsDirectoryKey = "Seeds:Directory";
+    public const string SweepIntervalKey = "Workflow:SweepInterval";
+    public const string SweepBatchSizeKey = "Workflow:SweepBatchSize";
+    public const string OutboxIntervalKey = "Workflow:OutboxInterval";
+    public const string OutboxBatchSizeKey = "Workflow:OutboxBatchSize";
+    public const string SchedulerEnabledKey = "Workflow:Scheduler:Enabled";
 
     public static DatabaseOptions ReadDatabase(IConfiguration configuration)
     {
@@ -59,6 +66,50 @@ public static class InfrastructureSettings
         if (!Directory.Exists(directory))
             throw new ConfigurationProblemException($"{SeedsDirectoryKey} points to '{directory}', which does not exist: set it to the repository's seeds folder.");
         return new SeedOptions { Directory = directory };
+    }
+
+    public static WorkflowSchedule ReadWorkflowSchedule(IConfiguration configuration) => new()
+    {
+        SweepInterval = ReadInterval(configuration, SweepIntervalKey, WorkflowSchedule.DefaultSweepInterval),
+        SweepBatchSize = ReadBatchSize(configuration, SweepBatchSizeKey, WorkflowSchedule.DefaultSweepBatchSize),
+        OutboxInterval = ReadInterval(configuration, OutboxIntervalKey, WorkflowSchedule.DefaultOutboxInterval),
+        OutboxBatchSize = ReadBatchSize(configuration, OutboxBatchSizeKey, WorkflowSchedule.DefaultOutboxBatchSize),
+        SchedulerEnabled = ReadSwitch(configuration, SchedulerEnabledKey, defaultValue: true),
+    };
+
+    private static TimeSpan ReadInterval(IConfiguration configuration, string key, TimeSpan defaultValue)
+    {
+        var configured = configuration[key];
+        if (string.IsNullOrWhiteSpace(configured))
+            return defaultValue;
+        if (!TimeSpan.TryParse(configured.Trim(), CultureInfo.InvariantCulture, out var interval))
+            throw new ConfigurationProblemException(
+                $"{key} is '{configured}', which is not a time span: write it as hh:mm:ss, e.g. {defaultValue:c}.");
+        if (interval <= TimeSpan.Zero)
+            throw new ConfigurationProblemException(
+                $"{key} is '{configured}', but it must be longer than zero: set it to e.g. {defaultValue:c}.");
+        return interval;
+    }
+
+    private static int ReadBatchSize(IConfiguration configuration, string key, int defaultValue)
+    {
+        var configured = configuration[key];
+        if (string.IsNullOrWhiteSpace(configured))
+            return defaultValue;
+        if (!int.TryParse(configured.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) || size < 1)
+            throw new ConfigurationProblemException(
+                $"{key} is '{configured}', but it must be a whole number of at least 1: set it to e.g. {defaultValue}.");
+        return size;
+    }
+
+    private static bool ReadSwitch(IConfiguration configuration, string key, bool defaultValue)
+    {
+        var configured = configuration[key];
+        if (string.IsNullOrWhiteSpace(configured))
+            return defaultValue;
+        return bool.TryParse(configured.Trim(), out var value)
+            ? value
+            : throw new ConfigurationProblemException($"{key} is '{configured}', which is not a switch: set it to 'true' or 'false'.");
     }
 
     private static string PrepareDataDirectory(string? configured)

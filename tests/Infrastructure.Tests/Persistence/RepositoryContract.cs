@@ -8,6 +8,7 @@ using FoiTracker.Application.Workflows;
 using FoiTracker.Domain.Workflows;
 using FoiTracker.Application.Common.Ports;
 using FoiTracker.Application.Jurisdictions;
+using FoiTracker.Application.Outbox.DispatchOutbox;
 using FoiTracker.Application.Requests;
 using FoiTracker.Application.Seeds.LoadSeeds;
 using FoiTracker.Domain.Bodies;
@@ -308,6 +309,30 @@ public abstract class RepositoryContract : IAsyncLifetime
     }
 
     private IWorkflowContext GeorgianWorkflow => Services.GetRequiredService<WorkflowContexts>().For("ge-gac", null);
+
+    [SkippableFact]
+    public async Task Outbox_PendingRow_IsClaimedDispatchedAndNotClaimedAgain()
+    {
+        var id = Guid.NewGuid();
+        var created = new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
+        await using (var connection = await Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO outbox (id, dedup_key, request_id, kind, name, recipient, payload, created_at, available_at, dispatched_at, attempts, last_error)
+                VALUES (@Id, 'contract/outbox', NULL, 'notify', 'contract', 'staff@example.org', '{}', @Created, @Created, NULL, 0, NULL)
+                """,
+                new { Id = id, Created = created });
+        }
+
+        var first = await SendAsync(new DispatchOutboxCommand(10));
+        var second = await SendAsync(new DispatchOutboxCommand(10));
+
+        first.Should().Be(new DispatchResult(1, 0, false));
+        second.Should().Be(new DispatchResult(0, 0, false));
+        var attempts = await QueryAsync<long>("SELECT attempts FROM outbox WHERE dispatched_at IS NOT NULL");
+        attempts.Should().Equal(1L);
+    }
 
     private async Task<RequestNumber> AllocateAsync(int year)
     {

@@ -37,6 +37,8 @@ public sealed class FoiTrackerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Data:Directory", DataDirectory);
         builder.UseSetting("FOI_ADMIN_EMAIL", AdminEmail);
         builder.UseSetting("FOI_ADMIN_PASSWORD", AdminPassword);
+        // The endpoints are tested here, not the clock: no scheduler polling the test database.
+        builder.UseSetting("Workflow:Scheduler:Enabled", "false");
     }
 
     protected override void Dispose(bool disposing)
