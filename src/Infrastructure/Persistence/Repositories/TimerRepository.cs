@@ -7,18 +7,26 @@ public sealed class TimerRepository(DbSession session) : SqlRepository(session),
     public async Task<IReadOnlyList<DueTimer>> ClaimDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         // The partial index on due_at holds only armed timers, so this reads the due ones and stops.
-        var lockClause = Session.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : string.Empty;
-        var rows = await QueryAsync<Row>(
-            $"""
-            SELECT id AS Id, request_id AS RequestId, due_at AS DueAt
-            FROM request_timers
-            WHERE fired_at IS NULL AND cancelled_at IS NULL AND due_at <= @Now
-            ORDER BY due_at, id
-            LIMIT @Limit
-            {lockClause}
-            """,
-            new { Now = now, Limit = limit },
-            cancellationToken);
+        // On PostgreSQL the claim locks the timers' requests and skips requests another node holds:
+        // two nodes never work on the same request at once, and a timer one node already fired is
+        // seen as stale by the other (the aggregate no longer lists it) rather than fired twice.
+        var sql = Session.Provider == DatabaseProvider.Postgres
+            ? """
+              SELECT t.id AS Id, t.request_id AS RequestId, t.due_at AS DueAt
+              FROM request_timers t JOIN requests r ON r.id = t.request_id
+              WHERE t.fired_at IS NULL AND t.cancelled_at IS NULL AND t.due_at <= @Now
+              ORDER BY t.due_at, t.id
+              LIMIT @Limit
+              FOR UPDATE OF r SKIP LOCKED
+              """
+            : """
+              SELECT id AS Id, request_id AS RequestId, due_at AS DueAt
+              FROM request_timers
+              WHERE fired_at IS NULL AND cancelled_at IS NULL AND due_at <= @Now
+              ORDER BY due_at, id
+              LIMIT @Limit
+              """;
+        var rows = await QueryAsync<Row>(sql, new { Now = now, Limit = limit }, cancellationToken);
         return rows.Select(row => new DueTimer(row.Id, row.RequestId, row.DueAt)).ToList();
     }
 

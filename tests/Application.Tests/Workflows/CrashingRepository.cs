@@ -1,0 +1,46 @@
+using FoiTracker.Application.Requests;
+using FoiTracker.Domain.Requests;
+
+namespace FoiTracker.Application.Tests.Workflows;
+
+/// <summary>Thrown where a real node would have died: the surrounding transaction never commits.</summary>
+public sealed class SimulatedCrashException : Exception
+{
+    public SimulatedCrashException()
+        : base("Simulated crash in the middle of a batch.")
+    {
+    }
+
+    public SimulatedCrashException(string message)
+        : base(message)
+    {
+    }
+
+    public SimulatedCrashException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>The real repository, except that the n-th save of a scope dies after some writes went through.</summary>
+internal sealed class CrashingRepository(IFoiRequestRepository inner, int crashOnSave) : IFoiRequestRepository
+{
+    private int _saves;
+
+    public Task AddAsync(FoiRequest request, CancellationToken cancellationToken) => inner.AddAsync(request, cancellationToken);
+
+    public async Task SaveAsync(FoiRequest request, CancellationToken cancellationToken)
+    {
+        if (++_saves == crashOnSave)
+            throw new SimulatedCrashException();
+        await inner.SaveAsync(request, cancellationToken);
+    }
+
+    public Task<FoiRequest?> GetAsync(RequestId id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
+
+    public Task<FoiRequest?> GetByNumberAsync(RequestNumber number, CancellationToken cancellationToken) => inner.GetByNumberAsync(number, cancellationToken);
+
+    public Task<IReadOnlyList<FoiRequest>> GetManyAsync(IReadOnlyCollection<RequestId> ids, CancellationToken cancellationToken) => inner.GetManyAsync(ids, cancellationToken);
+
+    public Task<bool> HasEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken) => inner.HasEventAsync(id, eventKey, cancellationToken);
+}
