@@ -15,6 +15,9 @@ public interface IStatuteCatalog
 
     bool TryGetStatute(string id, [NotNullWhen(true)] out Statute? statute);
 
+    /// <summary>A statute in a given version: the current one or an archived earlier one.</summary>
+    bool TryGetStatute(string id, int version, [NotNullWhen(true)] out Statute? statute);
+
     bool TryGetCalendar(string id, [NotNullWhen(true)] out HolidayCalendar? calendar);
 
     /// <summary>The statute with this id; an unknown id throws <see cref="KeyNotFoundException"/> naming the known ones.</summary>

@@ -10,15 +10,14 @@ public sealed class WorkflowContexts(IStatuteCatalog catalog)
     /// <param name="contextVersion">The version the request is pinned to; null for a new request (the current version).</param>
     public IWorkflowContext For(string statuteId, int? contextVersion)
     {
-        if (!catalog.TryGetStatute(statuteId, out var statute))
+        if (!catalog.TryGetStatute(statuteId, out var current))
             throw new NotFoundException($"There is no statute '{statuteId}'.");
-        // Only the current version of each statute is loaded; a request pinned to another one is
-        // never run under rules it did not start with.
-        var version = contextVersion ?? statute.Version;
-        if (statute.Version != version)
-            throw new InvalidOperationException($"Statute '{statuteId}' v{version} is not loaded (v{statute.Version} is); restore its file under seeds/statutes to run requests pinned to it.");
+        var version = contextVersion ?? current.Version;
+        // A request runs under the version it started with; an edited statute file never moves it.
+        if (!catalog.TryGetStatute(statuteId, version, out var statute))
+            throw new InvalidOperationException($"Statute '{statuteId}' v{version} is not loaded (v{current.Version} is): keep it as seeds/statutes/archive/{statuteId}.v{version}.json.");
         var workflow = statute.Workflow
-            ?? throw new InvalidOperationException($"Statute '{statuteId}' has no workflow in its seed file.");
+            ?? throw new InvalidOperationException($"Statute '{statuteId}' v{version} has no workflow in its seed file.");
         return new StatuteWorkflowContext(statute, catalog.CalendarOf(statute), workflow);
     }
 }

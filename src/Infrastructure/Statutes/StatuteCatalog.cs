@@ -17,8 +17,9 @@ public sealed class StatuteCatalog : IStatuteCatalog
 
     private readonly Dictionary<string, Statute> _statutes;
     private readonly Dictionary<string, HolidayCalendar> _calendars;
+    private readonly Dictionary<(string Id, int Version), Statute> _archived = [];
 
-    public StatuteCatalog(IEnumerable<HolidayCalendar> calendars, IEnumerable<Statute> statutes)
+    public StatuteCatalog(IEnumerable<HolidayCalendar> calendars, IEnumerable<Statute> statutes, IEnumerable<Statute>? archived = null)
     {
         ArgumentNullException.ThrowIfNull(calendars);
         ArgumentNullException.ThrowIfNull(statutes);
@@ -28,6 +29,14 @@ public sealed class StatuteCatalog : IStatuteCatalog
         {
             if (!_calendars.ContainsKey(statute.CalendarId.Value))
                 throw new ArgumentException($"Statute '{statute.Id}' counts on calendar '{statute.CalendarId}', which is not in the catalog.", nameof(statutes));
+        }
+
+        foreach (var statute in archived ?? [])
+        {
+            if (_statutes.TryGetValue(statute.Id.Value, out var current) && statute.Version >= current.Version)
+                throw new ArgumentException($"Archived statute '{statute.Id}' v{statute.Version} is not older than the current v{current.Version}.", nameof(archived));
+            if (!_archived.TryAdd((statute.Id.Value, statute.Version), statute))
+                throw new ArgumentException($"Statute '{statute.Id}' v{statute.Version} is archived twice.", nameof(archived));
         }
 
         StatuteIds = [.. _statutes.Values.Select(s => s.Id).OrderBy(id => id.Value, StringComparer.Ordinal)];
@@ -59,7 +68,29 @@ public sealed class StatuteCatalog : IStatuteCatalog
             statutes.Add(StatuteSeedReader.Read(root, id, calendars));
         }
 
-        return new StatuteCatalog(calendars.Values, statutes);
+        // Earlier versions stay loadable (statutes/archive/<id>.v<N>.json), so requests pinned to
+        // them keep running under the rules they started with after the current file changes.
+        var archived = new List<Statute>();
+        foreach (var path in FilesIn(seedsDirectory, Path.Combine("statutes", "archive")))
+        {
+            var (root, name) = Open(seedsDirectory, path);
+            var marker = name.LastIndexOf(".v", StringComparison.Ordinal);
+            if (marker <= 0 || !int.TryParse(name[(marker + 2)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
+                throw new SeedFileException(Path.GetRelativePath(seedsDirectory, path), "(file)", "(name)", "an archived statute is named <id>.v<version>.json");
+            var statute = StatuteSeedReader.Read(root, name[..marker], calendars);
+            if (statute.Version != version)
+                throw new SeedFileException(Path.GetRelativePath(seedsDirectory, path), statute.Id.Value, "version", $"{statute.Version} differs from the file name's v{version}");
+            archived.Add(statute);
+        }
+
+        return new StatuteCatalog(calendars.Values, statutes, archived);
+    }
+
+    public bool TryGetStatute(string id, int version, [NotNullWhen(true)] out Statute? statute)
+    {
+        if (TryGetStatute(id, out statute) && statute.Version == version)
+            return true;
+        return _archived.TryGetValue((id ?? string.Empty, version), out statute);
     }
 
     public bool TryGetStatute(string id, [NotNullWhen(true)] out Statute? statute) =>
