@@ -46,13 +46,17 @@ public sealed class FileRequestValidator : AbstractValidator<FileRequestCommand>
         RuleFor(command => command.Text)
             .NotEmpty().WithMessage("'text' is required: what information you ask for.")
             .MaximumLength(FoiRequest.MaxTextLength).WithMessage($"'text' can have at most {FoiRequest.MaxTextLength:N0} characters.");
+        // Errors are keyed by the field's path in the JSON the caller sent, not by this command's property.
         RuleFor(command => command.RequesterName)
             .NotEmpty().WithMessage("'requester.name' is required (GAC 78: the applicant's name).")
-            .MaximumLength(200).WithMessage("'requester.name' can have at most 200 characters.");
+            .MaximumLength(200).WithMessage("'requester.name' can have at most 200 characters.")
+            .OverridePropertyName("requester.name");
         RuleFor(command => command.RequesterEmail)
-            .Must(email => email is null || EmailAddress.TryCreate(email, out _)).WithMessage("'{PropertyValue}' is not a valid e-mail address.");
+            .Must(email => email is null || EmailAddress.TryCreate(email, out _)).WithMessage("'{PropertyValue}' is not a valid e-mail address.")
+            .OverridePropertyName("requester.email");
         RuleFor(command => command.RequesterAddress)
-            .MaximumLength(500).WithMessage("'requester.address' can have at most 500 characters.");
+            .MaximumLength(500).WithMessage("'requester.address' can have at most 500 characters.")
+            .OverridePropertyName("requester.address");
         RuleFor(command => command)
             .Must(command => !string.IsNullOrWhiteSpace(command.RequesterEmail) || !string.IsNullOrWhiteSpace(command.RequesterAddress))
             .WithName("requester").WithMessage("Give the requester's e-mail or postal address, so the answer can reach them.");
