@@ -577,6 +577,22 @@ public sealed class RequestEndpointTests(FoiTrackerFactory factory) : IClassFixt
             .Count(entry => entry.GetProperty("kind").GetString() == "event:extension_notice").Should().Be(1);
     }
 
+    [Fact]
+    public async Task Reusing_an_event_idempotency_key_for_another_kind_of_event_is_a_conflict()
+    {
+        var citizen = await RegisterCitizenAsync();
+        var id = await FileIdAsync(citizen.Token, NewRequest());
+        var key = Guid.NewGuid().ToString("N");
+
+        using var first = await PostEventAsync(citizen.Token, id, "note", new { note = "First." }, key);
+        using var second = await PostEventAsync(citizen.Token, id, "extension_notice", new { }, key);
+
+        (await first.ReadJsonAsync()).GetProperty("replayed").GetBoolean().Should().BeFalse();
+        var problem = await second.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        problem.Detail().Should().Contain("Idempotency-Key").And.Contain("note");
+        (await GetRequestAsync(citizen.Token, id)).GetProperty("stage").GetString().Should().Be("submitted");
+    }
+
     // ---- Queue -------------------------------------------------------------------------------
 
     [Fact]

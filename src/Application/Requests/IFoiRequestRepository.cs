@@ -16,8 +16,8 @@ public interface IFoiRequestRepository
 
     Task<IReadOnlyList<FoiRequest>> GetManyAsync(IReadOnlyCollection<RequestId> ids, CancellationToken cancellationToken);
 
-    /// <summary>Whether an event with this key was already applied (a replay changes nothing).</summary>
-    Task<bool> HasEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken);
+    /// <summary>The timeline kind ("event:answered") of the event already applied with this key, or null (a replay changes nothing).</summary>
+    Task<string?> FindEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken);
 }
 
 /// <summary>Hands out request numbers: per year, gap-free within a committed transaction, never twice.</summary>

@@ -42,5 +42,5 @@ internal sealed class CrashingRepository(IFoiRequestRepository inner, int crashO
 
     public Task<IReadOnlyList<FoiRequest>> GetManyAsync(IReadOnlyCollection<RequestId> ids, CancellationToken cancellationToken) => inner.GetManyAsync(ids, cancellationToken);
 
-    public Task<bool> HasEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken) => inner.HasEventAsync(id, eventKey, cancellationToken);
+    public Task<string?> FindEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken) => inner.FindEventAsync(id, eventKey, cancellationToken);
 }

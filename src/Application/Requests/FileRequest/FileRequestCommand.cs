@@ -52,7 +52,7 @@ public sealed class FileRequestValidator : AbstractValidator<FileRequestCommand>
             .MaximumLength(200).WithMessage("'requester.name' can have at most 200 characters.")
             .OverridePropertyName("requester.name");
         RuleFor(command => command.RequesterEmail)
-            .Must(email => email is null || EmailAddress.TryCreate(email, out _)).WithMessage("'{PropertyValue}' is not a valid e-mail address.")
+            .Must(email => string.IsNullOrWhiteSpace(email) || EmailAddress.TryCreate(email, out _)).WithMessage("'{PropertyValue}' is not a valid e-mail address.")
             .OverridePropertyName("requester.email");
         RuleFor(command => command.RequesterAddress)
             .MaximumLength(500).WithMessage("'requester.address' can have at most 500 characters.")

@@ -70,8 +70,12 @@ public sealed class RecordEventCommandHandler(
             ?? throw NotFoundException.For("request", command.RequestId.ToString());
         if (!command.Actor.IsStaff && request.Owner?.Value != command.Actor.UserId)
             throw new ForbiddenException("Only the requester who filed this request, or staff, can record events on it.");
-        if (command.EventKey is not null && await requests.HasEventAsync(id, command.EventKey, cancellationToken))
+        if (command.EventKey is not null && await requests.FindEventAsync(id, command.EventKey, cancellationToken) is { } seen)
+        {
+            if (seen != "event:" + command.Kind)
+                throw new ConflictException($"This Idempotency-Key was already used for '{seen["event:".Length..]}' on this request; use a new key for '{command.Kind}'.");
             return new RecordedEvent(request.Id.Value, request.Number.Value, request.Stage, Replayed: true, null);
+        }
 
         var now = clock.GetUtcNow();
         var context = contexts.For(request.StatuteId, request.StatuteVersion);

@@ -82,11 +82,11 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
         return result;
     }
 
-    public async Task<bool> HasEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken) =>
-        await ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM timeline WHERE request_id = @Id AND event_key = @EventKey",
+    public Task<string?> FindEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken) =>
+        QuerySingleOrDefaultAsync<string>(
+            "SELECT kind FROM timeline WHERE request_id = @Id AND event_key = @EventKey",
             new { Id = id.Value, EventKey = eventKey },
-            cancellationToken) > 0;
+            cancellationToken);
 
     public async Task<RequestNumber> NextAsync(int year, CancellationToken cancellationToken)
     {
