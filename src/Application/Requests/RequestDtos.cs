@@ -59,4 +59,7 @@ public interface IRequestQueries
     Task<RequestRecord?> GetAsync(Guid id, CancellationToken cancellationToken);
 
     Task<Common.Models.PagedResult<RequestSummaryDto>> ListAsync(RequestFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>Each statute version that requests with a workflow are pinned to, with how many (imported records excluded).</summary>
+    Task<IReadOnlyList<Statutes.CheckPinnedStatutes.MissingStatuteVersion>> PinnedStatutesAsync(CancellationToken cancellationToken);
 }

@@ -3,6 +3,7 @@ using FoiTracker.Application.Accounts.EnsureAdminAccount;
 using FoiTracker.Application.Seeds;
 using FoiTracker.Application.Seeds.LoadSeeds;
 using FoiTracker.Application.Statutes;
+using FoiTracker.Application.Statutes.CheckPinnedStatutes;
 using FoiTracker.Infrastructure.Statutes;
 using FoiTracker.Infrastructure.Configuration;
 using FoiTracker.Infrastructure.Persistence;
@@ -51,6 +52,15 @@ public static class StartupInitialiser
         catch (SeedException ex)
         {
             throw new ConfigurationProblemException(ex.Message + " Fix the seed file and start again.");
+        }
+
+        var missing = await mediator.Send(new CheckPinnedStatutesQuery(), cancellationToken);
+        if (missing.Count > 0)
+        {
+            var first = missing[0];
+            throw new ConfigurationProblemException(
+                $"{string.Join("; ", missing.Select(m => $"statute '{m.Statute}' v{m.Version} is pinned by {m.Requests} request(s)"))} but is not loaded: " +
+                $"keep the earlier file as seeds/statutes/archive/{first.Statute}.v{first.Version}.json so those requests keep their rules.");
         }
 
         var admin = await mediator.Send(

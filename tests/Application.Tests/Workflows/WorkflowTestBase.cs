@@ -52,12 +52,15 @@ public abstract class WorkflowTestBase : IAsyncLifetime
     }
 
     /// <summary>Another "node": its own container on the same database and the same clock.</summary>
-    protected ServiceProvider BuildNode(Action<IServiceCollection>? configure = null) =>
-        TestServices.Build(_database!.Options, services =>
-        {
-            services.AddSingleton<TimeProvider>(Clock);
-            configure?.Invoke(services);
-        });
+    protected ServiceProvider BuildNode(Action<IServiceCollection>? configure = null, string? seedsDirectory = null) =>
+        TestServices.Build(
+            _database!.Options,
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                configure?.Invoke(services);
+            },
+            seedsDirectory);
 
     protected Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command) => SendAsync(Services, command);
 

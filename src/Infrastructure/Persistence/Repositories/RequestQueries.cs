@@ -101,6 +101,28 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
             filter.Page, filter.PageSize, total);
     }
 
+    public async Task<IReadOnlyList<Application.Statutes.CheckPinnedStatutes.MissingStatuteVersion>> PinnedStatutesAsync(CancellationToken cancellationToken)
+    {
+        // Only requests that run a workflow (they have a timeline) need their statute version loaded.
+        var rows = await QueryAsync<PinRow>(
+            """
+            SELECT r.statute_id AS Statute, r.statute_version AS Version, COUNT(*) AS Requests
+            FROM requests r
+            WHERE EXISTS (SELECT 1 FROM timeline t WHERE t.request_id = r.id)
+            GROUP BY r.statute_id, r.statute_version
+            """,
+            null,
+            cancellationToken);
+        return rows.Select(row => new Application.Statutes.CheckPinnedStatutes.MissingStatuteVersion(row.Statute, row.Version, row.Requests)).ToList();
+    }
+
+    private sealed class PinRow
+    {
+        public string Statute { get; init; } = "";
+        public int Version { get; init; }
+        public long Requests { get; init; }
+    }
+
     private sealed class TimerRow
     {
         public string Kind { get; init; } = "";
