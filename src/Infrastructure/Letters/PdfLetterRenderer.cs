@@ -14,7 +14,7 @@ namespace FoiTracker.Infrastructure.Letters;
 /// (ADR 003); PDFsharp only draws positioned strings. Output is deterministic: the dates come from
 /// the letter's own date and the document id from a hash of its content.
 /// </summary>
-public sealed class PdfLetterRenderer : ILetterRenderer
+public sealed partial class PdfLetterRenderer : ILetterRenderer
 {
     /// <summary>
     /// The documented limit: 150,000 characters of text in one letter (the longest request text is
@@ -312,8 +312,40 @@ public sealed class PdfLetterRenderer : ILetterRenderer
 
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
-        return new RenderedLetter(output.ToArray(), pages.Count);
+        return new RenderedLetter(FixSubsetTags(output.ToArray(), id), pages.Count);
     }
+
+    /// <summary>
+    /// PDFsharp names each embedded font subset with six random capitals ("ALXKJX+DejaVu Sans",
+    /// PDF 1.7 §9.6.4) and offers no way to choose them. For byte-identical letters we replace each
+    /// with six capitals derived from the document id. Same length, so the cross-reference offsets stay valid.
+    /// </summary>
+    private static byte[] FixSubsetTags(byte[] pdf, Guid id)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        var seed = id.ToByteArray();
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fixedText = SubsetTag().Replace(text, match =>
+        {
+            if (!tags.TryGetValue(match.Value, out var replacement))
+            {
+                var hash = SHA256.HashData([.. seed, (byte)tags.Count]);
+                replacement = new string(hash.Take(6).Select(b => (char)('A' + (b % 26))).ToArray());
+                tags[match.Value] = replacement;
+            }
+
+            return replacement;
+        });
+        // The XMP metadata carries its own random document and instance uuids; they become the document id too.
+        fixedText = XmpUuid().Replace(fixedText, id.ToString("D"));
+        return Encoding.Latin1.GetBytes(fixedText);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=/(?:FontName|BaseFont)/)[A-Z]{6}(?=\\+)")]
+    private static partial System.Text.RegularExpressions.Regex SubsetTag();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=<xmpMM:(?:DocumentID|InstanceID)>uuid:)[0-9a-f-]{36}(?=</xmpMM)")]
+    private static partial System.Text.RegularExpressions.Regex XmpUuid();
 
     private static Guid DocumentId(LetterDocument letter)
     {
