@@ -190,8 +190,13 @@ public sealed partial class PdfLetterRenderer : ILetterRenderer
         }
 
         y += 12;
+        LetterBlockKind? previous = null;
         foreach (var block in letter.Blocks)
         {
+            // A list is set off from the paragraph after it as paragraphs are from each other.
+            if (previous == LetterBlockKind.ListItem && block.Kind == LetterBlockKind.Paragraph)
+                y += ParagraphGap;
+            previous = block.Kind;
             var indent = block.Kind == LetterBlockKind.ListItem ? ListIndent : 0;
             var lines = Wrap(block.Text, _fonts.Regular, BodySize, Right - Left - indent);
             for (var i = 0; i < lines.Count; i++)
