@@ -288,6 +288,10 @@ public sealed partial class PdfLetterRenderer : ILetterRenderer
         document.Internals.FirstDocumentID = raw;
         document.Internals.SecondDocumentID = raw;
         document.Options.CompressContentStreams = true;
+        // Deflate at its default level is over half the cost of a letter (the embedded font subset
+        // is most of the bytes); the fastest level makes letters ~2.5x faster for ~25 % more bytes
+        // (about 22 KB instead of 17 KB for one page), which we take.
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
 
         var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
         var fonts = new Dictionary<(double, bool), XFont>();

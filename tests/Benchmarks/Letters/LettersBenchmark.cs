@@ -88,6 +88,8 @@ public sealed class LettersBenchmark : IBenchmark
     {
         _ = LetterFonts.Instance;
         using var document = new PdfDocument();
+        document.Options.CompressContentStreams = true;
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
         var font = new XFont(LetterFonts.Family, 10.5, XFontStyleEx.Regular, options);
         var bold = new XFont(LetterFonts.Family, 11.5, XFontStyleEx.Bold, options);
