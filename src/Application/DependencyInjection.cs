@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Workflows.WorkflowContexts>();
+        services.AddScoped<Letters.LetterComposer>();
         return services;
     }
 }

@@ -5,6 +5,8 @@ using FoiTracker.Application.Jurisdictions;
 using FoiTracker.Application.Outbox;
 using FoiTracker.Application.Workflows;
 using FoiTracker.Infrastructure.Outbox;
+using FoiTracker.Application.Letters;
+using FoiTracker.Infrastructure.Letters;
 using FoiTracker.Application.Requests;
 using FoiTracker.Application.Seeds;
 using FoiTracker.Infrastructure.Configuration;
@@ -55,6 +57,12 @@ public static class DependencyInjection
         services.AddScoped<IRequestQueries, RequestQueries>();
         services.AddScoped<IIdempotencyStore, IdempotencyRepository>();
         services.AddScoped<IOutboxStore, OutboxRepository>();
+        // Letters first: the outbox takes the first dispatcher that accepts a row, and the recording
+        // one accepts everything (mail and notifications until they are sent for real).
+        services.AddSingleton<ILetterRenderer, PdfLetterRenderer>();
+        services.AddSingleton<ILetterTemplates>(provider => FileLetterTemplates.Load(seeds.Directory, provider.GetRequiredService<ILetterRenderer>()));
+        services.AddScoped<ILetterStore, LetterRepository>();
+        services.AddScoped<IOutboxDispatcher, LetterOutboxDispatcher>();
         services.AddSingleton<IOutboxDispatcher, RecordingOutboxDispatcher>();
 
         services.AddSingleton<ISeedSource, JsonSeedSource>();

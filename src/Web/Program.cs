@@ -35,6 +35,7 @@ try
     app.MapAccounts();
     app.MapStatutes();
     app.MapRequests();
+    app.MapLetters();
 
     await app.RunAsync();
     return 0;

@@ -1,6 +1,7 @@
 using FoiTracker.Benchmarks;
 using FoiTracker.Benchmarks.BulkLoad;
 using FoiTracker.Benchmarks.Harness;
+using FoiTracker.Benchmarks.Letters;
 using FoiTracker.Benchmarks.Sweep;
 
 // Every benchmark the runner knows, one entry each. A benchmark written as a static method that
@@ -14,6 +15,7 @@ IBenchmark[] benchmarks =
         "Ten-working-day due dates per second on one core, and 1,000,000 working-days-elapsed pairs (ge-gac)",
         options => DeadlinesBenchmark.RunAsync(options.SeedsDirectory)),
     new WorkflowCoreBenchmark(),
+    new LettersBenchmark(),
 ];
 
 return await BenchmarkRunner.RunAsync(benchmarks, args);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
 using FoiTracker.Application.Common.Exceptions;
+using FoiTracker.Application.Letters;
 using FoiTracker.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
             AuthenticationFailedException failed => Problem(StatusCodes.Status401Unauthorized, "Sign-in failed.", failed.Message),
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message),
+            LetterContentException letter => Problem(StatusCodes.Status400BadRequest, "The letter cannot be produced.", letter.Message),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed.", forbidden.Message),
             BusinessRuleViolationException rule => RuleBroken(rule),
             _ => null,

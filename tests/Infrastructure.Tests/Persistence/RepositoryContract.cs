@@ -8,6 +8,7 @@ using FoiTracker.Application.Workflows;
 using FoiTracker.Domain.Workflows;
 using FoiTracker.Application.Common.Ports;
 using FoiTracker.Application.Jurisdictions;
+using FoiTracker.Application.Letters;
 using FoiTracker.Application.Outbox.DispatchOutbox;
 using FoiTracker.Application.Requests;
 using FoiTracker.Application.Seeds.LoadSeeds;
@@ -237,6 +238,34 @@ public abstract class RepositoryContract : IAsyncLifetime
 
         (await InScopeAsync<IOutboxStore, IReadOnlyList<OutboxMessage>>(outbox => outbox.ClaimPendingAsync(Instant(2026, 11, 22), 10, CancellationToken.None)))
             .Should().BeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task Letters_AWorkflowStepProducesItsLetter_StoredOncePerContentHash_AndReadBackByteForByte()
+    {
+        await SendAsync(new LoadSeedsCommand());
+        var filed = FoiRequest.File(
+            RequestId.New(), RequestNumber.From(2026, 11), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "ბიუჯეტი 2025", "გთხოვთ, გამომიგზავნოთ 2025 წლის ბიუჯეტი (budget, GEL).",
+            new Requester("ნინო ბერიძე", null, "გორი"), null, WorkflowActor.System, Instant(2026, 11, 20), Instant(2026, 11, 20), GeorgianWorkflow);
+        await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(filed, CancellationToken.None));
+
+        await SendAsync(new DispatchOutboxCommand(10));
+
+        var letters = await InScopeAsync<ILetterStore, IReadOnlyList<LetterDto>>(store => store.ListAsync(filed.Id.Value, CancellationToken.None));
+        var letter = letters.Should().ContainSingle().Subject;
+        letter.Kind.Should().Be("request");
+        letter.Language.Should().Be("ka");
+        letter.Source.Should().Be("workflow");
+        letter.TimelineSeq.Should().NotBeNull();
+        var content = await InScopeAsync<ILetterStore, LetterContent?>(store => store.GetContentAsync(filed.Id.Value, letter.Id, CancellationToken.None));
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content!.Bytes)).Should().Be(letter.ContentHash);
+        content.Bytes.Length.Should().Be(letter.Size);
+
+        var again = await InScopeAsync<ILetterStore, LetterDto>(store => store.SaveAsync(
+            new NewLetter(Guid.NewGuid(), filed.Id.Value, "request", "ka", "body", letter.ContentHash, content.Bytes, 1, Instant(2026, 11, 25), null, "on_demand", null),
+            CancellationToken.None));
+        again.Id.Should().Be(letter.Id, "a request holds a letter once per content hash");
+        again.Source.Should().Be("workflow");
     }
 
     [SkippableFact]

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using FoiTracker.Application.Bodies;
+using FoiTracker.Application.Common.Exceptions;
+using FoiTracker.Application.Requests;
+using FoiTracker.Application.Statutes;
+using FoiTracker.Domain.Bodies;
+
+namespace FoiTracker.Application.Letters;
+
+/// <summary>Who a letter goes to, as a workflow step names it.</summary>
+public static class LetterRecipients
+{
+    public const string Body = "body";
+    public const string ComplaintBody = "complaint_body";
+    public const string Court = "court";
+}
+
+/// <summary>
+/// Builds a letter from a request, its body and the statute's template, renders it and stores it.
+/// The same request facts, kind, language and date give the same bytes, so a step dispatched twice
+/// stores one letter.
+/// </summary>
+public sealed class LetterComposer(
+    IRequestQueries requests,
+    IPublicBodyRepository bodies,
+    ILetterTemplates templates,
+    ILetterRenderer renderer,
+    ILetterStore store,
+    IStatuteCatalog catalog)
+{
+    private static readonly string[] GeorgianMonths =
+        ["იანვარი", "თებერვალი", "მარტი", "აპრილი", "მაისი", "ივნისი", "ივლისი", "აგვისტო", "სექტემბერი", "ოქტომბერი", "ნოემბერი", "დეკემბერი"];
+
+    /// <summary>The recipient a letter kind goes to when produced on demand (the workflow names it itself).</summary>
+    public static string DefaultRecipient(string kind) => kind switch
+    {
+        "complaint" or "ico_complaint" or "appeal" or "ombudsman_complaint" or "commissioner_complaint" or "commissioner_review" or "commissioner_application" => LetterRecipients.ComplaintBody,
+        "court_claim" or "court_appeal" or "tribunal_appeal" => LetterRecipients.Court,
+        _ => LetterRecipients.Body,
+    };
+
+    public async Task<LetterDto> ProduceAsync(
+        Guid requestId, string kind, string? language, string recipient, DateTimeOffset at, string source, string? outboxKey, CancellationToken cancellationToken)
+    {
+        var request = await requests.GetAsync(requestId, cancellationToken) ?? throw NotFoundException.For("request", requestId.ToString());
+        language ??= templates.DefaultLanguage(request.Statute, kind)
+            ?? throw NotFoundException.For("letter template", $"{request.Statute}/{kind}");
+        if (!templates.TryGet(request.Statute, kind, language, out var template) || template is null)
+            throw NotFoundException.For("letter template", $"{request.Statute}/{kind}.{language}");
+
+        var statute = catalog.GetStatute(request.Statute);
+        var date = statute.LegalDateOf(at);
+        var letter = await ComposeAsync(request, template, recipient, date, cancellationToken);
+        var rendered = renderer.Render(letter);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(rendered.Bytes));
+        // The timeline entry the letter belongs to: the last one recorded at or before the letter's instant.
+        var seq = request.Timeline.Where(entry => entry.At <= at).Select(entry => (int?)entry.Seq).LastOrDefault()
+            ?? request.Timeline.Select(entry => (int?)entry.Seq).LastOrDefault();
+        return await store.SaveAsync(
+            new NewLetter(Guid.CreateVersion7(), request.Id, kind, language, recipient, hash, rendered.Bytes, rendered.PageCount, at.ToUniversalTime(), seq, source, outboxKey),
+            cancellationToken);
+    }
+
+    /// <summary>Fills the template for one request; public so tests and previews can see the letter before rendering.</summary>
+    public async Task<LetterDocument> ComposeAsync(RequestRecord request, LetterTemplate template, string recipient, DateOnly date, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(template);
+        var language = template.Language;
+        var body = await bodies.GetAsync(PublicBodyKey.Create(request.BodyKey), cancellationToken)
+            ?? throw NotFoundException.For("public body", request.BodyKey);
+        var complaintBody = body.ComplaintsTo is { } complaintsTo ? await bodies.GetAsync(complaintsTo, cancellationToken) : null;
+        var court = body.Court is { } courtKey ? await bodies.GetAsync(courtKey, cancellationToken) : null;
+
+        var addressee = AddresseeOf(body, complaintBody, court, recipient, template.Name);
+        var legal = catalog.GetStatute(request.Statute);
+        // The answer deadline that passed: an extended one where the statute has it (UK s.10(3)), else the first.
+        var response = request.Deadlines.FirstOrDefault(deadline => deadline.Key == "response_extended");
+        if (response.Key is null)
+            response = request.Deadlines.FirstOrDefault(deadline => deadline.Key == "response");
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [LetterFields.SenderName] = request.RequesterName,
+            [LetterFields.SenderAddress] = request.RequesterAddress,
+            [LetterFields.SenderEmail] = request.RequesterEmail,
+            [LetterFields.LetterDate] = FormatDate(date, language),
+            [LetterFields.AddresseeName] = addressee.Name.In(language),
+            [LetterFields.AddresseeAddress] = addressee.Address?.In(language),
+            [LetterFields.BodyName] = body.Name.In(language),
+            [LetterFields.BodyAddress] = body.Address?.In(language),
+            [LetterFields.RequestNumber] = request.Number,
+            [LetterFields.RequestSubject] = request.Subject,
+            [LetterFields.RequestText] = request.Text,
+            [LetterFields.SubmittedOn] = request.SubmittedAt is { } sent ? FormatDate(legal.LegalDateOf(sent), language) : null,
+            [LetterFields.DueOn] = response.Key is null ? null : FormatDate(response.Due, language),
+            [LetterFields.RegistrationNumber] = request.RegistrationNumber,
+            [LetterFields.RegisteredOn] = request.RegisteredOn is { } registered ? FormatDate(registered, language) : null,
+            [LetterFields.OverdueSince] = request.OverdueSince is { } overdue ? FormatDate(overdue, language) : null,
+            [LetterFields.Refused] = request.Outcome == "refused" ? "yes" : null,
+            [LetterFields.Unanswered] = request.Outcome is null ? "yes" : null,
+            [LetterFields.ComplaintBodyName] = complaintBody?.Name.In(language),
+            [LetterFields.ComplaintBasis] = body.ComplaintBasis,
+            [LetterFields.DirectToCourt] = complaintBody is null ? "yes" : null,
+            [LetterFields.CourtName] = court?.Name.In(language),
+        };
+
+        var (subject, blocks) = template.Fill(values);
+        var sender = new List<string> { request.RequesterName };
+        if (request.RequesterAddress is { } address)
+            sender.AddRange(address.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (request.RequesterEmail is { } email)
+            sender.Add(email);
+        var to = new List<string> { addressee.Name.In(language) };
+        if (addressee.Address?.In(language) is { Length: > 0 } where)
+            to.AddRange(where.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (addressee.FoiEmail is { } foi)
+            to.Add(foi.Address.Value);
+
+        return new LetterDocument(
+            language, request.Number, date, FormatDate(date, language), sender, to, subject, blocks,
+            template.SignatureLabel, request.RequesterName, $"{template.Kind} {request.Number}");
+    }
+
+    /// <summary>
+    /// The body a letter is addressed to. A complaint goes to the body named in the data
+    /// (complaintsTo: the superior body, or the Mayor for City Hall officials, LSG 62(1)); where
+    /// there is none (the Mayor's or the Council's own acts, LSG 62(2)) it goes to the court.
+    /// </summary>
+    public static PublicBody AddresseeOf(PublicBody body, PublicBody? complaintBody, PublicBody? court, string recipient, string template)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return recipient switch
+        {
+            LetterRecipients.Body => body,
+            LetterRecipients.ComplaintBody => complaintBody ?? court
+                ?? throw new LetterContentException($"Letter {template}: {body.Key} names neither a body that hears complaints nor a court."),
+            LetterRecipients.Court => court
+                ?? throw new LetterContentException($"Letter {template}: {body.Key} names no court."),
+            _ => throw new LetterContentException($"Letter {template}: unknown recipient '{recipient}' (body, complaint_body or court)."),
+        };
+    }
+
+    public static string FormatDate(DateOnly date, string language) =>
+        language == "ka"
+            ? string.Create(CultureInfo.InvariantCulture, $"{date.Day} {GeorgianMonths[date.Month - 1]} {date.Year}")
+            : date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}

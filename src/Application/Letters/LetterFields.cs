@@ -1,0 +1,51 @@
+namespace FoiTracker.Application.Letters;
+
+/// <summary>
+/// The placeholders a letter template may use. A template naming anything else is refused when it
+/// loads, so a typo can never print as a blank. Flags (marked so below) hold "yes" or nothing and
+/// are meant for conditions (<c>[?request.unanswered]</c>), not for printing.
+/// </summary>
+public static class LetterFields
+{
+    public const string SenderName = "sender.name";
+    public const string SenderAddress = "sender.address";
+    public const string SenderEmail = "sender.email";
+    public const string LetterDate = "letter.date";
+    public const string AddresseeName = "addressee.name";
+    public const string AddresseeAddress = "addressee.address";
+    public const string BodyName = "body.name";
+    public const string BodyAddress = "body.address";
+    public const string RequestNumber = "request.number";
+    public const string RequestSubject = "request.subject";
+    public const string RequestText = "request.text";
+    public const string SubmittedOn = "request.submitted_on";
+    public const string DueOn = "request.due_on";
+    public const string RegistrationNumber = "request.registration_number";
+    public const string RegisteredOn = "request.registered_on";
+    public const string OverdueSince = "request.overdue_since";
+
+    /// <summary>Flag: the body answered with a refusal (GAC 41).</summary>
+    public const string Refused = "request.refused";
+
+    /// <summary>Flag: the body did not answer in time, which GAC 177(2) counts as a refusal.</summary>
+    public const string Unanswered = "request.unanswered";
+
+    /// <summary>The body a complaint goes to (its superior body or, for City Hall officials, the Mayor: LSG 62(1)).</summary>
+    public const string ComplaintBodyName = "complaint.body_name";
+
+    /// <summary>The article that routes the complaint (from the body's data, e.g. "LSG 62(1)").</summary>
+    public const string ComplaintBasis = "complaint.basis";
+
+    /// <summary>Flag: no administrative complaint lies, the court is next (LSG 62(2): acts of the Mayor or the Council).</summary>
+    public const string DirectToCourt = "complaint.direct_to_court";
+
+    public const string CourtName = "court.name";
+
+    /// <summary>The request's text, split into paragraphs where it stands alone on a template paragraph.</summary>
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
+    {
+        SenderName, SenderAddress, SenderEmail, LetterDate, AddresseeName, AddresseeAddress, BodyName, BodyAddress,
+        RequestNumber, RequestSubject, RequestText, SubmittedOn, DueOn, RegistrationNumber, RegisteredOn, OverdueSince,
+        Refused, Unanswered, ComplaintBodyName, ComplaintBasis, DirectToCourt, CourtName,
+    };
+}

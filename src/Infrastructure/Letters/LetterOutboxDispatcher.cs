@@ -1,0 +1,43 @@
+using System.Text.Json;
+using FoiTracker.Application.Letters;
+using FoiTracker.Application.Outbox;
+
+namespace FoiTracker.Infrastructure.Letters;
+
+/// <summary>
+/// Produces the letters workflow steps name (outbox rows of kind "letter"): renders the letter for
+/// the row's request, kind and recipient, dated on the step's own date, and stores it. A row handed
+/// over twice renders the same bytes and finds the letter already stored (unique per request and
+/// content hash). Letter kinds without a template yet are left to the next dispatcher, which records them.
+/// </summary>
+public sealed class LetterOutboxDispatcher(LetterComposer composer, ILetterTemplates templates) : IOutboxDispatcher
+{
+    public bool CanDispatch(OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Kind == "letter" && Read(message) is { } payload && templates.DefaultLanguage(payload.Statute, message.Name) is not null;
+    }
+
+    public async Task DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var payload = Read(message) ?? throw new InvalidOperationException($"Outbox row {message.DedupKey} has no readable letter payload.");
+        await composer.ProduceAsync(payload.RequestId, message.Name, null, message.Recipient, payload.At, "workflow", message.DedupKey, cancellationToken);
+    }
+
+    private static Payload? Read(OutboxMessage message)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(message.Payload);
+            var root = json.RootElement;
+            return new Payload(root.GetProperty("requestId").GetGuid(), root.GetProperty("statute").GetString() ?? string.Empty, root.GetProperty("at").GetDateTimeOffset());
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record Payload(Guid RequestId, string Statute, DateTimeOffset At);
+}
