@@ -14,6 +14,7 @@ IBenchmark[] benchmarks =
         "Ten-working-day due dates per second on one core, and 1,000,000 working-days-elapsed pairs (ge-gac)",
         options => DeadlinesBenchmark.RunAsync(options.SeedsDirectory)),
     new WorkflowCoreBenchmark(),
+    new SweepBenchmark(),
 ];
 
 return await BenchmarkRunner.RunAsync(benchmarks, args);
