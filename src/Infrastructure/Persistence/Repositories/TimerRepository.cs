@@ -6,7 +6,7 @@ public sealed class TimerRepository(DbSession session) : SqlRepository(session),
 {
     public async Task<IReadOnlyList<DueTimer>> ClaimDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        // The partial index on due_at holds only armed timers, so this reads the due ones and stops.
+        // The partial index on (due_at, id) holds only armed timers in claim order, so this reads the first due ones and stops.
         var lockClause = Session.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : string.Empty;
         var rows = await QueryAsync<Row>(
             $"""
