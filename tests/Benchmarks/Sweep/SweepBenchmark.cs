@@ -34,6 +34,9 @@ public sealed class SweepBenchmark : IBenchmark
 
     private const int ScanRepeats = 25;
 
+    /// <summary>Setup, reset and check statements scan millions of rows; only the sweep itself runs with the service's defaults.</summary>
+    private static readonly int LongCommandSeconds = (int)TimerBulkWriter.SetupTimeout.TotalSeconds;
+
     public string Name => "sweep";
 
     public string Description => "Fire D due timers among N open requests through SweepTimersCommand; actions/s, claim-query cost at several N, ratio to WorkflowCore";
@@ -226,7 +229,7 @@ public sealed class SweepBenchmark : IBenchmark
         {
             await TimerBulkWriter.MarkDueRequestsAsync(connection, plan, dueIds, cancellationToken);
             if (database.Provider == DatabaseProvider.Postgres)
-                await connection.ExecuteAsync(new CommandDefinition("VACUUM ANALYZE", cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition("VACUUM ANALYZE", commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
             await DescribeAsync(connection, database.Provider, parameters, cancellationToken);
         }
 
@@ -323,7 +326,7 @@ public sealed class SweepBenchmark : IBenchmark
     {
         await using var connection = await factory.OpenAsync(cancellationToken);
         async Task<long> Count(string sql, object? args = null) =>
-            await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
+            await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, args, commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
 
         var now = DateTimeOffset.UtcNow;
         var checks = new (string What, long Actual, long Expected)[]
@@ -366,14 +369,14 @@ public sealed class SweepBenchmark : IBenchmark
                 "UPDATE requests SET stage = 'submitted', stage_entered_at = @At, stage_anchor = @Anchor, overdue_since = NULL, paused_days = 0, version = 1 WHERE stage = 'overdue'",
             })
             {
-                await connection.ExecuteAsync(new CommandDefinition(sql, new { At = plan.DueEnteredAt, Anchor = plan.DueDeadline.EventDate }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(sql, new { At = plan.DueEnteredAt, Anchor = plan.DueDeadline.EventDate }, transaction, LongCommandSeconds, cancellationToken: cancellationToken));
             }
 
             await transaction.CommitAsync(cancellationToken);
         }
 
         if (factory.Provider == DatabaseProvider.Postgres)
-            await connection.ExecuteAsync(new CommandDefinition("VACUUM ANALYZE", cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition("VACUUM ANALYZE", commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
     }
 
     private static async Task DescribeAsync(DbConnection connection, DatabaseProvider provider, Dictionary<string, string> parameters, CancellationToken cancellationToken)

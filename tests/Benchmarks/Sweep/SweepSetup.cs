@@ -98,6 +98,9 @@ internal static class TimerBulkWriter
 {
     private const int SqliteBatch = 50_000;
 
+    /// <summary>Setup statements over millions of rows outlast Npgsql's 30 s default on a busy machine.</summary>
+    public static readonly TimeSpan SetupTimeout = TimeSpan.FromMinutes(30);
+
     private static readonly string[] TimerParameters = ["$id", "$request", "$kind", "$due", "$created"];
 
     private static readonly string[] DeadlineParameters = ["$request", "$event", "$due", "$statute", "$calendar", "$computed"];
@@ -114,21 +117,21 @@ internal static class TimerBulkWriter
         };
     }
 
-    private static IEnumerable<(TimerRow Timer, bool First)> Timers(SweepPlan plan, Guid requestId, int index, bool due, out ComputedDeadline deadline)
+    private static IEnumerable<TimerRow> Timers(SweepPlan plan, Guid requestId, int index, bool due, out ComputedDeadline deadline)
     {
         var context = plan.Context;
         if (due)
         {
             deadline = plan.DueDeadline;
-            return [(new TimerRow(Guid.CreateVersion7(), requestId, "deadline_passed", plan.DueAt, plan.DueEnteredAt), true)];
+            return [new TimerRow(Guid.CreateVersion7(), requestId, "deadline_passed", plan.DueAt, plan.DueEnteredAt)];
         }
 
         deadline = plan.FutureDeadlines[index % plan.FutureDeadlines.Count];
         var created = context.StartOfDay(deadline.EventDate).AddHours(9);
         return
         [
-            (new TimerRow(Guid.CreateVersion7(), requestId, "reminder", SweepPlan.ReminderDue(context, deadline), created), true),
-            (new TimerRow(Guid.CreateVersion7(), requestId, "deadline_passed", SweepPlan.DeadlinePassedDue(context, deadline), created), false),
+            new TimerRow(Guid.CreateVersion7(), requestId, "reminder", SweepPlan.ReminderDue(context, deadline), created),
+            new TimerRow(Guid.CreateVersion7(), requestId, "deadline_passed", SweepPlan.DeadlinePassedDue(context, deadline), created),
         ];
     }
 
@@ -162,7 +165,7 @@ internal static class TimerBulkWriter
                 }
 
                 var request = ids[i].ToString("D");
-                foreach (var (row, _) in Timers(plan, ids[i], i, isDue(i), out var computed))
+                foreach (var row in Timers(plan, ids[i], i, isDue(i), out var computed))
                 {
                     tp[0].Value = row.Id.ToString("D");
                     tp[1].Value = request;
@@ -211,9 +214,10 @@ internal static class TimerBulkWriter
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY request_timers (id, request_id, kind, stage, deadline_key, due_at, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
+            copy.Timeout = SetupTimeout;
             for (var i = 0; i < ids.Length; i++)
             {
-                foreach (var (row, _) in Timers(plan, ids[i], i, isDue(i), out var computed))
+                foreach (var row in Timers(plan, ids[i], i, isDue(i), out var computed))
                 {
                     await copy.StartRowAsync(cancellationToken);
                     await copy.WriteAsync(row.Id, NpgsqlDbType.Uuid, cancellationToken);
@@ -235,6 +239,7 @@ internal static class TimerBulkWriter
             "COPY request_deadlines (request_id, key, stage, event_date, due, paused_days, statute_version, calendar_version, computed_at) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
+            copy.Timeout = SetupTimeout;
             for (var i = 0; i < ids.Length; i++)
             {
                 var (deadline, created) = deadlines[i];
@@ -275,7 +280,7 @@ internal static class TimerBulkWriter
 
             await connection.ExecuteAsync(new CommandDefinition(
                 $"UPDATE requests SET submitted_at = @At, stage_entered_at = @At, stage_anchor = @Anchor, version = 1 WHERE id IN ({string.Join(", ", names)})",
-                parameters, transaction, cancellationToken: cancellationToken));
+                parameters, transaction, (int)SetupTimeout.TotalSeconds, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);
