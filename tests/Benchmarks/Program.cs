@@ -16,6 +16,7 @@ IBenchmark[] benchmarks =
         options => DeadlinesBenchmark.RunAsync(options.SeedsDirectory)),
     new WorkflowCoreBenchmark(),
     new LettersBenchmark(),
+    new SweepBenchmark(),
 ];
 
 return await BenchmarkRunner.RunAsync(benchmarks, args);

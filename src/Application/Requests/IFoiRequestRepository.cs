@@ -10,6 +10,12 @@ public interface IFoiRequestRepository
     /// <summary>Writes a changed request; refused (409) when someone else saved it since it was loaded.</summary>
     Task SaveAsync(FoiRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes several changed requests as <see cref="SaveAsync"/> writes one, with a few statements for
+    /// all of them; refused (409) as a whole when any of them was saved by someone else since it was loaded.
+    /// </summary>
+    Task SaveManyAsync(IReadOnlyCollection<FoiRequest> requests, CancellationToken cancellationToken);
+
     Task<FoiRequest?> GetAsync(RequestId id, CancellationToken cancellationToken);
 
     Task<FoiRequest?> GetByNumberAsync(RequestNumber number, CancellationToken cancellationToken);

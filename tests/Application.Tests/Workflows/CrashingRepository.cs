@@ -22,7 +22,10 @@ public sealed class SimulatedCrashException : Exception
     }
 }
 
-/// <summary>The real repository, except that the n-th save of a scope dies after some writes went through.</summary>
+/// <summary>
+/// The real repository, except that a save dies part-way: a batch save writes its first requests
+/// and then dies before the rest, as a process killed mid-batch would, before any commit.
+/// </summary>
 internal sealed class CrashingRepository(IFoiRequestRepository inner, int crashOnSave) : IFoiRequestRepository
 {
     private int _saves;
@@ -34,6 +37,19 @@ internal sealed class CrashingRepository(IFoiRequestRepository inner, int crashO
         if (++_saves == crashOnSave)
             throw new SimulatedCrashException();
         await inner.SaveAsync(request, cancellationToken);
+    }
+
+    public async Task SaveManyAsync(IReadOnlyCollection<FoiRequest> requests, CancellationToken cancellationToken)
+    {
+        var written = requests.Take(crashOnSave - 1).ToList();
+        if (written.Count == requests.Count)
+        {
+            await inner.SaveManyAsync(requests, cancellationToken);
+            return;
+        }
+
+        await inner.SaveManyAsync(written, cancellationToken);
+        throw new SimulatedCrashException();
     }
 
     public Task<FoiRequest?> GetAsync(RequestId id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);

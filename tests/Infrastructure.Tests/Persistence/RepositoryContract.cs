@@ -224,6 +224,35 @@ public abstract class RepositoryContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Requests_SavedTogetherWithOneStale_AreAllRefused_NamingTheStaleOne()
+    {
+        await SendAsync(new LoadSeedsCommand());
+        FoiRequest File(long sequence) => FoiRequest.File(
+            RequestId.New(), RequestNumber.From(2026, sequence), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
+            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 20), Instant(2026, 11, 20), GeorgianWorkflow);
+        var (fresh, stale) = (File(11), File(12));
+        await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(fresh, CancellationToken.None));
+        await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(stale, CancellationToken.None));
+        var loaded = await InScopeAsync<IFoiRequestRepository, IReadOnlyList<FoiRequest>>(
+            requests => requests.GetManyAsync([fresh.Id, stale.Id], CancellationToken.None));
+        var now = Instant(2026, 11, 21);
+        var other = (await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(stale.Id, CancellationToken.None)))!;
+        other.Apply(new WorkflowEventInput("withdraw", now), WorkflowActor.System, now, GeorgianWorkflow);
+        await InScopeAsync<IFoiRequestRepository>(requests => requests.SaveAsync(other, CancellationToken.None));
+
+        foreach (var request in loaded)
+            request.Apply(new WorkflowEventInput("answered", now, Outcome: "complete"), WorkflowActor.System, now, GeorgianWorkflow);
+        var late = () => InScopeAsync<IFoiRequestRepository>(requests => requests.SaveManyAsync(loaded, CancellationToken.None));
+
+        (await late.Should().ThrowAsync<ConflictException>()).WithMessage($"*{stale.Number}*");
+        var stored = await InScopeAsync<IFoiRequestRepository, IReadOnlyList<FoiRequest>>(
+            requests => requests.GetManyAsync([fresh.Id, stale.Id], CancellationToken.None));
+        stored.Single(request => request.Id == fresh.Id).Stage.Should().Be("submitted");
+        stored.Single(request => request.Id == fresh.Id).LastTimelineSeq.Should().Be(2);
+        stored.Single(request => request.Id == stale.Id).Stage.Should().Be("withdrawn");
+    }
+
+    [SkippableFact]
     public async Task Outbox_ClaimsPendingRowsInOrder_AndADispatchedRowIsNotClaimedAgain()
     {
         await SendAsync(new LoadSeedsCommand());

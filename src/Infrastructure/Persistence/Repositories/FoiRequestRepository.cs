@@ -1,4 +1,5 @@
 using System.Data;
+using System.Globalization;
 using FoiTracker.Application.Common.Exceptions;
 using FoiTracker.Application.Requests;
 using FoiTracker.Domain.Bodies;
@@ -6,6 +7,8 @@ using FoiTracker.Domain.Common;
 using FoiTracker.Domain.Requests;
 using FoiTracker.Domain.Users;
 using FoiTracker.Domain.Workflows;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace FoiTracker.Infrastructure.Persistence.Repositories;
 
@@ -43,21 +46,50 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
         await WriteChangesAsync(request, cancellationToken);
     }
 
-    public async Task SaveAsync(FoiRequest request, CancellationToken cancellationToken)
+    public Task SaveAsync(FoiRequest request, CancellationToken cancellationToken) => SaveManyAsync([request], cancellationToken);
+
+    public async Task SaveManyAsync(IReadOnlyCollection<FoiRequest> requests, CancellationToken cancellationToken)
     {
-        var updated = await ExecuteAsync(
-            """
-            UPDATE requests SET stage = @Stage, outcome = @Outcome, submitted_at = @SubmittedAt, stage_entered_at = @StageEnteredAt,
-                stage_anchor = @ClockAnchor, paused_days = @PausedDays, paused_since = @PausedSince,
-                registration_number = @RegistrationNumber, registered_on = @RegisteredOn, reopen_stage = @ReopenStage,
-                overdue_since = @OverdueSince, version = version + 1
-            WHERE id = @Id AND version = @Version
-            """,
-            Parameters(request),
-            cancellationToken);
-        if (updated != 1)
-            throw new ConflictException($"Request {request.Number} was changed by someone else at the same moment; load it again and retry.");
-        await WriteChangesAsync(request, cancellationToken);
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 0)
+            return;
+        var list = requests.ToList();
+        if (list.Count > 1 && !Session.InTransaction)
+        {
+            // Several rows are written before a stale one is noticed: refuse them together.
+            await Session.BeginAsync(cancellationToken);
+            try
+            {
+                await SaveAllAsync(list, cancellationToken);
+                await Session.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                await Session.RollbackAsync(CancellationToken.None);
+                throw;
+            }
+
+            return;
+        }
+
+        await SaveAllAsync(list, cancellationToken);
+    }
+
+    private async Task SaveAllAsync(List<FoiRequest> list, CancellationToken cancellationToken)
+    {
+        // One UPDATE for many requests: each row matches only at the version it was loaded at.
+        var missed = new List<int>();
+        await WriteRowsAsync(
+            UpdateRequests,
+            list,
+            request => [request.Id.Value, request.Version, request.Stage, request.Outcome, request.SubmittedAt, request.StageEnteredAt,
+                request.ClockAnchor, request.PausedDays, request.PausedSince, request.RegistrationNumber, request.RegisteredOn,
+                request.ReopenStage, request.OverdueSince],
+            cancellationToken,
+            missed);
+        if (missed.Count > 0)
+            throw new ConflictException($"Request {list[missed.Min()].Number} was changed by someone else at the same moment; load it again and retry.");
+        await WriteChangesAsync(list, cancellationToken);
     }
 
     public async Task<FoiRequest?> GetAsync(RequestId id, CancellationToken cancellationToken) =>
@@ -68,15 +100,15 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
 
     public async Task<IReadOnlyList<FoiRequest>> GetManyAsync(IReadOnlyCollection<RequestId> ids, CancellationToken cancellationToken)
     {
-        var result = new List<FoiRequest>(ids.Count);
-        // Chunks keep the parameter list within every driver's limits.
-        foreach (var chunk in ids.Select(id => id.Value).Distinct().Chunk(200))
+        var distinct = ids.Select(id => id.Value).Distinct().ToArray();
+        if (distinct.Length == 0)
+            return [];
+        var result = new List<FoiRequest>(distinct.Length);
+        // PostgreSQL takes the ids as one array parameter; SQLite as a list in chunks within its parameter limit.
+        foreach (var chunk in Session.Provider == DatabaseProvider.Postgres ? [distinct] : distinct.Chunk(500))
         {
-            var names = chunk.Select((_, index) => $"@p{index}").ToArray();
-            var parameters = new Dapper.DynamicParameters();
-            for (var i = 0; i < chunk.Length; i++)
-                parameters.Add($"p{i}", chunk[i]);
-            result.AddRange(await LoadAsync($"r.id IN ({string.Join(", ", names)})", parameters, cancellationToken));
+            var (filter, parameters) = IdFilter("r.id", chunk);
+            result.AddRange(await LoadAsync(filter, parameters, cancellationToken));
         }
 
         return result;
@@ -109,11 +141,11 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
         if (rows.Count == 0)
             return [];
         var ids = rows.Select(row => row.Id).ToArray();
-        var (idList, idParameters) = InList(ids);
+        var (requestFilter, idParameters) = IdFilter("request_id", ids);
         var timers = await QueryAsync<TimerRow>(
             $"""
             SELECT id AS Id, request_id AS RequestId, kind AS Kind, stage AS Stage, deadline_key AS DeadlineKey, due_at AS DueAt
-            FROM request_timers WHERE request_id IN ({idList}) AND fired_at IS NULL AND cancelled_at IS NULL
+            FROM request_timers WHERE {requestFilter} AND fired_at IS NULL AND cancelled_at IS NULL
             """,
             idParameters,
             cancellationToken);
@@ -121,7 +153,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
             $"""
             SELECT request_id AS RequestId, key AS Key, stage AS Stage, event_date AS EventDate, due AS Due, paused_days AS PausedDays,
                    statute_version AS StatuteVersion, calendar_version AS CalendarVersion
-            FROM request_deadlines WHERE request_id IN ({idList})
+            FROM request_deadlines WHERE {requestFilter}
             """,
             idParameters,
             cancellationToken);
@@ -133,6 +165,15 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
             .ToList();
     }
 
+    /// <summary><c>column = ANY(@Ids)</c> on PostgreSQL (one array parameter, one plan for any count); an IN list on SQLite.</summary>
+    private (string Sql, object Parameters) IdFilter(string column, Guid[] ids)
+    {
+        if (Session.Provider == DatabaseProvider.Postgres)
+            return ($"{column} = ANY(@Ids)", new { Ids = ids });
+        var (list, parameters) = InList(ids);
+        return ($"{column} IN ({list})", parameters);
+    }
+
     private static (string List, Dapper.DynamicParameters Parameters) InList(Guid[] ids)
     {
         var parameters = new Dapper.DynamicParameters();
@@ -141,93 +182,257 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
         return (string.Join(", ", ids.Select((_, i) => $"@id{i}")), parameters);
     }
 
-    private async Task WriteChangesAsync(FoiRequest request, CancellationToken cancellationToken)
+    private Task WriteChangesAsync(FoiRequest request, CancellationToken cancellationToken) => WriteChangesAsync([request], cancellationToken);
+
+    /// <summary>
+    /// Writes what the requests' last steps produced with one multi-row statement per kind of change
+    /// (more only when the rows exceed a statement's parameter budget), so a sweep of hundreds of
+    /// requests costs a few dozen round trips instead of several per request.
+    /// </summary>
+    private async Task WriteChangesAsync(List<FoiRequest> requests, CancellationToken cancellationToken)
     {
-        var now = request.StageEnteredAt ?? request.CreatedAt;
-        if (request.FiredTimers.Count > 0)
+        var firedAt = FiredAt;
+        var fired = requests.SelectMany(request => request.FiredTimers).ToList();
+        if (fired.Count > 0)
+            await WriteRowsAsync(MarkFired, fired, id => [id, firedAt], cancellationToken);
+
+        var cancelled = requests.SelectMany(request => request.CancelledTimers).ToList();
+        if (cancelled.Count > 0)
+            await WriteRowsAsync(MarkCancelled, cancelled, id => [id, firedAt], cancellationToken);
+
+        var timers = requests.SelectMany(request => request.NewTimers.Select(timer => (Request: request, Timer: timer))).ToList();
+        if (timers.Count > 0)
         {
-            await ExecuteAsync(
-                "UPDATE request_timers SET fired_at = @At WHERE id = @Id AND fired_at IS NULL AND cancelled_at IS NULL",
-                request.FiredTimers.Select(id => new { Id = id, At = FiredAt }).ToList(),
+            await WriteRowsAsync(
+                InsertTimers,
+                timers,
+                row => [row.Timer.Id, row.Request.Id.Value, row.Timer.Kind, row.Timer.Stage, row.Timer.DeadlineKey, row.Timer.DueAt, WrittenAt(row.Request)],
                 cancellationToken);
         }
 
-        if (request.CancelledTimers.Count > 0)
+        var deadlines = requests.SelectMany(request => request.ChangedDeadlines.Select(deadline => (Request: request, Deadline: deadline))).ToList();
+        if (deadlines.Count > 0)
         {
-            await ExecuteAsync(
-                "UPDATE request_timers SET cancelled_at = @At WHERE id = @Id AND fired_at IS NULL AND cancelled_at IS NULL",
-                request.CancelledTimers.Select(id => new { Id = id, At = FiredAt }).ToList(),
+            // A request changes each deadline key at most once per step, so no statement touches a row twice.
+            await WriteRowsAsync(
+                UpsertDeadlines,
+                deadlines,
+                row => [row.Request.Id.Value, row.Deadline.Key, row.Deadline.Stage, row.Deadline.EventDate, row.Deadline.Due, row.Deadline.PausedDays,
+                    row.Deadline.StatuteVersion, row.Deadline.CalendarVersion, WrittenAt(row.Request)],
                 cancellationToken);
         }
 
-        if (request.NewTimers.Count > 0)
+        var timeline = requests.SelectMany(request => request.NewTimeline.Select(entry => (Request: request, Entry: entry))).ToList();
+        if (timeline.Count > 0)
         {
-            await ExecuteAsync(
-                """
-                INSERT INTO request_timers (id, request_id, kind, stage, deadline_key, due_at, created_at)
-                VALUES (@Id, @RequestId, @Kind, @Stage, @DeadlineKey, @DueAt, @CreatedAt)
-                """,
-                request.NewTimers.Select(timer => new { timer.Id, RequestId = request.Id.Value, timer.Kind, timer.Stage, timer.DeadlineKey, timer.DueAt, CreatedAt = now }).ToList(),
+            await WriteRowsAsync(
+                InsertTimeline,
+                timeline,
+                row => [row.Entry.Id, row.Request.Id.Value, row.Entry.Seq, row.Entry.At, row.Entry.Kind, row.Entry.Actor, row.Entry.Detail,
+                    row.Entry.FromStage, row.Entry.ToStage, row.Entry.StatuteVersion, row.Entry.EventKey],
                 cancellationToken);
         }
 
-        foreach (var deadline in request.ChangedDeadlines)
-        {
-            await ExecuteAsync(
-                """
-                INSERT INTO request_deadlines (request_id, key, stage, event_date, due, paused_days, statute_version, calendar_version, computed_at)
-                VALUES (@RequestId, @Key, @Stage, @EventDate, @Due, @PausedDays, @StatuteVersion, @CalendarVersion, @ComputedAt)
-                ON CONFLICT (request_id, key) DO UPDATE SET stage = excluded.stage, event_date = excluded.event_date, due = excluded.due,
-                    paused_days = excluded.paused_days, statute_version = excluded.statute_version,
-                    calendar_version = excluded.calendar_version, computed_at = excluded.computed_at
-                """,
-                new
-                {
-                    RequestId = request.Id.Value, deadline.Key, deadline.Stage, deadline.EventDate, deadline.Due, deadline.PausedDays,
-                    deadline.StatuteVersion, deadline.CalendarVersion, ComputedAt = now,
-                },
-                cancellationToken);
-        }
-
-        if (request.NewTimeline.Count > 0)
-        {
-            await ExecuteAsync(
-                """
-                INSERT INTO timeline (id, request_id, seq, at, kind, actor, detail, from_stage, to_stage, statute_version, event_key)
-                VALUES (@Id, @RequestId, @Seq, @At, @Kind, @Actor, @Detail, @FromStage, @ToStage, @StatuteVersion, @EventKey)
-                """,
-                request.NewTimeline.Select(entry => new
-                {
-                    entry.Id, RequestId = request.Id.Value, entry.Seq, entry.At, entry.Kind, entry.Actor, entry.Detail,
-                    entry.FromStage, entry.ToStage, entry.StatuteVersion, entry.EventKey,
-                }).ToList(),
-                cancellationToken);
-        }
-
-        if (request.NewEffects.Count > 0)
+        var effects = requests.SelectMany(request => request.NewEffects.Select(effect => (Request: request, Effect: effect))).ToList();
+        if (effects.Count > 0)
         {
             // The dedup key makes a step that is somehow written twice produce its effects once.
-            await ExecuteAsync(
-                """
-                INSERT INTO outbox (id, dedup_key, request_id, kind, name, recipient, payload, created_at, available_at)
-                VALUES (@Id, @DedupKey, @RequestId, @Kind, @Name, @Recipient, @Payload, @CreatedAt, @CreatedAt)
-                ON CONFLICT (dedup_key) DO NOTHING
-                """,
-                request.NewEffects.Select(effect => new
-                {
-                    effect.Id, effect.DedupKey, RequestId = request.Id.Value, effect.Kind, effect.Name, effect.Recipient,
-                    Payload = System.Text.Json.JsonSerializer.Serialize(new
+            await WriteRowsAsync(
+                InsertOutbox,
+                effects,
+                row => [row.Effect.Id, row.Effect.DedupKey, row.Request.Id.Value, row.Effect.Kind, row.Effect.Name, row.Effect.Recipient,
+                    System.Text.Json.JsonSerializer.Serialize(new
                     {
-                        requestId = request.Id.Value, number = request.Number.Value, stage = request.Stage, statute = request.StatuteId,
-                        statuteVersion = request.StatuteVersion, at = effect.At,
+                        requestId = row.Request.Id.Value, number = row.Request.Number.Value, stage = row.Request.Stage, statute = row.Request.StatuteId,
+                        statuteVersion = row.Request.StatuteVersion, at = row.Effect.At,
                     }),
-                    CreatedAt = effect.At,
-                }).ToList(),
+                    row.Effect.At, row.Effect.At],
                 cancellationToken);
         }
 
-        request.MarkSaved();
+        foreach (var request in requests)
+            request.MarkSaved();
     }
+
+    /// <summary>The instant a step's new rows are stamped with: when the request entered its stage.</summary>
+    private static DateTimeOffset WrittenAt(FoiRequest request) => request.StageEnteredAt ?? request.CreatedAt;
+
+    /// <summary>
+    /// Runs one statement over many rows. SQLite, in process: its single-row form, prepared once and
+    /// executed per row inside the transaction. PostgreSQL, over the network: one statement over
+    /// unnest() of one array parameter per column, so all rows cost one round trip and one plan.
+    /// </summary>
+    /// <param name="missed">When given, collects the indexes of the rows the statement matched nothing for (on PostgreSQL the statement returns the first column of each row it wrote).</param>
+    private async Task WriteRowsAsync<T>(
+        RowStatement statement, List<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, List<int>? missed = null)
+    {
+        var connection = await Session.ConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = Session.Transaction;
+        var columns = statement.Columns;
+        if (Session.Provider == DatabaseProvider.Postgres)
+        {
+            command.CommandText = statement.Postgres;
+            var arrays = columns.Select(column => column.NewArray(rows.Count)).ToArray();
+            for (var row = 0; row < rows.Count; row++)
+            {
+                var rowValues = values(rows[row]);
+                for (var column = 0; column < columns.Length; column++)
+                    arrays[column].SetValue(columns[column].ToPostgres(rowValues[column]), row);
+            }
+
+            for (var column = 0; column < columns.Length; column++)
+                command.Parameters.Add(new NpgsqlParameter(ParameterName(column), arrays[column]));
+            if (missed is null)
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                return;
+            }
+
+            var written = new HashSet<Guid>();
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                    written.Add(reader.GetGuid(0));
+            }
+
+            var keys = (Guid?[])arrays[0];
+            for (var row = 0; row < rows.Count; row++)
+            {
+                if (!written.Contains(keys[row]!.Value))
+                    missed.Add(row);
+            }
+
+            return;
+        }
+
+        command.CommandText = statement.Sqlite;
+        var parameters = new SqliteParameter[columns.Length];
+        for (var column = 0; column < columns.Length; column++)
+            parameters[column] = (SqliteParameter)command.Parameters[command.Parameters.Add(new SqliteParameter { ParameterName = ParameterName(column) })];
+        command.Prepare();
+        for (var row = 0; row < rows.Count; row++)
+        {
+            var rowValues = values(rows[row]);
+            for (var column = 0; column < columns.Length; column++)
+                parameters[column].Value = ToSqlite(rowValues[column]);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+                missed?.Add(row);
+        }
+    }
+
+    private static string ParameterName(int column) => string.Create(CultureInfo.InvariantCulture, $"@p{column}");
+
+    /// <summary>The text forms the type handlers give these types in SQLite.</summary>
+    private static object ToSqlite(object? value) => value switch
+    {
+        null => DBNull.Value,
+        Guid guid => guid.ToString("D"),
+        DateTimeOffset instant => TypeHandlers.ToSqliteText(instant),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    /// <summary>A column's type: the PostgreSQL array it travels in.</summary>
+    private sealed class RowColumn(string postgresType, Func<int, Array> newArray, Func<object?, object?> toPostgres)
+    {
+        public string PostgresType { get; } = postgresType;
+
+        public Array NewArray(int length) => newArray(length);
+
+        public object? ToPostgres(object? value) => toPostgres(value);
+    }
+
+    private static readonly RowColumn Uuid = new("uuid", length => new Guid?[length], value => (Guid?)value);
+    private static readonly RowColumn Text = new("text", length => new string?[length], value => (string?)value);
+    private static readonly RowColumn Integer = new("integer", length => new int?[length], value => (int?)value);
+    private static readonly RowColumn Instant = new("timestamptz", length => new DateTimeOffset?[length], value => ((DateTimeOffset?)value)?.ToUniversalTime());
+    private static readonly RowColumn Date = new("date", length => new DateOnly?[length], value => (DateOnly?)value);
+
+    /// <param name="Sqlite">The single-row statement, parameters @p0… in column order.</param>
+    /// <param name="Postgres">The same over <c>unnest(@p0, …)</c>.</param>
+    private sealed record RowStatement(string Sqlite, string Postgres, RowColumn[] Columns);
+
+    /// <summary><c>unnest(@p0::uuid[], @p1::text[], …) AS v(names)</c> for the columns.</summary>
+    private static string Unnest(RowColumn[] columns, string names) =>
+        "unnest(" + string.Join(", ", columns.Select((column, index) => $"{ParameterName(index)}::{column.PostgresType}[]")) + $") AS v({names})";
+
+    private static readonly RowColumn[] RequestUpdateColumns =
+        [Uuid, Integer, Text, Text, Instant, Instant, Date, Integer, Date, Text, Date, Text, Date];
+
+    private static readonly RowStatement UpdateRequests = new(
+        """
+        UPDATE requests SET stage = @p2, outcome = @p3, submitted_at = @p4, stage_entered_at = @p5,
+            stage_anchor = @p6, paused_days = @p7, paused_since = @p8,
+            registration_number = @p9, registered_on = @p10, reopen_stage = @p11,
+            overdue_since = @p12, version = version + 1
+        WHERE id = @p0 AND version = @p1
+        """,
+        $"""
+        UPDATE requests SET stage = v.stage, outcome = v.outcome, submitted_at = v.submitted_at, stage_entered_at = v.stage_entered_at,
+            stage_anchor = v.stage_anchor, paused_days = v.paused_days, paused_since = v.paused_since,
+            registration_number = v.registration_number, registered_on = v.registered_on, reopen_stage = v.reopen_stage,
+            overdue_since = v.overdue_since, version = requests.version + 1
+        FROM {Unnest(RequestUpdateColumns, "id, loaded_version, stage, outcome, submitted_at, stage_entered_at, stage_anchor, paused_days, paused_since, registration_number, registered_on, reopen_stage, overdue_since")}
+        WHERE requests.id = v.id AND requests.version = v.loaded_version
+        RETURNING requests.id
+        """,
+        RequestUpdateColumns);
+
+    private static readonly RowColumn[] TimerMarkColumns = [Uuid, Instant];
+
+    private static readonly RowStatement MarkFired = new(
+        "UPDATE request_timers SET fired_at = @p1 WHERE id = @p0 AND fired_at IS NULL AND cancelled_at IS NULL",
+        $"UPDATE request_timers SET fired_at = v.at FROM {Unnest(TimerMarkColumns, "id, at")} WHERE request_timers.id = v.id AND request_timers.fired_at IS NULL AND request_timers.cancelled_at IS NULL",
+        TimerMarkColumns);
+
+    private static readonly RowStatement MarkCancelled = new(
+        "UPDATE request_timers SET cancelled_at = @p1 WHERE id = @p0 AND fired_at IS NULL AND cancelled_at IS NULL",
+        $"UPDATE request_timers SET cancelled_at = v.at FROM {Unnest(TimerMarkColumns, "id, at")} WHERE request_timers.id = v.id AND request_timers.fired_at IS NULL AND request_timers.cancelled_at IS NULL",
+        TimerMarkColumns);
+
+    private const string TimerColumnList = "id, request_id, kind, stage, deadline_key, due_at, created_at";
+
+    private static readonly RowColumn[] TimerColumns = [Uuid, Uuid, Text, Text, Text, Instant, Instant];
+
+    private static readonly RowStatement InsertTimers = new(
+        $"INSERT INTO request_timers ({TimerColumnList}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)",
+        $"INSERT INTO request_timers ({TimerColumnList}) SELECT * FROM {Unnest(TimerColumns, TimerColumnList)}",
+        TimerColumns);
+
+    private const string DeadlineColumnList = "request_id, key, stage, event_date, due, paused_days, statute_version, calendar_version, computed_at";
+
+    private const string DeadlineConflict =
+        """
+        ON CONFLICT (request_id, key) DO UPDATE SET stage = excluded.stage, event_date = excluded.event_date, due = excluded.due,
+            paused_days = excluded.paused_days, statute_version = excluded.statute_version,
+            calendar_version = excluded.calendar_version, computed_at = excluded.computed_at
+        """;
+
+    private static readonly RowColumn[] DeadlineColumns = [Uuid, Text, Text, Date, Date, Integer, Integer, Integer, Instant];
+
+    private static readonly RowStatement UpsertDeadlines = new(
+        $"INSERT INTO request_deadlines ({DeadlineColumnList}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)\n{DeadlineConflict}",
+        $"INSERT INTO request_deadlines ({DeadlineColumnList}) SELECT * FROM {Unnest(DeadlineColumns, DeadlineColumnList)}\n{DeadlineConflict}",
+        DeadlineColumns);
+
+    private const string TimelineColumnList = "id, request_id, seq, at, kind, actor, detail, from_stage, to_stage, statute_version, event_key";
+
+    private static readonly RowColumn[] TimelineColumns = [Uuid, Uuid, Integer, Instant, Text, Text, Text, Text, Text, Integer, Text];
+
+    private static readonly RowStatement InsertTimeline = new(
+        $"INSERT INTO timeline ({TimelineColumnList}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)",
+        $"INSERT INTO timeline ({TimelineColumnList}) SELECT * FROM {Unnest(TimelineColumns, TimelineColumnList)}",
+        TimelineColumns);
+
+    private const string OutboxColumnList = "id, dedup_key, request_id, kind, name, recipient, payload, created_at, available_at";
+
+    private static readonly RowColumn[] OutboxColumns = [Uuid, Text, Uuid, Text, Text, Text, Text, Instant, Instant];
+
+    private static readonly RowStatement InsertOutbox = new(
+        $"INSERT INTO outbox ({OutboxColumnList}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) ON CONFLICT (dedup_key) DO NOTHING",
+        $"INSERT INTO outbox ({OutboxColumnList}) SELECT * FROM {Unnest(OutboxColumns, OutboxColumnList)} ON CONFLICT (dedup_key) DO NOTHING",
+        OutboxColumns);
 
     /// <summary>When the current step is written, by the application's clock (tests run on a fake one).</summary>
     private DateTimeOffset FiredAt => clock.GetUtcNow();

@@ -6,7 +6,7 @@ public sealed class TimerRepository(DbSession session) : SqlRepository(session),
 {
     public async Task<IReadOnlyList<DueTimer>> ClaimDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        // The partial index on due_at holds only armed timers, so this reads the due ones and stops.
+        // The partial index on (due_at, id) holds only armed timers in claim order, so this reads the first due ones and stops.
         // On PostgreSQL the claim locks the timers' requests and skips requests another node holds:
         // two nodes never work on the same request at once, and a timer one node already fired is
         // seen as stale by the other (the aggregate no longer lists it) rather than fired twice.

@@ -1,0 +1,399 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Dapper;
+using FoiTracker.Application;
+using FoiTracker.Application.Seeds;
+using FoiTracker.Application.Seeds.LoadSeeds;
+using FoiTracker.Application.Statutes;
+using FoiTracker.Application.Workflows;
+using FoiTracker.Application.Workflows.SweepTimers;
+using FoiTracker.Benchmarks.BulkLoad;
+using FoiTracker.Benchmarks.Harness;
+using FoiTracker.Domain.Requests;
+using FoiTracker.Infrastructure;
+using FoiTracker.Infrastructure.Configuration;
+using FoiTracker.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FoiTracker.Benchmarks.Sweep;
+
+/// <summary>
+/// Benchmark "sweep": N open ge-gac requests in "submitted", each with armed timers, of which D
+/// (default 10,000) have their deadline_passed timer due. Times <see cref="SweepTimersCommand"/>
+/// through the real mediator (transaction behaviour included) until nothing is due, checks the
+/// result by SQL, times the claim query alone at every size in --scan-sizes, and runs the
+/// WorkflowCore baseline on the same number of delayed items for the comparison.
+/// </summary>
+public sealed class SweepBenchmark : IBenchmark
+{
+    private static readonly string[] AllProviders = ["sqlite", "postgres"];
+
+    private const int ScanRepeats = 25;
+
+    /// <summary>Setup, reset and check statements scan millions of rows; only the sweep itself runs with the service's defaults.</summary>
+    private static readonly int LongCommandSeconds = (int)TimerBulkWriter.SetupTimeout.TotalSeconds;
+
+    public string Name => "sweep";
+
+    public string Description => "Fire D due timers among N open requests through SweepTimersCommand; actions/s, claim-query cost at several N, ratio to WorkflowCore";
+
+    public IReadOnlyList<BenchmarkOption> Options =>
+    [
+        new("count", "open requests for the sweep (default 1,000,000)"),
+        new("due", "timers due when the sweep starts (default 10,000)"),
+        new("batch", "batch sizes to sweep with, comma-separated (default 500,2000); each one on the same data, reset in between"),
+        new("scan-sizes", "open-request counts at which the claim query is timed, comma-separated (default 100000 and --count); each is its own setup"),
+        new("providers", "sqlite,postgres (default both); PostgreSQL from $" + BulkLoadBenchmark.PostgresVariable + " or $" + BulkLoadBenchmark.PostgresFallbackVariable),
+        new("seed", "random seed of the request generator (default 20150101)"),
+        new("no-baseline", "skip the WorkflowCore run", IsFlag: true),
+        new("keep", "keep the databases instead of deleting them", IsFlag: true),
+    ];
+
+    public async Task<BenchmarkResult> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var count = options.GetInt64("count", 1_000_000, 1, 100_000_000);
+        var due = (int)options.GetInt64("due", 10_000, 1, 10_000_000);
+        var batches = ParseInts(options.Get("batch") ?? "500,2000", "batch");
+        var sizes = ParseInts(options.Get("scan-sizes") ?? $"100000,{count}", "scan-sizes").Select(size => (long)size).Append(count).Distinct().Order().ToList();
+        var providers = options.GetList("providers", AllProviders, AllProviders);
+        var seed = (int)options.GetInt64("seed", 20150101, 0, int.MaxValue);
+        var keep = options.Has("keep");
+        if (sizes[0] < due)
+            throw new UsageException($"Every size must hold the {due:N0} due requests; the smallest is {sizes[0]:N0}.");
+        var postgres = providers.Contains("postgres") ? PostgresConnectionString() : null;
+
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["count"] = count.ToString(CultureInfo.InvariantCulture),
+            ["due"] = due.ToString(CultureInfo.InvariantCulture),
+            ["batches"] = string.Join(",", batches),
+            ["scan_sizes"] = string.Join(",", sizes),
+            ["providers"] = string.Join(",", providers),
+            ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
+            ["statute"] = "ge-gac",
+            ["scan_repeats"] = ScanRepeats.ToString(CultureInfo.InvariantCulture),
+        };
+        var figures = new List<Figure>();
+        var best = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var provider in providers)
+        {
+            var scans = new Dictionary<long, ScanFigures>();
+            foreach (var size in sizes)
+            {
+                Console.WriteLine($"{provider}: {size:N0} open requests, {due:N0} due: preparing a fresh database...");
+                await using var database = provider == "sqlite"
+                    ? ScratchDatabase.CreateSqlite(keep)
+                    : await ScratchDatabase.CreatePostgresAsync(postgres!, keep, cancellationToken);
+                var run = await RunOneAsync(database, options.SeedsDirectory, size, due, batches, seed, parameters, cancellationToken);
+                scans[size] = run.Scan;
+                var tag = $"{provider}@{size.ToString(CultureInfo.InvariantCulture)}";
+                figures.Add(new Figure($"{tag}.setup_seconds", Math.Round(run.SetupSeconds, 1), "s"));
+                figures.Add(new Figure($"{tag}.timer_rows", run.TimerRows, "rows"));
+                figures.Add(new Figure($"{tag}.claim_nothing_due_ms", Math.Round(run.Scan.NothingDueMs, 3), "ms"));
+                figures.Add(new Figure($"{tag}.claim_first_batch_ms", Math.Round(run.Scan.FirstBatchMs, 3), "ms"));
+                foreach (var sweep in run.Sweeps)
+                {
+                    figures.Add(new Figure($"{tag}.batch{sweep.Batch}_actions_per_second", Math.Round(sweep.ActionsPerSecond, 0), "1/s"));
+                    figures.Add(new Figure($"{tag}.batch{sweep.Batch}_seconds", Math.Round(sweep.Seconds, 3), "s"));
+                    figures.Add(new Figure($"{tag}.batch{sweep.Batch}_commands", sweep.Commands));
+                }
+
+                if (size == count)
+                {
+                    var top = run.Sweeps.MaxBy(sweep => sweep.ActionsPerSecond)!;
+                    best[provider] = top.ActionsPerSecond;
+                    figures.Add(new Figure($"{provider}.actions_per_second", Math.Round(top.ActionsPerSecond, 0), "1/s"));
+                    figures.Add(new Figure($"{provider}.best_batch", top.Batch));
+                }
+            }
+
+            var (small, large) = (sizes[0], sizes[^1]);
+            if (small != large)
+            {
+                figures.Add(new Figure($"{provider}.claim_nothing_due_ratio_{large}_over_{small}", Math.Round(scans[large].NothingDueMs / scans[small].NothingDueMs, 3), "x"));
+                figures.Add(new Figure($"{provider}.claim_first_batch_ratio_{large}_over_{small}", Math.Round(scans[large].FirstBatchMs / scans[small].FirstBatchMs, 3), "x"));
+            }
+        }
+
+        if (!options.Has("no-baseline"))
+        {
+            Console.WriteLine($"WorkflowCore: {due:N0} delayed items; {WorkflowCoreSettings.Fastest}");
+            var baseline = await WorkflowCoreBaseline.RunAsync(due, cancellationToken);
+            parameters["baseline"] = "WorkflowCore " + typeof(WorkflowCore.Interface.IWorkflowHost).Assembly.GetName().Version + " in memory; " + baseline.Settings;
+            figures.Add(new Figure("workflowcore.actions_per_second", Math.Round(baseline.ActionsPerSecond, 0), "1/s"));
+            figures.Add(new Figure("workflowcore.complete_seconds", Math.Round(baseline.CompleteSeconds, 3), "s"));
+            foreach (var (provider, rate) in best)
+                figures.Add(new Figure($"{provider}.over_workflowcore", Math.Round(rate / baseline.ActionsPerSecond, 2), "x"));
+        }
+
+        return new BenchmarkResult(figures, parameters, FileTag: string.Join("-", providers));
+    }
+
+    private static string PostgresConnectionString()
+    {
+        var value = Environment.GetEnvironmentVariable(BulkLoadBenchmark.PostgresVariable) is { Length: > 0 } bench
+            ? bench
+            : Environment.GetEnvironmentVariable(BulkLoadBenchmark.PostgresFallbackVariable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new UsageException(
+                $"PostgreSQL was asked for but neither {BulkLoadBenchmark.PostgresVariable} nor {BulkLoadBenchmark.PostgresFallbackVariable} is set; " +
+                "set one to a server where this user may CREATE DATABASE, or pass --providers sqlite.");
+        }
+
+        return value;
+    }
+
+    private static List<int> ParseInts(string text, string name)
+    {
+        var values = new List<int>();
+        foreach (var item in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var cleaned = item.Replace("_", "", StringComparison.Ordinal);
+            if (!int.TryParse(cleaned, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+                throw new UsageException($"--{name} takes a comma-separated list of positive whole numbers, not '{text}'.");
+            values.Add(value);
+        }
+
+        return values.Count > 0 ? values : throw new UsageException($"--{name} needs at least one number.");
+    }
+
+    private sealed record ScanFigures(double NothingDueMs, double FirstBatchMs);
+
+    private sealed record SweepFigures(int Batch, long Fired, double Seconds, int Commands)
+    {
+        public double ActionsPerSecond => Fired / Seconds;
+    }
+
+    private sealed record SizeRun(double SetupSeconds, long TimerRows, ScanFigures Scan, IReadOnlyList<SweepFigures> Sweeps);
+
+    private static async Task<SizeRun> RunOneAsync(
+        ScratchDatabase database, string seedsDirectory, long count, int due, List<int> batches, int seed,
+        Dictionary<string, string> parameters, CancellationToken cancellationToken)
+    {
+        var provider = database.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres";
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [InfrastructureSettings.ProviderKey] = provider,
+                [InfrastructureSettings.ConnectionStringKey] = database.ConnectionString,
+                [InfrastructureSettings.DataDirectoryKey] = database.DataDirectory,
+                [InfrastructureSettings.SeedsDirectoryKey] = seedsDirectory,
+            })
+            .Build();
+        await using var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddApplication()
+            .AddInfrastructure(configuration)
+            .BuildServiceProvider();
+
+        // Setup, the service's way first: migrations, then the seeds through the mediator.
+        var setup = Stopwatch.StartNew();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new LoadSeedsCommand(), cancellationToken);
+        var seeds = await services.GetRequiredService<ISeedSource>().ReadAsync(cancellationToken);
+        var catalog = services.GetRequiredService<IStatuteCatalog>();
+        if (!catalog.TryGetStatute("ge-gac", out var statute))
+            throw new InvalidOperationException("The seeds hold no ge-gac statute.");
+        var context = services.GetRequiredService<WorkflowContexts>().For("ge-gac", statute.Version);
+        parameters["statute_version"] = statute.Version.ToString(CultureInfo.InvariantCulture);
+
+        var now = DateTimeOffset.UtcNow;
+        var plan = SweepPlan.Create(context, now);
+        parameters["due_at"] = plan.DueAt.ToString("O", CultureInfo.InvariantCulture);
+        parameters["due_deadline"] = $"{plan.DueDeadline.Due:yyyy-MM-dd} (anchor {plan.DueDeadline.EventDate:yyyy-MM-dd}{(plan.DueDeadlineExact ? "" : ", set by hand: no anchor gives yesterday")})";
+
+        var statutes = seeds.Jurisdictions.ToDictionary(jurisdiction => jurisdiction.Code, jurisdiction => jurisdiction.StatuteId);
+        var bodies = seeds.Bodies.Select(body => (body.Key, statutes[body.Jurisdiction])).Where(body => body.Item2 == "ge-gac").ToList();
+        var generator = new SyntheticRequestGenerator(bodies, seed, now);
+        var ids = new Guid[count];
+        var factory = services.GetRequiredService<IDbConnectionFactory>();
+        Console.WriteLine($"{provider}: importing {count:N0} submitted requests...");
+        var report = await new BulkRequestWriter(factory).ImportAsync(SubmittedRequests(generator, ids, statute.Version), cancellationToken);
+        if (report.Imported != count)
+            throw new InvalidOperationException($"Imported {report.Imported}, expected {count}.");
+
+        // The due requests are spread evenly over the generated ones.
+        var stride = count / due;
+        bool IsDue(int index) => index % stride == 0 && index / stride < due;
+        var dueIds = Enumerable.Range(0, (int)count).Where(IsDue).Select(index => ids[index]).ToList();
+        Console.WriteLine($"{provider}: arming timers...");
+        var timerRows = await TimerBulkWriter.WriteAsync(factory, plan, ids, IsDue, cancellationToken);
+        await using (var connection = await factory.OpenAsync(cancellationToken))
+        {
+            await TimerBulkWriter.MarkDueRequestsAsync(connection, plan, dueIds, cancellationToken);
+            if (database.Provider == DatabaseProvider.Postgres)
+                await connection.ExecuteAsync(new CommandDefinition("VACUUM ANALYZE", commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
+            await DescribeAsync(connection, database.Provider, parameters, cancellationToken);
+        }
+
+        setup.Stop();
+        Console.WriteLine($"{provider}: ready in {setup.Elapsed.TotalSeconds:N1} s ({timerRows:N0} timers)");
+
+        var scan = await MeasureScanAsync(services, plan, batches.Max(), due, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{provider}@{count:N0}: claim with nothing due {scan.NothingDueMs:0.###} ms, claim of the first {Math.Min(batches.Max(), due):N0} due {scan.FirstBatchMs:0.###} ms (median of {ScanRepeats})"));
+
+        var sweeps = new List<SweepFigures>();
+        for (var i = 0; i < batches.Count; i++)
+        {
+            if (i > 0)
+                await ResetAsync(factory, plan, cancellationToken);
+            var sweep = await SweepAsync(services, batches[i], cancellationToken);
+            await VerifyAsync(factory, due, cancellationToken);
+            sweeps.Add(sweep);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{provider}@{count:N0}: batch {sweep.Batch}: {sweep.Fired:N0} fired in {sweep.Seconds:N3} s over {sweep.Commands} commands = {sweep.ActionsPerSecond:N0} actions/s (verified)"));
+        }
+
+        return new SizeRun(setup.Elapsed.TotalSeconds, timerRows, scan, sweeps);
+    }
+
+    private static async IAsyncEnumerable<FoiRequest> SubmittedRequests(SyntheticRequestGenerator generator, Guid[] ids, int statuteVersion)
+    {
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var made = generator.Next();
+            ids[i] = made.Id.Value;
+            // Every one open and sent: the generator's few drafts are recorded as sent when created.
+            yield return FoiRequest.Import(made.Id, made.Number, made.Body, made.StatuteId, statuteVersion, made.Subject, made.Text,
+                made.Requester, SweepPlan.SubmittedStage, made.CreatedAt, made.SubmittedAt ?? made.CreatedAt);
+        }
+
+        await Task.CompletedTask;
+    }
+
+    /// <summary>The claim query alone, in a transaction rolled back after each call (median of several runs after a warm-up).</summary>
+    private static async Task<ScanFigures> MeasureScanAsync(ServiceProvider services, SweepPlan plan, int batch, int due, CancellationToken cancellationToken)
+    {
+        async Task<double> Median(DateTimeOffset at, int expected)
+        {
+            var samples = new List<double>();
+            for (var i = 0; i < ScanRepeats + 3; i++)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+                var store = scope.ServiceProvider.GetRequiredService<ITimerStore>();
+                await session.BeginAsync(cancellationToken);
+                var started = Stopwatch.GetTimestamp();
+                var claimed = await store.ClaimDueAsync(at, batch, cancellationToken);
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                await session.RollbackAsync(cancellationToken);
+                if (claimed.Count != expected)
+                    throw new InvalidOperationException($"The claim at {at:O} returned {claimed.Count} timers, expected {expected}.");
+                if (i >= 3)
+                    samples.Add(elapsed);
+            }
+
+            samples.Sort();
+            return samples[samples.Count / 2];
+        }
+
+        var nothing = await Median(plan.DueAt.AddSeconds(-1), 0);
+        var first = await Median(DateTimeOffset.UtcNow, Math.Min(batch, due));
+        return new ScanFigures(nothing, first);
+    }
+
+    private static async Task<SweepFigures> SweepAsync(ServiceProvider services, int batch, CancellationToken cancellationToken)
+    {
+        long fired = 0;
+        var commands = 0;
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SweepTimersCommand(batch), cancellationToken);
+            commands++;
+            fired += result.Fired;
+            if (result.Skipped != 0)
+                throw new InvalidOperationException($"The sweep skipped {result.Skipped} timers; none should be stale.");
+            if (!result.More)
+                break;
+        }
+
+        clock.Stop();
+        return new SweepFigures(batch, fired, clock.Elapsed.TotalSeconds, commands);
+    }
+
+    /// <summary>Checks by SQL that the sweep did exactly what it should: each due timer fired once, with its transition and its effects once.</summary>
+    private static async Task VerifyAsync(IDbConnectionFactory factory, int due, CancellationToken cancellationToken)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        async Task<long> Count(string sql, object? args = null) =>
+            await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, args, commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
+
+        var now = DateTimeOffset.UtcNow;
+        var checks = new (string What, long Actual, long Expected)[]
+        {
+            ("timers with fired_at", await Count("SELECT COUNT(*) FROM request_timers WHERE fired_at IS NOT NULL"), due),
+            ("fired deadline_passed timers", await Count("SELECT COUNT(*) FROM request_timers WHERE fired_at IS NOT NULL AND kind = 'deadline_passed' AND stage = 'submitted'"), due),
+            ("cancelled timers", await Count("SELECT COUNT(*) FROM request_timers WHERE cancelled_at IS NOT NULL"), 0),
+            ("armed timers still due", await Count("SELECT COUNT(*) FROM request_timers WHERE fired_at IS NULL AND cancelled_at IS NULL AND due_at <= @Now", new { Now = now }), 0),
+            ("requests in overdue", await Count("SELECT COUNT(*) FROM requests WHERE stage = 'overdue'"), due),
+            ("overdue requests at version 2 with overdue_since", await Count("SELECT COUNT(*) FROM requests WHERE stage = 'overdue' AND version = 2 AND overdue_since IS NOT NULL"), due),
+            ("timers armed by overdue", await Count("SELECT COUNT(*) FROM request_timers WHERE stage = 'overdue' AND fired_at IS NULL AND cancelled_at IS NULL"), 3L * due),
+            ("chaser timers", await Count("SELECT COUNT(*) FROM request_timers WHERE stage = 'overdue' AND kind = 'chaser'"), due),
+            ("complaint_filing deadlines", await Count("SELECT COUNT(*) FROM request_deadlines WHERE key = 'complaint_filing'"), due),
+            ("timeline entries", await Count("SELECT COUNT(*) FROM timeline WHERE kind = 'timer:deadline_passed' AND from_stage = 'submitted' AND to_stage = 'overdue'"), due),
+            ("all timeline entries", await Count("SELECT COUNT(*) FROM timeline"), due),
+            ("outbox rows", await Count("SELECT COUNT(*) FROM outbox"), 2L * due),
+            ("distinct outbox dedup keys", await Count("SELECT COUNT(DISTINCT dedup_key) FROM outbox"), 2L * due),
+            ("outbox 'overdue' to requester", await Count("SELECT COUNT(DISTINCT request_id) FROM outbox WHERE name = 'overdue' AND recipient = 'requester'"), due),
+            ("outbox 'became_overdue' to staff", await Count("SELECT COUNT(DISTINCT request_id) FROM outbox WHERE name = 'became_overdue' AND recipient = 'staff'"), due),
+            ("outbox rows of requests not overdue", await Count("SELECT COUNT(*) FROM outbox o JOIN requests r ON r.id = o.request_id WHERE r.stage <> 'overdue'"), 0),
+        };
+        var wrong = checks.Where(check => check.Actual != check.Expected).ToList();
+        if (wrong.Count > 0)
+            throw new InvalidOperationException("The sweep's result is wrong: " + string.Join("; ", wrong.Select(check => $"{check.What}: {check.Actual}, expected {check.Expected}")));
+    }
+
+    /// <summary>Puts the due requests back as they were before the sweep, so the next batch size starts from the same state.</summary>
+    private static async Task ResetAsync(IDbConnectionFactory factory, SweepPlan plan, CancellationToken cancellationToken)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var sql in new[]
+            {
+                "DELETE FROM outbox",
+                "DELETE FROM timeline",
+                "DELETE FROM request_timers WHERE stage = 'overdue'",
+                "DELETE FROM request_deadlines WHERE key = 'complaint_filing'",
+                "UPDATE request_timers SET fired_at = NULL WHERE fired_at IS NOT NULL",
+                "UPDATE requests SET stage = 'submitted', stage_entered_at = @At, stage_anchor = @Anchor, overdue_since = NULL, paused_days = 0, version = 1 WHERE stage = 'overdue'",
+            })
+            {
+                await connection.ExecuteAsync(new CommandDefinition(sql, new { At = plan.DueEnteredAt, Anchor = plan.DueDeadline.EventDate }, transaction, LongCommandSeconds, cancellationToken: cancellationToken));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (factory.Provider == DatabaseProvider.Postgres)
+            await connection.ExecuteAsync(new CommandDefinition("VACUUM ANALYZE", commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
+    }
+
+    private static async Task DescribeAsync(DbConnection connection, DatabaseProvider provider, Dictionary<string, string> parameters, CancellationToken cancellationToken)
+    {
+        async Task<string> Scalar(string sql) =>
+            Convert.ToString(await connection.ExecuteScalarAsync(new CommandDefinition(sql, cancellationToken: cancellationToken)), CultureInfo.InvariantCulture) ?? "";
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            parameters["sqlite.version"] = await Scalar("SELECT sqlite_version()");
+            parameters["sqlite.journal_mode"] = await Scalar("PRAGMA journal_mode");
+            parameters["sqlite.synchronous"] = await Scalar("PRAGMA synchronous");
+            return;
+        }
+
+        parameters["postgres.version"] = await Scalar("SHOW server_version");
+        parameters["postgres.fsync"] = await Scalar("SHOW fsync");
+        parameters["postgres.synchronous_commit"] = await Scalar("SHOW synchronous_commit");
+    }
+}
