@@ -157,7 +157,7 @@ public sealed class BulkLoadBenchmark : IBenchmark
             var counted = await connection.ExecuteScalarAsync<long>("SELECT COALESCE(SUM(last_value), 0) FROM request_counters");
             if (stored != count || report.Imported != count || counted != count)
                 throw new InvalidOperationException($"Expected {count} rows; the importer reported {report.Imported}, the table holds {stored}, the counters sum to {counted}.");
-            await DescribeAsync(connection, database.Provider, parameters, cancellationToken);
+            await DatabaseSettings.DescribeAsync(connection, database.Provider, parameters, cancellationToken);
         }
 
         var size = await database.SizeInBytesAsync(cancellationToken);
@@ -165,23 +165,4 @@ public sealed class BulkLoadBenchmark : IBenchmark
     }
 
     private static string ProviderName(ScratchDatabase database) => database.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres";
-
-    /// <summary>Records the settings that decide how much a commit costs, so figures are compared knowingly.</summary>
-    private static async Task DescribeAsync(DbConnection connection, DatabaseProvider provider, Dictionary<string, string> parameters, CancellationToken cancellationToken)
-    {
-        async Task<string> Scalar(string sql) =>
-            Convert.ToString(await connection.ExecuteScalarAsync(new CommandDefinition(sql, cancellationToken: cancellationToken)), CultureInfo.InvariantCulture) ?? "";
-
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            parameters["sqlite.version"] = await Scalar("SELECT sqlite_version()");
-            parameters["sqlite.journal_mode"] = await Scalar("PRAGMA journal_mode");
-            parameters["sqlite.synchronous"] = await Scalar("PRAGMA synchronous");
-            return;
-        }
-
-        parameters["postgres.version"] = await Scalar("SHOW server_version");
-        parameters["postgres.fsync"] = await Scalar("SHOW fsync");
-        parameters["postgres.synchronous_commit"] = await Scalar("SHOW synchronous_commit");
-    }
 }

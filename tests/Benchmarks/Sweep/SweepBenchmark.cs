@@ -230,7 +230,7 @@ public sealed class SweepBenchmark : IBenchmark
             await TimerBulkWriter.MarkDueRequestsAsync(connection, plan, dueIds, cancellationToken);
             if (database.Provider == DatabaseProvider.Postgres)
                 await connection.ExecuteAsync(new CommandDefinition("VACUUM ANALYZE", commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
-            await DescribeAsync(connection, database.Provider, parameters, cancellationToken);
+            await DatabaseSettings.DescribeAsync(connection, database.Provider, parameters, cancellationToken);
         }
 
         setup.Stop();
@@ -377,23 +377,5 @@ public sealed class SweepBenchmark : IBenchmark
 
         if (factory.Provider == DatabaseProvider.Postgres)
             await connection.ExecuteAsync(new CommandDefinition("VACUUM ANALYZE", commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
-    }
-
-    private static async Task DescribeAsync(DbConnection connection, DatabaseProvider provider, Dictionary<string, string> parameters, CancellationToken cancellationToken)
-    {
-        async Task<string> Scalar(string sql) =>
-            Convert.ToString(await connection.ExecuteScalarAsync(new CommandDefinition(sql, cancellationToken: cancellationToken)), CultureInfo.InvariantCulture) ?? "";
-
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            parameters["sqlite.version"] = await Scalar("SELECT sqlite_version()");
-            parameters["sqlite.journal_mode"] = await Scalar("PRAGMA journal_mode");
-            parameters["sqlite.synchronous"] = await Scalar("PRAGMA synchronous");
-            return;
-        }
-
-        parameters["postgres.version"] = await Scalar("SHOW server_version");
-        parameters["postgres.fsync"] = await Scalar("SHOW fsync");
-        parameters["postgres.synchronous_commit"] = await Scalar("SHOW synchronous_commit");
     }
 }
