@@ -117,8 +117,6 @@ public sealed class FoiRequest
 
     public IEnumerable<ComputedDeadline> ChangedDeadlines => _changedDeadlines.Select(key => _deadlines[key]);
 
-    public bool IsDraft(WorkflowDefinition definition) => Stage == definition.DraftStage;
-
     /// <summary>
     /// Files a new request. With <paramref name="submittedAt"/> it is recorded as already sent
     /// (possibly on paper, in the past) and its workflow starts at that instant: timers that fell

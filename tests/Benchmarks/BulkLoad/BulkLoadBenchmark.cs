@@ -116,25 +116,8 @@ public sealed class BulkLoadBenchmark : IBenchmark
         ScratchDatabase database, string seedsDirectory, long count, int batch, int seed, DateTimeOffset now,
         Dictionary<string, string> parameters, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [InfrastructureSettings.ProviderKey] = database.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres",
-                [InfrastructureSettings.ConnectionStringKey] = database.ConnectionString,
-                [InfrastructureSettings.DataDirectoryKey] = database.DataDirectory,
-                [InfrastructureSettings.SeedsDirectoryKey] = seedsDirectory,
-            })
-            .Build();
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddApplication()
-            .AddInfrastructure(configuration)
-            .BuildServiceProvider();
-
         var prepare = Stopwatch.StartNew();
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new LoadSeedsCommand(), cancellationToken);
+        await using var services = await database.StartServiceAsync(seedsDirectory, cancellationToken);
         var seeds = await services.GetRequiredService<ISeedSource>().ReadAsync(cancellationToken);
         prepare.Stop();
 

@@ -1,6 +1,14 @@
 using System.Globalization;
+using FoiTracker.Application;
+using FoiTracker.Application.Seeds.LoadSeeds;
+using FoiTracker.Infrastructure;
+using FoiTracker.Infrastructure.Configuration;
 using FoiTracker.Infrastructure.Persistence;
+using Mediator;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace FoiTracker.Benchmarks.BulkLoad;
@@ -67,6 +75,32 @@ public sealed class ScratchDatabase : IAsyncDisposable
     }
 
     /// <summary>SQLite: main file plus write-ahead log after a full checkpoint. PostgreSQL: pg_database_size.</summary>
+    /// <summary>
+    /// The service's own wiring on this database, set up the service's way: migrations, then the
+    /// seeds through the mediator. The caller disposes it.
+    /// </summary>
+    public async Task<ServiceProvider> StartServiceAsync(string seedsDirectory, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [InfrastructureSettings.ProviderKey] = Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres",
+                [InfrastructureSettings.ConnectionStringKey] = ConnectionString,
+                [InfrastructureSettings.DataDirectoryKey] = DataDirectory,
+                [InfrastructureSettings.SeedsDirectoryKey] = seedsDirectory,
+            })
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddApplication()
+            .AddInfrastructure(configuration)
+            .BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new LoadSeedsCommand(), cancellationToken);
+        return services;
+    }
+
     public async Task<long> SizeInBytesAsync(CancellationToken cancellationToken)
     {
         if (Provider == DatabaseProvider.Sqlite)

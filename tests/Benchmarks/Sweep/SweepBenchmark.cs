@@ -177,26 +177,10 @@ public sealed class SweepBenchmark : IBenchmark
         Dictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         var provider = database.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres";
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [InfrastructureSettings.ProviderKey] = provider,
-                [InfrastructureSettings.ConnectionStringKey] = database.ConnectionString,
-                [InfrastructureSettings.DataDirectoryKey] = database.DataDirectory,
-                [InfrastructureSettings.SeedsDirectoryKey] = seedsDirectory,
-            })
-            .Build();
-        await using var services = new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddApplication()
-            .AddInfrastructure(configuration)
-            .BuildServiceProvider();
 
         // Setup, the service's way first: migrations, then the seeds through the mediator.
         var setup = Stopwatch.StartNew();
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new LoadSeedsCommand(), cancellationToken);
+        await using var services = await database.StartServiceAsync(seedsDirectory, cancellationToken);
         var seeds = await services.GetRequiredService<ISeedSource>().ReadAsync(cancellationToken);
         var catalog = services.GetRequiredService<IStatuteCatalog>();
         if (!catalog.TryGetStatute("ge-gac", out var statute))
