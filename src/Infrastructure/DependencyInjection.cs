@@ -7,6 +7,7 @@ using FoiTracker.Application.Workflows;
 using FoiTracker.Infrastructure.Outbox;
 using FoiTracker.Application.Letters;
 using FoiTracker.Infrastructure.Letters;
+using FoiTracker.Infrastructure.Mail;
 using FoiTracker.Application.Requests;
 using FoiTracker.Application.Seeds;
 using FoiTracker.Infrastructure.Configuration;
@@ -64,6 +65,10 @@ public static class DependencyInjection
         services.AddScoped<ILetterStore, LetterRepository>();
         services.AddScoped<IOutboxDispatcher, LetterOutboxDispatcher>();
         services.AddSingleton<IOutboxDispatcher, RecordingOutboxDispatcher>();
+
+        var mail = MailSettings.Read(configuration, database.DataDirectory);
+        services.AddSingleton(mail);
+        services.AddSingleton(mail.CreateCodec());
 
         services.AddSingleton<ISeedSource, JsonSeedSource>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
