@@ -232,6 +232,18 @@ public sealed class FoiRequest
     }
 
     /// <summary>
+    /// Writes a timeline entry that changes nothing else: a mail sent, refused by the server, bounced,
+    /// or received. A key makes it idempotent (the database refuses a second entry with the same key).
+    /// </summary>
+    public void Annotate(string kind, DateTimeOffset at, WorkflowActor actor, string? detail, string? eventKey, IWorkflowContext context)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(context);
+        Record(at, kind, actor, detail, Stage, Stage, eventKey, context);
+    }
+
+    /// <summary>
     /// Fires one of this request's armed timers. A timer armed by a stage the request has left is
     /// not fired (it is reported as stale so the sweep marks it and never claims it again).
     /// </summary>

@@ -191,4 +191,21 @@ public sealed class FoiRequestTests
         request.RegistrationNumber.Should().Be("01-123/45");
         request.Stage.Should().Be("submitted", "'delivered' is recorded without a transition");
     }
+
+    [Fact]
+    public void Annotate_WritesATimelineEntryWithoutChangingStageTimersOrEffects()
+    {
+        var request = TestWorkflow.File(_context, Now, submittedAt: Now);
+        request.MarkSaved();
+        var timers = request.ActiveTimers.ToList();
+
+        request.Annotate("mail:sent", Now, WorkflowActor.System, "Request letter sent to info@example.org.", "mail:sent:1", _context);
+
+        request.Stage.Should().Be("submitted");
+        request.ActiveTimers.Should().Equal(timers);
+        request.NewEffects.Should().BeEmpty();
+        request.NewTimeline.Should().ContainSingle().Which.Should().Match<TimelineEntry>(entry =>
+            entry.Kind == "mail:sent" && entry.FromStage == "submitted" && entry.ToStage == "submitted"
+            && entry.EventKey == "mail:sent:1" && entry.Actor == "system");
+    }
 }
