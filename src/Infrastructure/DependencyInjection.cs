@@ -59,11 +59,12 @@ public static class DependencyInjection
         services.AddScoped<IIdempotencyStore, IdempotencyRepository>();
         services.AddScoped<IOutboxStore, OutboxRepository>();
         // Letters first: the outbox takes the first dispatcher that accepts a row, and the recording
-        // one accepts everything (mail and notifications until they are sent for real).
+        // one accepts everything (kinds nothing else handles: a letter kind without a template yet).
         services.AddSingleton<ILetterRenderer, PdfLetterRenderer>();
         services.AddSingleton<ILetterTemplates>(provider => FileLetterTemplates.Load(seeds.Directory, provider.GetRequiredService<ILetterRenderer>()));
         services.AddScoped<ILetterStore, LetterRepository>();
         services.AddScoped<IOutboxDispatcher, LetterOutboxDispatcher>();
+        services.AddMailSending(configuration, database, seeds);
         services.AddSingleton<IOutboxDispatcher, RecordingOutboxDispatcher>();
 
         var mail = MailSettings.Read(configuration, database.DataDirectory);

@@ -2,6 +2,7 @@ using FoiTracker.Benchmarks;
 using FoiTracker.Benchmarks.BulkLoad;
 using FoiTracker.Benchmarks.Harness;
 using FoiTracker.Benchmarks.Letters;
+using FoiTracker.Benchmarks.Mail;
 using FoiTracker.Benchmarks.Sweep;
 
 // Every benchmark the runner knows, one entry each. A benchmark written as a static method that
@@ -17,6 +18,10 @@ IBenchmark[] benchmarks =
     new WorkflowCoreBenchmark(),
     new LettersBenchmark(),
     new SweepBenchmark(),
+    new DelegateBenchmark(
+        "mail-send",
+        "Mail sending alone: messages per second from pending rows (one-page PDF attached) to an SMTP server in this process and to the pickup folder",
+        options => MailSendBenchmark.RunAsync(options.SeedsDirectory)),
 ];
 
 return await BenchmarkRunner.RunAsync(benchmarks, args);

@@ -41,7 +41,8 @@ public sealed record RequestSummaryDto(
     string Subject,
     DateTimeOffset? SubmittedAt,
     DateOnly? OverdueSince,
-    DateTimeOffset? NextTimerAt);
+    DateTimeOffset? NextTimerAt,
+    bool MailProblem = false);
 
 /// <summary>Raw rows of one request for the read side; the handler adds names from the statute.</summary>
 public sealed record RequestRecord(
@@ -52,7 +53,8 @@ public sealed record RequestRecord(
     IReadOnlyList<RequestTimerDto> Timers,
     IReadOnlyList<TimelineEntryDto> Timeline);
 
-public sealed record RequestFilter(string? Body, string? Stage, IReadOnlyCollection<string>? Stages, Guid? Owner, int Page, int PageSize, bool OldestOverdueFirst);
+/// <param name="MailProblem">Only requests with a mail that could not be delivered (failed or bounced).</param>
+public sealed record RequestFilter(string? Body, string? Stage, IReadOnlyCollection<string>? Stages, Guid? Owner, int Page, int PageSize, bool OldestOverdueFirst, bool MailProblem = false);
 
 public interface IRequestQueries
 {

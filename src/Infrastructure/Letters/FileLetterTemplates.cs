@@ -19,9 +19,12 @@ public sealed class FileLetterTemplates : ILetterTemplates
 
     public IReadOnlyCollection<LetterTemplate> All => _templates.Values;
 
-    public static FileLetterTemplates Load(string seedsDirectory, ILetterRenderer? coverage = null)
+    public static FileLetterTemplates Load(string seedsDirectory, ILetterRenderer? coverage = null) =>
+        LoadFolder(Path.Combine(seedsDirectory, "letters"), coverage);
+
+    /// <summary>Every {group}/{kind}.{lang}.txt under <paramref name="root"/>, the group standing where a letter's statute does.</summary>
+    public static FileLetterTemplates LoadFolder(string root, ILetterRenderer? coverage = null)
     {
-        var root = Path.Combine(seedsDirectory, "letters");
         var templates = new List<LetterTemplate>();
         if (!Directory.Exists(root))
             return new FileLetterTemplates(templates);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FoiTracker.Application.Letters;
+using FoiTracker.Application.Mail;
 using FoiTracker.Application.Outbox;
 
 namespace FoiTracker.Infrastructure.Letters;
@@ -9,8 +10,9 @@ namespace FoiTracker.Infrastructure.Letters;
 /// the row's request, kind and recipient, dated on the step's own date, and stores it. A row handed
 /// over twice renders the same bytes and finds the letter already stored (unique per request and
 /// content hash). Letter kinds without a template yet are left to the next dispatcher, which records them.
+/// The stored letter is then mailed to its addressee where that has a verified address, in the same transaction.
 /// </summary>
-public sealed class LetterOutboxDispatcher(LetterComposer composer, ILetterTemplates templates) : IOutboxDispatcher
+public sealed class LetterOutboxDispatcher(LetterComposer composer, ILetterTemplates templates, MailComposer mail) : IOutboxDispatcher
 {
     public bool CanDispatch(OutboxMessage message)
     {
@@ -22,7 +24,8 @@ public sealed class LetterOutboxDispatcher(LetterComposer composer, ILetterTempl
     {
         ArgumentNullException.ThrowIfNull(message);
         var payload = Read(message) ?? throw new InvalidOperationException($"Outbox row {message.DedupKey} has no readable letter payload.");
-        await composer.ProduceAsync(payload.RequestId, message.Name, null, message.Recipient, payload.At, "workflow", message.DedupKey, cancellationToken);
+        var letter = await composer.ProduceAsync(payload.RequestId, message.Name, null, message.Recipient, payload.At, "workflow", message.DedupKey, cancellationToken);
+        await mail.MailLetterAsync(message, letter, cancellationToken);
     }
 
     private static Payload? Read(OutboxMessage message)

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace FoiTracker.Infrastructure.Outbox;
 
 /// <summary>
-/// Until letters are rendered and mail is sent, an effect is carried out by recording it: the
-/// row's dispatched time is the record, and the log says what would have been produced.
+/// The last resort for effects no other dispatcher carries out (a letter kind without a template
+/// yet): the row's dispatched time is the record, and the log says what would have been produced.
 /// </summary>
 public sealed class RecordingOutboxDispatcher(ILogger<RecordingOutboxDispatcher> logger) : IOutboxDispatcher
 {

@@ -55,12 +55,12 @@ public static class RequestEndpoints
 
         group.MapGet("/", async (
                     ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken,
-                    string? body, string? stage, bool? overdue, int? page, int? pageSize) =>
+                    string? body, string? stage, bool? overdue, int? page, int? pageSize, bool? mailProblem) =>
                 TypedResults.Ok(await mediator.Send(
-                    new ListRequestsQuery(body, stage, overdue, page ?? 1, pageSize ?? Paging.DefaultPageSize, CurrentActor.Require(user)),
+                    new ListRequestsQuery(body, stage, overdue, page ?? 1, pageSize ?? Paging.DefaultPageSize, CurrentActor.Require(user), mailProblem),
                     cancellationToken)))
             .WithName("ListRequests")
-            .WithSummary("The staff queue (overdue=true: oldest overdue first); citizens see their own requests.")
+            .WithSummary("The staff queue (overdue=true: oldest overdue first; mailProblem=true: a mail that failed or bounced, also flagged on each item); citizens see their own requests.")
             .Produces<PagedResult<RequestSummaryDto>>()
             .ProducesValidationProblem()
             .RequireAuthorization();

@@ -79,7 +79,8 @@ public sealed class ScratchDatabase : IAsyncDisposable
     /// The service's own wiring on this database, set up the service's way: migrations, then the
     /// seeds through the mediator. The caller disposes it.
     /// </summary>
-    public async Task<ServiceProvider> StartServiceAsync(string seedsDirectory, CancellationToken cancellationToken)
+    /// <param name="settings">More settings for the service (e.g. the mail transport), added to the database's.</param>
+    public async Task<ServiceProvider> StartServiceAsync(string seedsDirectory, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -89,6 +90,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
                 [InfrastructureSettings.DataDirectoryKey] = DataDirectory,
                 [InfrastructureSettings.SeedsDirectoryKey] = seedsDirectory,
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))

@@ -81,7 +81,7 @@ public sealed class SchedulerStoreTests
         checkedIn.Should().BeEquivalentTo([firstScheduler.SchedulerInstanceId, secondScheduler.SchedulerInstanceId]);
         // One set of jobs and triggers however many nodes declared them.
         (await first.QueryAsync<string>("SELECT trigger_name FROM qrtz_triggers"))
-            .Should().BeEquivalentTo([SweepTimersJob.Name, DispatchOutboxJob.Name]);
+            .Should().BeEquivalentTo([SweepTimersJob.Name, DispatchOutboxJob.Name, SendMailJob.Name, StaffDigestJob.Name]);
 
         var id = await second.InsertPendingOutboxRowAsync();
 
@@ -101,17 +101,22 @@ public sealed class SchedulerStoreTests
     {
         var jobs = await node.QueryAsync<string>("SELECT job_name FROM qrtz_job_details WHERE sched_name = @Name",
             new { Name = SchedulingServiceCollectionExtensions.SchedulerName });
-        jobs.Should().BeEquivalentTo([SweepTimersJob.Name, DispatchOutboxJob.Name]);
+        jobs.Should().BeEquivalentTo([SweepTimersJob.Name, DispatchOutboxJob.Name, SendMailJob.Name, StaffDigestJob.Name]);
 
         // Simple repeating triggers, one per job, each at the configured interval.
         var triggers = await node.QueryAsync<(string Name, long RepeatCount, long RepeatInterval, long MisfireInstruction)>(
             "SELECT t.trigger_name, s.repeat_count, s.repeat_interval, t.misfire_instr FROM qrtz_triggers t JOIN qrtz_simple_triggers s ON s.sched_name = t.sched_name AND s.trigger_name = t.trigger_name AND s.trigger_group = t.trigger_group");
-        triggers.Select(trigger => trigger.Name).Should().BeEquivalentTo([SweepTimersJob.Name, DispatchOutboxJob.Name]);
+        triggers.Select(trigger => trigger.Name).Should().BeEquivalentTo([SweepTimersJob.Name, DispatchOutboxJob.Name, SendMailJob.Name]);
         triggers.Should().AllSatisfy(trigger =>
         {
             trigger.RepeatCount.Should().Be(-1, "the triggers repeat for ever");
             trigger.MisfireInstruction.Should().Be((long)SimpleTriggerMisfireInstruction.NowWithExistingCount, "a missed run fires once, now");
         });
-        triggers.Select(trigger => trigger.RepeatInterval).Distinct().Should().ContainSingle();
+        triggers.Where(trigger => trigger.Name != SendMailJob.Name).Select(trigger => trigger.RepeatInterval).Distinct().Should().ContainSingle();
+
+        // The staff digest: daily at 08:00 in Tbilisi.
+        var digest = await node.QueryAsync<(string Cron, string Zone)>(
+            "SELECT cron_expression, time_zone_id FROM qrtz_cron_triggers WHERE trigger_name = @Name", new { Name = StaffDigestJob.Name });
+        digest.Should().Equal(("0 0 8 * * ?", "Asia/Tbilisi"));
     }
 }

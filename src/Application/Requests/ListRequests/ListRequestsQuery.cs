@@ -7,9 +7,10 @@ namespace FoiTracker.Application.Requests.ListRequests;
 
 /// <summary>
 /// Requests by body, stage or overdue status. For staff this is the work queue (overdue ones
-/// oldest first); a citizen sees only their own requests.
+/// oldest first; <paramref name="MailProblem"/>: the ones with a mail that could not be delivered);
+/// a citizen sees only their own requests.
 /// </summary>
-public sealed record ListRequestsQuery(string? Body, string? Stage, bool? Overdue, int Page, int PageSize, RequestActor Viewer)
+public sealed record ListRequestsQuery(string? Body, string? Stage, bool? Overdue, int Page, int PageSize, RequestActor Viewer, bool? MailProblem = null)
     : IQuery<PagedResult<RequestSummaryDto>>;
 
 public sealed class ListRequestsValidator : AbstractValidator<ListRequestsQuery>
@@ -38,7 +39,7 @@ public sealed class ListRequestsHandler(IRequestQueries queries, IStatuteCatalog
             : null;
         var filter = new RequestFilter(
             query.Body, query.Stage, stages, query.Viewer.IsStaff ? null : query.Viewer.UserId, query.Page, query.PageSize,
-            OldestOverdueFirst: query.Overdue == true);
+            OldestOverdueFirst: query.Overdue == true, MailProblem: query.MailProblem == true);
         return await queries.ListAsync(filter, cancellationToken);
     }
 }

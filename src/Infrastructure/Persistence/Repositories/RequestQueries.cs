@@ -5,6 +5,10 @@ namespace FoiTracker.Infrastructure.Persistence.Repositories;
 
 public sealed class RequestQueries(DbSession session) : SqlRepository(session), IRequestQueries
 {
+    /// <summary>A request with a mail that was given up or came back: staff must send it another way.</summary>
+    private const string MailProblemSql =
+        "EXISTS (SELECT 1 FROM mail_outgoing m WHERE m.request_id = r.id AND m.status IN ('failed', 'bounced'))";
+
     public async Task<RequestRecord?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         var row = await QuerySingleOrDefaultAsync<Row>(
@@ -80,6 +84,9 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
             parameters.Add("Owner", owner);
         }
 
+        if (filter.MailProblem)
+            conditions.Add(MailProblemSql);
+
         var where = conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
         var order = filter.OldestOverdueFirst ? "r.overdue_since, r.number" : "r.created_at DESC, r.number DESC";
         parameters.Add("Limit", filter.PageSize);
@@ -89,7 +96,8 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
             $"""
             SELECT r.id AS Id, r.number AS Number, r.body_key AS BodyKey, r.statute_id AS Statute, r.stage AS Stage, r.outcome AS Outcome,
                    r.subject AS Subject, r.submitted_at AS SubmittedAt, r.overdue_since AS OverdueSince,
-                   (SELECT MIN(t.due_at) FROM request_timers t WHERE t.request_id = r.id AND t.fired_at IS NULL AND t.cancelled_at IS NULL) AS NextTimerAt
+                   (SELECT MIN(t.due_at) FROM request_timers t WHERE t.request_id = r.id AND t.fired_at IS NULL AND t.cancelled_at IS NULL) AS NextTimerAt,
+                   CASE WHEN {MailProblemSql} THEN 1 ELSE 0 END AS MailProblem
             FROM requests r {where}
             ORDER BY {order}
             LIMIT @Limit OFFSET @Offset
@@ -97,7 +105,7 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
             parameters,
             cancellationToken);
         return new PagedResult<RequestSummaryDto>(
-            items.Select(r => new RequestSummaryDto(r.Id, r.Number, r.BodyKey, r.Statute, r.Stage, r.Outcome, r.Subject, r.SubmittedAt, r.OverdueSince, r.NextTimerAt)).ToList(),
+            items.Select(r => new RequestSummaryDto(r.Id, r.Number, r.BodyKey, r.Statute, r.Stage, r.Outcome, r.Subject, r.SubmittedAt, r.OverdueSince, r.NextTimerAt, r.MailProblem != 0)).ToList(),
             filter.Page, filter.PageSize, total);
     }
 
@@ -156,6 +164,7 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
         public DateTimeOffset? SubmittedAt { get; init; }
         public DateOnly? OverdueSince { get; init; }
         public DateTimeOffset? NextTimerAt { get; init; }
+        public int MailProblem { get; init; }
     }
 
     private sealed class DeadlineRow

@@ -1,0 +1,87 @@
+using FoiTracker.Application.Letters;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace FoiTracker.Application.Mail.SendMail;
+
+public sealed class SendNextMailHandler(
+    IOutgoingMailStore mails,
+    IMailTransport transport,
+    ILetterStore letters,
+    MailTimeline timeline,
+    TimeProvider clock,
+    ILogger<SendNextMailHandler> logger)
+    : ICommandHandler<SendNextMailCommand, SendOutcome>
+{
+    /// <summary>The first wait after a transient failure; it doubles with each attempt up to <see cref="MaxBackoff"/>.</summary>
+    public static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(30);
+
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
+
+    /// <summary>How long a mail is retried before it is given up: a receiving server down for two days is not coming back soon.</summary>
+    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(2);
+
+    public async ValueTask<SendOutcome> Handle(SendNextMailCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var mail = await mails.ClaimNextAsync(now, cancellationToken);
+        if (mail is null)
+            return SendOutcome.Idle;
+
+        try
+        {
+            var attachments = await AttachmentsAsync(mail, cancellationToken);
+            var reference = await transport.SendAsync(mail, attachments, cancellationToken);
+            var sentAt = clock.GetUtcNow();
+            await mails.MarkSentAsync(mail.Id, sentAt, reference, cancellationToken);
+            if (mail.Kind == MailKinds.Letter && mail.RequestId is { } requestId)
+            {
+                await timeline.NoteAsync(requestId, MailTimelineKinds.Sent, sentAt,
+                    $"\"{mail.Subject}\" sent by e-mail to {mail.To} (Message-ID <{mail.MessageId}>).", $"{MailTimelineKinds.Sent}:{mail.Id:N}", cancellationToken);
+            }
+
+            return SendOutcome.Sent;
+        }
+        catch (MailDeliveryException ex) when (!ex.Permanent && now - mail.CreatedAt < GiveUpAfter)
+        {
+            var delay = Backoff(mail.Attempts);
+            logger.LogWarning("Mail {MessageId} to {To} not sent (attempt {Attempt}): {Reason}; trying again in {Delay}", mail.MessageId, mail.To, mail.Attempts + 1, ex.Message, delay);
+            await mails.RetryLaterAsync(mail.Id, ex.Message, now + delay, cancellationToken);
+            return SendOutcome.Retrying;
+        }
+        catch (MailDeliveryException ex)
+        {
+            var reason = ex.Permanent ? ex.Message : $"{ex.Message} (still failing after {GiveUpAfter.TotalDays:0} days of retries)";
+            logger.LogWarning("Mail {MessageId} to {To} given up: {Reason}", mail.MessageId, mail.To, reason);
+            await mails.MarkFailedAsync(mail.Id, reason, cancellationToken);
+            if (mail.RequestId is { } requestId)
+            {
+                await timeline.NoteAsync(requestId, MailTimelineKinds.Failed, now,
+                    $"\"{mail.Subject}\" to {mail.To} could not be sent: {reason}", $"{MailTimelineKinds.Failed}:{mail.Id:N}", cancellationToken);
+            }
+
+            return SendOutcome.Failed;
+        }
+    }
+
+    /// <summary>30 s, 1 min, 2 min … doubling per attempt, at most an hour.</summary>
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, FirstBackoff.TotalSeconds * Math.Pow(2, Math.Min(attempts, 20))));
+
+    private async Task<IReadOnlyList<MailAttachment>> AttachmentsAsync(PendingMail mail, CancellationToken cancellationToken)
+    {
+        if (mail.Attachments.Count == 0)
+            return [];
+        if (mail.RequestId is not { } requestId)
+            throw new MailDeliveryException("The mail names attachments but belongs to no request.", permanent: true);
+        var result = new List<MailAttachment>(mail.Attachments.Count);
+        foreach (var letterId in mail.Attachments)
+        {
+            var letter = await letters.GetContentAsync(requestId, letterId, cancellationToken)
+                ?? throw new MailDeliveryException($"Letter {letterId} to attach is missing.", permanent: true);
+            result.Add(new MailAttachment($"{letter.Kind}-{mail.RequestNumber}.{letter.Language}.pdf", "application/pdf", letter.Bytes));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace FoiTracker.Tests.Support;
+
+/// <summary>A message the server accepted: the SMTP envelope and the parsed MIME message.</summary>
+public sealed record ReceivedMail(string EnvelopeFrom, IReadOnlyList<string> EnvelopeTo, MimeMessage Message);
+
+/// <summary>
+/// A real SMTP server in this process (the SmtpServer package) on a free loopback port. It keeps
+/// what it accepts, and can be told to answer the next messages with an error code instead.
+/// </summary>
+public sealed class TestSmtpServer : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentQueue<ReceivedMail> _received = new();
+    private readonly ConcurrentQueue<int> _answers = new();
+    private Task _running = Task.CompletedTask;
+
+    private TestSmtpServer(int port) => Port = port;
+
+    public int Port { get; }
+
+    public IReadOnlyList<ReceivedMail> Received => _received.ToList();
+
+    /// <summary>How many messages were refused with an error code.</summary>
+    public int Refused { get; private set; }
+
+    /// <summary>Answers the next <paramref name="times"/> messages with <paramref name="code"/> (451: try later; 550: refused for good).</summary>
+    public void AnswerNext(int code, int times = 1)
+    {
+        for (var i = 0; i < times; i++)
+            _answers.Enqueue(code);
+    }
+
+    public static async Task<TestSmtpServer> StartAsync()
+    {
+        var server = new TestSmtpServer(FreePort());
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(builder => builder.Endpoint(new IPEndPoint(IPAddress.Loopback, server.Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(server));
+        server._running = new SmtpServer.SmtpServer(options, services).StartAsync(server._stop.Token);
+        await server.WaitUntilListeningAsync();
+        return server;
+    }
+
+    public async Task<IReadOnlyList<ReceivedMail>> WaitForAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (_received.Count < count && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        return Received;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task WaitUntilListeningAsync()
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(25);
+            }
+        }
+
+        throw new InvalidOperationException($"The test SMTP server did not start listening on port {Port}.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Store(TestSmtpServer server) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (server._answers.TryDequeue(out var code))
+            {
+                server.Refused++;
+                return new SmtpResponse((SmtpReplyCode)code, code >= 500 ? "Mailbox unavailable" : "Try again later");
+            }
+
+            using var stream = new MemoryStream(buffer.ToArray());
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            server._received.Enqueue(new ReceivedMail(
+                Address(transaction.From), transaction.To.Select(Address).ToList(), message));
+            return SmtpResponse.Ok;
+        }
+
+        private static string Address(SmtpServer.Mail.IMailbox mailbox) => $"{mailbox.User}@{mailbox.Host}";
+    }
+}
