@@ -81,7 +81,7 @@ public sealed class SmtpMailTransport(MailSendingSettings settings, ILogger<Smtp
         var client = new SmtpClient { Timeout = (int)settings.SmtpTimeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(settings.SmtpHost ?? "localhost", settings.SmtpPort, settings.SmtpSecurity, cancellationToken);
+            await client.ConnectAsync(await OpenSocketAsync(cancellationToken), settings.SmtpHost ?? "localhost", settings.SmtpPort, settings.SmtpSecurity, cancellationToken);
             if (settings.SmtpUsername is { } username)
                 await client.AuthenticateAsync(username, settings.SmtpPassword ?? string.Empty, cancellationToken);
         }
@@ -94,6 +94,26 @@ public sealed class SmtpMailTransport(MailSendingSettings settings, ILogger<Smtp
         logger.LogDebug("Connected to the mail server {Host}:{Port}", settings.SmtpHost, settings.SmtpPort);
         _client = client;
         return client;
+    }
+
+    /// <summary>
+    /// A connected socket with Nagle's algorithm off. SMTP is a write-then-wait conversation and MailKit
+    /// writes a message's closing dot on its own; with Nagle on, that last small write waits for the
+    /// server's delayed acknowledgement (40 ms on Linux), which caps a connection at about 25 messages/s.
+    /// </summary>
+    private async Task<Socket> OpenSocketAsync(CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(settings.SmtpHost ?? "localhost", settings.SmtpPort, cancellationToken);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     private void Drop()
