@@ -16,6 +16,7 @@ public static class InfrastructureSettings
     public const string SeedsDirectoryKey = "Seeds:Directory";
     public const string SweepIntervalKey = "Workflow:SweepInterval";
     public const string SweepBatchSizeKey = "Workflow:SweepBatchSize";
+    public const string SweepWorkersKey = "Workflow:SweepWorkers";
     public const string OutboxIntervalKey = "Workflow:OutboxInterval";
     public const string OutboxBatchSizeKey = "Workflow:OutboxBatchSize";
     public const string SchedulerEnabledKey = "Workflow:Scheduler:Enabled";
@@ -72,6 +73,7 @@ public static class InfrastructureSettings
     {
         SweepInterval = ReadInterval(configuration, SweepIntervalKey, WorkflowSchedule.DefaultSweepInterval),
         SweepBatchSize = ReadBatchSize(configuration, SweepBatchSizeKey, WorkflowSchedule.DefaultSweepBatchSize),
+        SweepWorkers = ReadSweepWorkers(configuration),
         OutboxInterval = ReadInterval(configuration, OutboxIntervalKey, WorkflowSchedule.DefaultOutboxInterval),
         OutboxBatchSize = ReadBatchSize(configuration, OutboxBatchSizeKey, WorkflowSchedule.DefaultOutboxBatchSize),
         SchedulerEnabled = ReadSwitch(configuration, SchedulerEnabledKey, defaultValue: true),
@@ -100,6 +102,20 @@ public static class InfrastructureSettings
             throw new ConfigurationProblemException(
                 $"{key} is '{configured}', but it must be a whole number of at least 1: set it to e.g. {defaultValue}.");
         return size;
+    }
+
+    /// <summary>The default follows the provider: only PostgreSQL lets two batches write at once.</summary>
+    private static int ReadSweepWorkers(IConfiguration configuration)
+    {
+        var postgres = (configuration[ProviderKey] ?? "").Trim().ToLowerInvariant() is "postgres" or "postgresql";
+        var defaultValue = postgres ? WorkflowSchedule.DefaultSweepWorkersPostgres : WorkflowSchedule.DefaultSweepWorkersSqlite;
+        var configured = configuration[SweepWorkersKey];
+        if (string.IsNullOrWhiteSpace(configured))
+            return defaultValue;
+        if (!int.TryParse(configured.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var workers) || workers < 1 || workers > WorkflowSchedule.MaxSweepWorkers)
+            throw new ConfigurationProblemException(
+                $"{SweepWorkersKey} is '{configured}', but it must be a whole number from 1 to {WorkflowSchedule.MaxSweepWorkers}: set it to e.g. {defaultValue}.");
+        return workers;
     }
 
     private static bool ReadSwitch(IConfiguration configuration, string key, bool defaultValue)

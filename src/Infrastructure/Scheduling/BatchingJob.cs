@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,22 +9,46 @@ namespace FoiTracker.Infrastructure.Scheduling;
 /// <summary>
 /// A scheduler job that sends one command per batch, each in a DI scope of its own (so each batch
 /// is its own unit of work), and goes on while the last batch was full, up to
-/// <see cref="WorkflowSchedule.MaxBatchesPerRun"/>. A failure is logged and ends the run; the next
-/// run tries again. Nothing is thrown back at Quartz, which would only re-fire or count the failure
-/// against the trigger, while the rows themselves already say what is left to do.
+/// <see cref="WorkflowSchedule.MaxBatchesPerRun"/> batches in all. <see cref="Workers"/> loops of
+/// batches run side by side, each stopping when its own last batch was not full. A failure is
+/// logged and ends that loop; the next run tries again. Nothing is thrown back at Quartz, which
+/// would only re-fire or count the failure against the trigger, while the rows themselves already
+/// say what is left to do.
 /// </summary>
 public abstract class BatchingJob<TResult>(IServiceScopeFactory scopes, ILogger logger) : IJob
 {
     protected abstract string Work { get; }
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    /// <summary>How many batches run at the same time, each in its own scope and transaction.</summary>
+    protected virtual int Workers => 1;
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await RunAsync(cancellationToken);
+
+    /// <summary>One run of the job, as the scheduler makes it; returns what each batch answered.</summary>
+    public async Task<BatchRun<TResult>> RunAsync(CancellationToken cancellationToken)
+    {
+        var run = new RunState();
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(run, cancellationToken)));
+        if (run.LeftOver)
+            logger.LogInformation("{Work}: {Batches} full batches in one run; the rest is left to the next run", Work, run.Results.Count);
+        return new BatchRun<TResult>([.. run.Results], run.Failures);
+    }
+
+    private async Task WorkAsync(RunState run, CancellationToken cancellationToken)
     {
         var batches = 0;
         try
         {
             var more = true;
-            while (more && batches < WorkflowSchedule.MaxBatchesPerRun && !cancellationToken.IsCancellationRequested)
+            while (more && !cancellationToken.IsCancellationRequested)
             {
+                if (Interlocked.Increment(ref run.Started) > WorkflowSchedule.MaxBatchesPerRun)
+                {
+                    run.LeftOver = true;
+                    return;
+                }
+
                 TResult result;
                 await using (var scope = scopes.CreateAsyncScope())
                 {
@@ -32,12 +57,10 @@ public abstract class BatchingJob<TResult>(IServiceScopeFactory scopes, ILogger 
                 }
 
                 batches++;
+                run.Results.Enqueue(result);
                 more = HasMore(result);
                 LogBatch(result);
             }
-
-            if (more)
-                logger.LogInformation("{Work}: {Batches} full batches in one run; the rest is left to the next run", Work, batches);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -46,6 +69,7 @@ public abstract class BatchingJob<TResult>(IServiceScopeFactory scopes, ILogger 
         catch (Exception ex)
         {
             // The scheduler must go on: the next run picks up whatever this one left.
+            Interlocked.Increment(ref run.Failures);
             logger.LogError(ex, "{Work} failed after {Batches} batch(es); the next run tries again", Work, batches);
         }
     }
@@ -55,4 +79,15 @@ public abstract class BatchingJob<TResult>(IServiceScopeFactory scopes, ILogger 
     protected abstract bool HasMore(TResult result);
 
     protected abstract void LogBatch(TResult result);
+
+    private sealed class RunState
+    {
+        public readonly ConcurrentQueue<TResult> Results = new();
+        public int Started;
+        public int Failures;
+        public volatile bool LeftOver;
+    }
 }
+
+/// <summary>What one run of a <see cref="BatchingJob{TResult}"/> did: each batch's answer, in the order they finished, and how many of its loops failed.</summary>
+public sealed record BatchRun<TResult>(IReadOnlyList<TResult> Results, int Failures);

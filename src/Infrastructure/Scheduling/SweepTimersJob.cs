@@ -8,7 +8,9 @@ namespace FoiTracker.Infrastructure.Scheduling;
 
 /// <summary>
 /// The clock of the statute workflows: fires the timers that are due. The timer rows are the
-/// truth; this job only decides when to look at them.
+/// truth; this job only decides when to look at them. <see cref="WorkflowSchedule.SweepWorkers"/>
+/// batches run at once: on PostgreSQL each claims requests the others have not locked (ADR 007),
+/// exactly as separate nodes do; on SQLite they would only queue for the one writer.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class SweepTimersJob(IServiceScopeFactory scopes, WorkflowSchedule schedule, ILogger<SweepTimersJob> logger)
@@ -17,6 +19,8 @@ public sealed class SweepTimersJob(IServiceScopeFactory scopes, WorkflowSchedule
     public const string Name = "sweep-timers";
 
     protected override string Work => "Timer sweep";
+
+    protected override int Workers => schedule.SweepWorkers;
 
     protected override ValueTask<SweepResult> SendBatchAsync(ISender sender, CancellationToken cancellationToken) =>
         sender.Send(new SweepTimersCommand(schedule.SweepBatchSize), cancellationToken);

@@ -9,6 +9,13 @@ public sealed class WorkflowSchedule
 {
     public static readonly TimeSpan DefaultSweepInterval = TimeSpan.FromSeconds(5);
     public const int DefaultSweepBatchSize = 500;
+    /// <summary>PostgreSQL: a batch spends much of its time waiting on the server, so two keep it busier (and several nodes add more).</summary>
+    public const int DefaultSweepWorkersPostgres = 2;
+
+    /// <summary>SQLite has one writer: a second batch would only wait for the first.</summary>
+    public const int DefaultSweepWorkersSqlite = 1;
+
+    public const int MaxSweepWorkers = 16;
     public static readonly TimeSpan DefaultOutboxInterval = TimeSpan.FromSeconds(5);
     public const int DefaultOutboxBatchSize = 100;
 
@@ -21,6 +28,9 @@ public sealed class WorkflowSchedule
     public TimeSpan SweepInterval { get; init; } = DefaultSweepInterval;
 
     public int SweepBatchSize { get; init; } = DefaultSweepBatchSize;
+
+    /// <summary>How many sweep batches one node runs at the same time, each in its own transaction.</summary>
+    public int SweepWorkers { get; init; } = DefaultSweepWorkersSqlite;
 
     public TimeSpan OutboxInterval { get; init; } = DefaultOutboxInterval;
 

@@ -8,13 +8,16 @@ using FoiTracker.Domain.Requests;
 using FoiTracker.Domain.Users;
 using FoiTracker.Domain.Workflows;
 using FoiTracker.Infrastructure.Persistence;
+using FoiTracker.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FoiTracker.Application.Tests.Workflows;
 
 /// <summary>
-/// Two nodes sweeping one database at the same time: every due timer fires exactly once. On
-/// PostgreSQL this is the scale-out case; on SQLite the single writer serialises them.
+/// Two nodes, or several workers of one node, sweeping one database at the same time: every due
+/// timer fires exactly once. On PostgreSQL this is the scale-out case; on SQLite the single writer
+/// serialises them.
 /// </summary>
 public abstract class TwoNodeSweepTests : WorkflowTestBase
 {
@@ -35,6 +38,40 @@ public abstract class TwoNodeSweepTests : WorkflowTestBase
         fired.Sum().Should().Be(4 * Requests);
         if (Provider == DatabaseProvider.Postgres)
             fired.Should().OnlyContain(count => count > 0, "both nodes took part");
+        await ExpectEachTimerFiredOnceAsync();
+    }
+
+    [SkippableFact]
+    public async Task SeveralWorkersOnOneNode_SharingDueTimers_FireEachExactlyOnce()
+    {
+        await SeedOverdueRequestsAsync(Requests);
+        await using var node = BuildNode();
+        // The scheduler's own job, as a node runs it, with four batches at a time.
+        var job = new SweepTimersJob(
+            node.GetRequiredService<IServiceScopeFactory>(),
+            new WorkflowSchedule { SweepBatchSize = 250, SweepWorkers = 4 },
+            NullLogger<SweepTimersJob>.Instance);
+
+        var fired = 0;
+        var batches = 0;
+        for (var runs = 0; runs < 100; runs++)
+        {
+            var run = await job.RunAsync(CancellationToken.None);
+            run.Failures.Should().Be(0, "workers of one node never hold the same request");
+            batches += run.Results.Count;
+            var firedNow = run.Results.Sum(result => result.Fired);
+            fired += firedNow;
+            if (firedNow == 0)
+                break;
+        }
+
+        fired.Should().Be(4 * Requests);
+        batches.Should().BeGreaterThan(4 * Requests / 250, "the work was split into batches");
+        await ExpectEachTimerFiredOnceAsync();
+    }
+
+    private async Task ExpectEachTimerFiredOnceAsync()
+    {
         (await CountAsync("SELECT COUNT(*) FROM timeline WHERE kind = 'timer:deadline_passed'")).Should().Be(Requests);
         (await CountAsync("SELECT COUNT(*) FROM timeline WHERE kind = 'timer:chaser'")).Should().Be(Requests);
         (await CountAsync("SELECT COUNT(*) FROM requests WHERE stage = 'overdue'")).Should().Be(Requests);

@@ -14,6 +14,7 @@ using FoiTracker.Domain.Requests;
 using FoiTracker.Infrastructure;
 using FoiTracker.Infrastructure.Configuration;
 using FoiTracker.Infrastructure.Persistence;
+using FoiTracker.Infrastructure.Scheduling;
 using Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,7 @@ public sealed class SweepBenchmark : IBenchmark
         new("due", "timers due when the sweep starts (default 10,000)"),
         new("batch", "batch sizes to sweep with, comma-separated (default 500,2000); each one on the same data, reset in between"),
         new("scan-sizes", "open-request counts at which the claim query is timed, comma-separated (default 100000 and --count); each is its own setup"),
+        new("workers", "sweep batches run at once (default: the service's Workflow:SweepWorkers default for each provider)"),
         new("providers", "sqlite,postgres (default both); PostgreSQL from $" + BulkLoadBenchmark.PostgresVariable + " or $" + BulkLoadBenchmark.PostgresFallbackVariable),
         new("seed", "random seed of the request generator (default 20150101)"),
         new("no-baseline", "skip the WorkflowCore run", IsFlag: true),
@@ -63,6 +65,7 @@ public sealed class SweepBenchmark : IBenchmark
         var providers = options.GetList("providers", AllProviders, AllProviders);
         var seed = (int)options.GetInt64("seed", 20150101, 0, int.MaxValue);
         var keep = options.Has("keep");
+        var workers = options.Get("workers") is null ? (int?)null : (int)options.GetInt64("workers", 1, 1, WorkflowSchedule.MaxSweepWorkers);
         if (sizes[0] < due)
             throw new UsageException($"Every size must hold the {due:N0} due requests; the smallest is {sizes[0]:N0}.");
         var postgres = providers.Contains("postgres") ? PostgresConnectionString() : null;
@@ -89,7 +92,9 @@ public sealed class SweepBenchmark : IBenchmark
                 await using var database = provider == "sqlite"
                     ? ScratchDatabase.CreateSqlite(keep)
                     : await ScratchDatabase.CreatePostgresAsync(postgres!, keep, cancellationToken);
-                var run = await RunOneAsync(database, options.SeedsDirectory, size, due, batches, seed, parameters, cancellationToken);
+                var schedule = SweepSchedule(provider, workers);
+                parameters[$"{provider}.sweep_workers"] = schedule.SweepWorkers.ToString(CultureInfo.InvariantCulture);
+                var run = await RunOneAsync(database, options.SeedsDirectory, size, due, batches, schedule.SweepWorkers, seed, parameters, cancellationToken);
                 scans[size] = run.Scan;
                 var tag = $"{provider}@{size.ToString(CultureInfo.InvariantCulture)}";
                 figures.Add(new Figure($"{tag}.setup_seconds", Math.Round(run.SetupSeconds, 1), "s"));
@@ -109,6 +114,7 @@ public sealed class SweepBenchmark : IBenchmark
                     best[provider] = top.ActionsPerSecond;
                     figures.Add(new Figure($"{provider}.actions_per_second", Math.Round(top.ActionsPerSecond, 0), "1/s"));
                     figures.Add(new Figure($"{provider}.best_batch", top.Batch));
+                    figures.Add(new Figure($"{provider}.sweep_workers", top.Workers));
                 }
             }
 
@@ -132,6 +138,15 @@ public sealed class SweepBenchmark : IBenchmark
         }
 
         return new BenchmarkResult(figures, parameters, FileTag: string.Join("-", providers));
+    }
+
+    /// <summary>The service's own reading of the settings, so the benchmark sweeps with the worker count a node would use.</summary>
+    private static WorkflowSchedule SweepSchedule(string provider, int? workers)
+    {
+        var settings = new Dictionary<string, string?> { [InfrastructureSettings.ProviderKey] = provider };
+        if (workers is not null)
+            settings[InfrastructureSettings.SweepWorkersKey] = workers.Value.ToString(CultureInfo.InvariantCulture);
+        return InfrastructureSettings.ReadWorkflowSchedule(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
     }
 
     private static string PostgresConnectionString()
@@ -165,7 +180,7 @@ public sealed class SweepBenchmark : IBenchmark
 
     private sealed record ScanFigures(double NothingDueMs, double FirstBatchMs);
 
-    private sealed record SweepFigures(int Batch, long Fired, double Seconds, int Commands)
+    private sealed record SweepFigures(int Batch, int Workers, long Fired, double Seconds, int Commands)
     {
         public double ActionsPerSecond => Fired / Seconds;
     }
@@ -173,7 +188,7 @@ public sealed class SweepBenchmark : IBenchmark
     private sealed record SizeRun(double SetupSeconds, long TimerRows, ScanFigures Scan, IReadOnlyList<SweepFigures> Sweeps);
 
     private static async Task<SizeRun> RunOneAsync(
-        ScratchDatabase database, string seedsDirectory, long count, int due, List<int> batches, int seed,
+        ScratchDatabase database, string seedsDirectory, long count, int due, List<int> batches, int workers, int seed,
         Dictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         var provider = database.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres";
@@ -229,11 +244,11 @@ public sealed class SweepBenchmark : IBenchmark
         {
             if (i > 0)
                 await ResetAsync(factory, plan, cancellationToken);
-            var sweep = await SweepAsync(services, batches[i], cancellationToken);
+            var sweep = await SweepAsync(services, batches[i], workers, cancellationToken);
             await VerifyAsync(factory, due, cancellationToken);
             sweeps.Add(sweep);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{provider}@{count:N0}: batch {sweep.Batch}: {sweep.Fired:N0} fired in {sweep.Seconds:N3} s over {sweep.Commands} commands = {sweep.ActionsPerSecond:N0} actions/s (verified)"));
+                $"{provider}@{count:N0}: batch {sweep.Batch}, {sweep.Workers} worker(s): {sweep.Fired:N0} fired in {sweep.Seconds:N3} s over {sweep.Commands} commands = {sweep.ActionsPerSecond:N0} actions/s (verified)"));
         }
 
         return new SizeRun(setup.Elapsed.TotalSeconds, timerRows, scan, sweeps);
@@ -284,25 +299,33 @@ public sealed class SweepBenchmark : IBenchmark
         return new ScanFigures(nothing, first);
     }
 
-    private static async Task<SweepFigures> SweepAsync(ServiceProvider services, int batch, CancellationToken cancellationToken)
+    /// <summary>Runs the scheduler's sweep job itself, with its workers, until a run finds nothing more to do.</summary>
+    private static async Task<SweepFigures> SweepAsync(ServiceProvider services, int batch, int workers, CancellationToken cancellationToken)
     {
+        var job = new SweepTimersJob(
+            services.GetRequiredService<IServiceScopeFactory>(),
+            new WorkflowSchedule { SweepBatchSize = batch, SweepWorkers = workers },
+            services.GetRequiredService<ILogger<SweepTimersJob>>());
         long fired = 0;
         var commands = 0;
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            await using var scope = services.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SweepTimersCommand(batch), cancellationToken);
-            commands++;
-            fired += result.Fired;
-            if (result.Skipped != 0)
-                throw new InvalidOperationException($"The sweep skipped {result.Skipped} timers; none should be stale.");
-            if (!result.More)
+            var run = await job.RunAsync(cancellationToken);
+            if (run.Failures != 0)
+                throw new InvalidOperationException($"{run.Failures} sweep worker(s) failed; the log says why.");
+            commands += run.Results.Count;
+            fired += run.Results.Sum(result => result.Fired);
+            var skipped = run.Results.Sum(result => result.Skipped);
+            if (skipped != 0)
+                throw new InvalidOperationException($"The sweep skipped {skipped} timers; none should be stale.");
+            // A run ends when each worker's last batch was not full, or at the bound per run.
+            if (run.Results.Count < WorkflowSchedule.MaxBatchesPerRun || run.Results.Sum(result => result.Fired) == 0)
                 break;
         }
 
         clock.Stop();
-        return new SweepFigures(batch, fired, clock.Elapsed.TotalSeconds, commands);
+        return new SweepFigures(batch, workers, fired, clock.Elapsed.TotalSeconds, commands);
     }
 
     /// <summary>Checks by SQL that the sweep did exactly what it should: each due timer fired once, with its transition and its effects once.</summary>

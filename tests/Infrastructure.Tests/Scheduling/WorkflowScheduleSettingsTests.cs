@@ -17,6 +17,7 @@ public sealed class WorkflowScheduleSettingsTests
 
         schedule.SweepInterval.Should().Be(TimeSpan.FromSeconds(5));
         schedule.SweepBatchSize.Should().Be(500);
+        schedule.SweepWorkers.Should().Be(1, "SQLite has one writer");
         schedule.OutboxInterval.Should().Be(TimeSpan.FromSeconds(5));
         schedule.OutboxBatchSize.Should().Be(100);
         schedule.SchedulerEnabled.Should().BeTrue();
@@ -28,12 +29,14 @@ public sealed class WorkflowScheduleSettingsTests
         var schedule = InfrastructureSettings.ReadWorkflowSchedule(Settings(
             ("Workflow:SweepInterval", "00:00:30"),
             ("Workflow:SweepBatchSize", "50"),
+            ("Workflow:SweepWorkers", "3"),
             ("Workflow:OutboxInterval", "00:02:00"),
             ("Workflow:OutboxBatchSize", "7"),
             ("Workflow:Scheduler:Enabled", "false")));
 
         schedule.SweepInterval.Should().Be(TimeSpan.FromSeconds(30));
         schedule.SweepBatchSize.Should().Be(50);
+        schedule.SweepWorkers.Should().Be(3);
         schedule.OutboxInterval.Should().Be(TimeSpan.FromMinutes(2));
         schedule.OutboxBatchSize.Should().Be(7);
         schedule.SchedulerEnabled.Should().BeFalse();
@@ -48,6 +51,9 @@ public sealed class WorkflowScheduleSettingsTests
     [InlineData("Workflow:SweepBatchSize", "0")]
     [InlineData("Workflow:SweepBatchSize", "-3")]
     [InlineData("Workflow:SweepBatchSize", "many")]
+    [InlineData("Workflow:SweepWorkers", "0")]
+    [InlineData("Workflow:SweepWorkers", "17")]
+    [InlineData("Workflow:SweepWorkers", "two")]
     [InlineData("Workflow:OutboxBatchSize", "0")]
     [InlineData("Workflow:OutboxBatchSize", "1.5")]
     [InlineData("Workflow:Scheduler:Enabled", "sometimes")]
@@ -57,6 +63,14 @@ public sealed class WorkflowScheduleSettingsTests
 
         act.Should().Throw<ConfigurationProblemException>()
             .Which.Message.Should().Contain(key).And.Contain(value);
+    }
+
+    [Fact]
+    public void ReadWorkflowSchedule_OnPostgres_SweepsWithTwoWorkersByDefault()
+    {
+        var schedule = InfrastructureSettings.ReadWorkflowSchedule(Settings(("Database:Provider", "postgres")));
+
+        schedule.SweepWorkers.Should().Be(2);
     }
 
     [Fact]
