@@ -60,12 +60,13 @@ public static class SchedulingServiceCollectionExtensions
 
             AddRepeatingJob<SweepTimersJob>(quartz, SweepTimersJob.Name, schedule.SweepInterval);
             AddRepeatingJob<DispatchOutboxJob>(quartz, DispatchOutboxJob.Name, schedule.OutboxInterval);
+            Mail.Intake.MailIntakeServiceCollectionExtensions.AddMailIntakeJob(quartz, services);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }
 
-    private static void AddRepeatingJob<TJob>(IQuartzBuilder quartz, string name, TimeSpan interval)
+    internal static void AddRepeatingJob<TJob>(IQuartzBuilder quartz, string name, TimeSpan interval)
         where TJob : IJob
     {
         quartz.ScheduleJob<TJob>(
