@@ -36,6 +36,7 @@ try
     app.MapStatutes();
     app.MapRequests();
     app.MapLetters();
+    app.MapMail();
 
     await app.RunAsync();
     return 0;
