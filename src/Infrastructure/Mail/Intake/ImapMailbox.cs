@@ -61,11 +61,39 @@ public sealed class ImapMailbox : IAsyncDisposable
     /// <summary>The whole message, byte for byte.</summary>
     public Task<byte[]> GetRawAsync(long uid, CancellationToken cancellationToken) => ReadAsync(uid, null, cancellationToken);
 
+    /// <summary>
+    /// Several whole messages in one FETCH, which saves a round trip per message. A message the
+    /// server did not return (expunged meanwhile) is missing from the answer.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, byte[]>> GetRawManyAsync(IReadOnlyList<long> uids, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<long, byte[]>();
+        if (uids.Count == 0)
+            return found;
+        if (Folder is not ImapFolder folder)
+        {
+            foreach (var uid in uids)
+                found[uid] = await GetRawAsync(uid, cancellationToken);
+            return found;
+        }
+
+        await folder.GetStreamsAsync(
+            uids.Select(uid => new UniqueId((uint)uid)).ToList(),
+            async (_, _, uid, stream, token) =>
+            {
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer, token);
+                found[uid.Id] = buffer.ToArray();
+            },
+            cancellationToken);
+        return found;
+    }
+
     /// <summary>Only the header block, for a message too large to download.</summary>
     public Task<byte[]> GetHeaderBlockAsync(long uid, CancellationToken cancellationToken) => ReadAsync(uid, "HEADER", cancellationToken);
 
-    public Task MarkSeenAsync(long uid, CancellationToken cancellationToken) =>
-        Folder.StoreAsync(new UniqueId((uint)uid), new StoreFlagsRequest(StoreAction.Add, MessageFlags.Seen) { Silent = true }, cancellationToken);
+    public Task MarkSeenAsync(IReadOnlyList<long> uids, CancellationToken cancellationToken) =>
+        Folder.StoreAsync(uids.Select(uid => new UniqueId((uint)uid)).ToList(), new StoreFlagsRequest(StoreAction.Add, MessageFlags.Seen) { Silent = true }, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

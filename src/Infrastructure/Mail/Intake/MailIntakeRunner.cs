@@ -16,8 +16,8 @@ public sealed record IntakeRunResult(int Waiting, int Recorded, int Held, int Sk
 
 /// <summary>
 /// One pass over the mailbox: every message above the stored position, in UID order, each through
-/// its own <see cref="ReceiveMailCommand"/> (its own transaction). A message over the size limit is
-/// fetched as headers only. When recording fails (the database away, a fault) the run stops there
+/// its own <see cref="ReceiveMailCommand"/> (its own transaction); bodies are downloaded a batch at a
+/// time. A message over the size limit is fetched as headers only. When recording fails (the database away, a fault) the run stops there
 /// and the next run starts from that message again; a message that fails
 /// <see cref="AttemptsBeforeHolding"/> times in a row is kept raw in the holding pen with the error,
 /// so one bad message never blocks the mailbox.
@@ -25,6 +25,8 @@ public sealed record IntakeRunResult(int Waiting, int Recorded, int Held, int Sk
 public sealed class MailIntakeRunner(MailIntakeSettings settings, IServiceScopeFactory scopes, ILogger<MailIntakeRunner> logger)
 {
     public const int AttemptsBeforeHolding = 3;
+    private const int FetchBatchSize = 100;
+    private const long FetchBatchBytes = 16L * 1024 * 1024;
 
     private readonly ConcurrentDictionary<(long UidValidity, long Uid), int> _failures = new();
 
@@ -41,46 +43,78 @@ public sealed class MailIntakeRunner(MailIntakeSettings settings, IServiceScopeF
         var after = position?.UidValidity == validity ? position.LastUid : 0;
         var waiting = await mailbox.ListAfterAsync(after, cancellationToken);
         int recorded = 0, held = 0, skipped = 0;
-        foreach (var message in waiting)
+        foreach (var batch in Batches(waiting))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var headersOnly = message.Size > settings.Limits.MaxMessageBytes;
-            var raw = headersOnly
-                ? await mailbox.GetHeaderBlockAsync(message.Uid, cancellationToken)
-                : await mailbox.GetRawAsync(message.Uid, cancellationToken);
-            var command = new ReceiveMailCommand(settings.MailboxKey, validity, message.Uid, raw, message.Size, headersOnly);
-            ReceivedMail result;
-            try
+            var bodies = await mailbox.GetRawManyAsync(
+                batch.Where(message => message.Size <= settings.Limits.MaxMessageBytes).Select(message => message.Uid).ToList(), cancellationToken);
+            var seen = new List<long>();
+            foreach (var message in batch)
             {
-                result = await SendAsync(command, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                var attempts = _failures.AddOrUpdate((validity, message.Uid), 1, (_, count) => count + 1);
-                if (attempts < AttemptsBeforeHolding)
+                cancellationToken.ThrowIfCancellationRequested();
+                var headersOnly = message.Size > settings.Limits.MaxMessageBytes;
+                var raw = headersOnly
+                    ? await mailbox.GetHeaderBlockAsync(message.Uid, cancellationToken)
+                    : bodies.GetValueOrDefault(message.Uid) ?? await mailbox.GetRawAsync(message.Uid, cancellationToken);
+                var command = new ReceiveMailCommand(settings.MailboxKey, validity, message.Uid, raw, message.Size, headersOnly);
+                ReceivedMail result;
+                try
                 {
-                    logger.LogError(ex, "Intake could not record message {Uid} of {Mailbox} (attempt {Attempt}); the next run tries again from it", message.Uid, settings.MailboxKey, attempts);
-                    return new IntakeRunResult(waiting.Count, recorded, held, skipped, 1);
+                    result = await SendAsync(command, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    var attempts = _failures.AddOrUpdate((validity, message.Uid), 1, (_, count) => count + 1);
+                    if (attempts < AttemptsBeforeHolding)
+                    {
+                        logger.LogError(ex, "Intake could not record message {Uid} of {Mailbox} (attempt {Attempt}); the next run tries again from it", message.Uid, settings.MailboxKey, attempts);
+                        await MarkSeenAsync(mailbox, seen, cancellationToken);
+                        return new IntakeRunResult(waiting.Count, recorded, held, skipped, 1);
+                    }
+
+                    logger.LogError(ex, "Message {Uid} of {Mailbox} failed {Attempts} times; it goes to the holding pen raw", message.Uid, settings.MailboxKey, attempts);
+                    result = await SendAsync(command with { HoldReason = $"Intake failed {attempts} times on this message: {ex.Message}" }, cancellationToken);
                 }
 
-                logger.LogError(ex, "Message {Uid} of {Mailbox} failed {Attempts} times; it goes to the holding pen raw", message.Uid, settings.MailboxKey, attempts);
-                result = await SendAsync(command with { HoldReason = $"Intake failed {attempts} times on this message: {ex.Message}" }, cancellationToken);
+                _failures.TryRemove((validity, message.Uid), out _);
+                if (!result.Recorded)
+                {
+                    skipped++;
+                    continue;
+                }
+
+                recorded++;
+                if (result.Status == InboundMailStatus.Held)
+                    held++;
+                seen.Add(message.Uid);
             }
 
-            _failures.TryRemove((validity, message.Uid), out _);
-            if (!result.Recorded)
-            {
-                skipped++;
-                continue;
-            }
-
-            recorded++;
-            if (result.Status == InboundMailStatus.Held)
-                held++;
-            await MarkSeenAsync(mailbox, message.Uid, cancellationToken);
+            await MarkSeenAsync(mailbox, seen, cancellationToken);
         }
 
         return new IntakeRunResult(waiting.Count, recorded, held, skipped, 0);
+    }
+
+    // Messages are downloaded a batch at a time (one FETCH), bounded in count and in bytes so a
+    // run of large messages never sits in memory together; each is still recorded on its own.
+    private static IEnumerable<List<WaitingMessage>> Batches(IReadOnlyList<WaitingMessage> waiting)
+    {
+        var batch = new List<WaitingMessage>();
+        long bytes = 0;
+        foreach (var message in waiting)
+        {
+            if (batch.Count > 0 && (batch.Count == FetchBatchSize || bytes + message.Size > FetchBatchBytes))
+            {
+                yield return batch;
+                batch = [];
+                bytes = 0;
+            }
+
+            batch.Add(message);
+            bytes += message.Size;
+        }
+
+        if (batch.Count > 0)
+            yield return batch;
     }
 
     private async Task<ReceivedMail> SendAsync(ReceiveMailCommand command, CancellationToken cancellationToken)
@@ -90,15 +124,17 @@ public sealed class MailIntakeRunner(MailIntakeSettings settings, IServiceScopeF
     }
 
     // Only a courtesy for people who look at the mailbox: the database, not the flag, says what was read.
-    private async Task MarkSeenAsync(ImapMailbox mailbox, long uid, CancellationToken cancellationToken)
+    private async Task MarkSeenAsync(ImapMailbox mailbox, List<long> uids, CancellationToken cancellationToken)
     {
+        if (uids.Count == 0)
+            return;
         try
         {
-            await mailbox.MarkSeenAsync(uid, cancellationToken);
+            await mailbox.MarkSeenAsync(uids, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or MailKit.Net.Imap.ImapCommandException or MailKit.Net.Imap.ImapProtocolException)
         {
-            logger.LogWarning(ex, "Could not flag message {Uid} of {Mailbox} as seen", uid, settings.MailboxKey);
+            logger.LogWarning(ex, "Could not flag {Count} message(s) of {Mailbox} as seen", uids.Count, settings.MailboxKey);
         }
     }
 }
