@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FoiTracker.Application.Tests.Mail;
 
 /// <summary>Requests on a real database, and a Dovecot folder of the test's own that intake reads.</summary>
-public abstract class MailIntakeTestBase : WorkflowTestBase
+public abstract class MailIntakeTestBase : MailTestBase
 {
     protected TestImap Imap { get; private set; } = null!;
 

@@ -5,6 +5,7 @@ using FoiTracker.Application.Requests;
 using FoiTracker.Application.Requests.RecordEvent;
 using FoiTracker.Domain.Users;
 using FoiTracker.Infrastructure.Persistence;
+using FoiTracker.Tests.Support;
 
 namespace FoiTracker.Application.Tests.Mail;
 
@@ -30,6 +31,71 @@ public class MailIntakeTests : MailIntakeTestBase
         (await TimelineKindsAsync(request.Id)).Should().ContainInOrder("mail:received", "event:agency_replied");
         (await CountAsync("SELECT COUNT(*) FROM timeline WHERE event_key = @Key", new { Key = $"mail:{inbound.Id}" })).Should().Be(1);
         (await Imap.SeenAsync(Folder)).Should().ContainSingle("a recorded message is flagged as seen");
+    }
+
+    /// <summary>
+    /// Both directions end to end: requests filed to a body with a verified address go out through a
+    /// real SMTP server with the PDF and their own Reply-To; what the body's side sends back to those
+    /// addresses is delivered by Dovecot and read by the intake.
+    /// </summary>
+    [SkippableFact]
+    public async Task RoundTrip_MailedRequests_AndEachKindOfAnswer_EndUpWhereTheyBelong()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync();
+        await using var node = SmtpNode(smtp);
+        var first = await FileSubmittedAsync(GoriCityHall);
+        var second = await FileSubmittedAsync(GoriCityHall);
+        await DispatchAllAsync(node);
+        await SendAllAsync(node);
+
+        var sent = await smtp.WaitForAsync(2);
+        sent.Should().HaveCount(2);
+        var toFirst = sent.Single(mail => mail.Message.ReplyTo.Mailboxes.Single().Address == AddressOf(first));
+        var toSecond = sent.Single(mail => mail.Message.ReplyTo.Mailboxes.Single().Address == AddressOf(second));
+        foreach (var (mail, request) in new[] { (toFirst, first), (toSecond, second) })
+        {
+            mail.EnvelopeFrom.Should().Be(AddressOf(request), "bounces must come back to the request");
+            mail.EnvelopeTo.Should().Equal(GoriCityHallAddress);
+            mail.Message.Subject.Should().Contain(request.Number);
+            mail.Message.Attachments.OfType<MimeKit.MimePart>().Should().ContainSingle(part => part.ContentType.MimeType == "application/pdf");
+        }
+
+        // The body's mail client answers the first request as sent: to its Reply-To, quoting its Message-ID.
+        var reply = new MimeKit.MimeMessage();
+        reply.From.Add(new MimeKit.MailboxAddress("Gori City Hall", GoriCityHallAddress));
+        reply.To.AddRange(toFirst.Message.ReplyTo);
+        reply.Subject = "Re: " + toFirst.Message.Subject;
+        reply.InReplyTo = toFirst.Message.MessageId;
+        reply.Body = new MimeKit.TextPart("plain") { Text = "The information you asked for is attached." };
+        await using (var bytes = new MemoryStream())
+        {
+            await reply.WriteToAsync(bytes);
+            await Imap.DeliverAsync(Folder, bytes.ToArray());
+        }
+
+        await Imap.DeliverAsync(Folder, Message(AddressOf(second).ToUpperInvariant().Replace('0', 'O'), "Answer typed from your letter"));
+        await Imap.DeliverAsync(Folder, Message($"{AddressOf(first)}, {AddressOf(second)}", "One answer to both requests"));
+        await Imap.DeliverAsync(Folder, Message(AddressOf(first), "Automatic reply: away", "I am away until Monday.", "Auto-Submitted: auto-replied\n"));
+        await Imap.DeliverAsync(Folder, Dsn(AddressOf(second), toSecond.Message.MessageId!));
+        await Imap.DeliverAsync(Folder, Malformed("broken boundary", AddressOf(first)));
+
+        var run = await RunIntakeAsync();
+
+        run.Recorded.Should().Be(6);
+        var rows = await InboundAsync();
+        rows.Select(row => row.Classification).Should().Equal(
+            InboundClassification.Reply, InboundClassification.Reply, InboundClassification.Reply,
+            InboundClassification.AutoReply, InboundClassification.Bounce, InboundClassification.Malformed);
+        rows[5].Status.Should().Be(InboundMailStatus.Held);
+        (await MatchMethodsAsync(first.Id)).Should().Contain(MatchMethod.AddressExact);
+        (await MatchMethodsAsync(second.Id)).Should().Contain(MatchMethod.AddressRetyped);
+        (await CountAsync("SELECT COUNT(*) FROM mail_inbound_match WHERE inbound_id = @Id", new { rows[2].Id })).Should().Be(2);
+        (await StageAsync(first.Id)).Should().Be("reply_received");
+        (await StageAsync(second.Id)).Should().Be("reply_received");
+        (await TimelineKindsAsync(first.Id)).Should().Contain("mail:sent").And.Contain("mail:auto_reply");
+        (await TimelineKindsAsync(second.Id)).Should().Contain("mail:bounce");
+        var statuses = await RowsAsync<string>("SELECT status FROM mail_outgoing WHERE request_id = @Id", new { second.Id });
+        statuses.Should().Equal("bounced");
     }
 
     [SkippableFact]
