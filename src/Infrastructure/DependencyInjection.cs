@@ -8,6 +8,7 @@ using FoiTracker.Infrastructure.Outbox;
 using FoiTracker.Application.Letters;
 using FoiTracker.Infrastructure.Letters;
 using FoiTracker.Infrastructure.Mail;
+using FoiTracker.Infrastructure.Mail.Intake;
 using FoiTracker.Application.Requests;
 using FoiTracker.Application.Seeds;
 using FoiTracker.Infrastructure.Configuration;
@@ -70,6 +71,7 @@ public static class DependencyInjection
         var mail = MailSettings.Read(configuration, database.DataDirectory);
         services.AddSingleton(mail);
         services.AddSingleton(mail.CreateCodec());
+        services.AddMailIntake(configuration);
 
         services.AddSingleton<ISeedSource, JsonSeedSource>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();

@@ -37,6 +37,7 @@ try
     app.MapRequests();
     app.MapLetters();
     app.MapMail();
+    app.MapInboundMail();
 
     await app.RunAsync();
     return 0;

@@ -19,9 +19,11 @@ IBenchmark[] benchmarks =
     new LettersBenchmark(),
     new SweepBenchmark(),
     new DelegateBenchmark(
-        "mail-send",
-        "Mail sending alone: messages per second from pending rows (one-page PDF attached) to an SMTP server in this process and to the pickup folder",
-        options => MailSendBenchmark.RunAsync(options.SeedsDirectory)),
+        "mail",
+        "Mail both ways: sending (pending rows with a one-page PDF to an SMTP server in this process, and to the pickup folder) and intake (messages matched per second with 10,000 waiting in a Dovecot folder, from FOI_BENCH_IMAP)",
+        async options => MailBenchmark.Combine(
+            await MailSendBenchmark.RunAsync(options.SeedsDirectory),
+            await MailIntakeBenchmark.RunAsync(options.SeedsDirectory))),
 ];
 
 return await BenchmarkRunner.RunAsync(benchmarks, args);

@@ -14,6 +14,18 @@ public static class MailTimelineKinds
 
     /// <summary>A letter that cannot go by e-mail (no verified address, or a court): print it and send it on paper.</summary>
     public const string OnPaper = "mail:on_paper";
+
+    /// <summary>A reply from the body, filed under the request (then also the workflow's "agency replied" event).</summary>
+    public const string Received = "mail:received";
+
+    /// <summary>An out-of-office note or other automatic answer: recorded, never taken for the answer.</summary>
+    public const string AutoReply = "mail:auto_reply";
+
+    /// <summary>A delivery failure report for a mail we sent.</summary>
+    public const string Bounce = "mail:bounce";
+
+    /// <summary>The workflow event a matched reply sends.</summary>
+    public const string AgencyReplied = "agency_replied";
 }
 
 /// <summary>

@@ -61,6 +61,7 @@ public static class SchedulingServiceCollectionExtensions
             AddRepeatingJob<SweepTimersJob>(quartz, SweepTimersJob.Name, schedule.SweepInterval);
             AddRepeatingJob<DispatchOutboxJob>(quartz, DispatchOutboxJob.Name, schedule.OutboxInterval);
             quartz.AddMailJobs(services);
+            Mail.Intake.MailIntakeServiceCollectionExtensions.AddMailIntakeJob(quartz, services);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
