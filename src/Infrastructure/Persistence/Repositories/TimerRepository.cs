@@ -8,8 +8,10 @@ public sealed class TimerRepository(DbSession session) : SqlRepository(session),
     {
         // The partial index on (due_at, id) holds only armed timers in claim order, so this reads the first due ones and stops.
         // On PostgreSQL the claim locks the timers' requests and skips requests another node holds:
-        // two nodes never work on the same request at once, and a timer one node already fired is
-        // seen as stale by the other (the aggregate no longer lists it) rather than fired twice.
+        // two nodes never work on the same request at once. It locks the timer rows too, so that
+        // PostgreSQL checks them again as committed when it locks them: a timer another worker fired
+        // after this statement's snapshot was taken is left out instead of being handed back stale.
+        // Every writer locks a request before its timers, so the extra lock cannot deadlock.
         var sql = Session.Provider == DatabaseProvider.Postgres
             ? """
               SELECT t.id AS Id, t.request_id AS RequestId, t.due_at AS DueAt
@@ -17,7 +19,7 @@ public sealed class TimerRepository(DbSession session) : SqlRepository(session),
               WHERE t.fired_at IS NULL AND t.cancelled_at IS NULL AND t.due_at <= @Now
               ORDER BY t.due_at, t.id
               LIMIT @Limit
-              FOR UPDATE OF r SKIP LOCKED
+              FOR UPDATE OF r, t SKIP LOCKED
               """
             : """
               SELECT id AS Id, request_id AS RequestId, due_at AS DueAt
