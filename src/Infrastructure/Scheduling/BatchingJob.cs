@@ -9,7 +9,7 @@ namespace FoiTracker.Infrastructure.Scheduling;
 /// <summary>
 /// A scheduler job that sends one command per batch, each in a DI scope of its own (so each batch
 /// is its own unit of work), and goes on while the last batch was full, up to
-/// <see cref="WorkflowSchedule.MaxBatchesPerRun"/> batches in all. <see cref="Workers"/> loops of
+/// <see cref="MaxBatchesPerRun"/> batches in all. <see cref="Workers"/> loops of
 /// batches run side by side, each stopping when its own last batch was not full. A failure is
 /// logged and ends that loop; the next run tries again. Nothing is thrown back at Quartz, which
 /// would only re-fire or count the failure against the trigger, while the rows themselves already
@@ -21,6 +21,9 @@ public abstract class BatchingJob<TResult>(IServiceScopeFactory scopes, ILogger 
 
     /// <summary>How many batches run at the same time, each in its own scope and transaction.</summary>
     protected virtual int Workers => 1;
+
+    /// <summary>How many batches one run makes at most before leaving the rest to the next run.</summary>
+    protected virtual int MaxBatchesPerRun => WorkflowSchedule.MaxBatchesPerRun;
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
         await RunAsync(cancellationToken);
@@ -43,7 +46,7 @@ public abstract class BatchingJob<TResult>(IServiceScopeFactory scopes, ILogger 
             var more = true;
             while (more && !cancellationToken.IsCancellationRequested)
             {
-                if (Interlocked.Increment(ref run.Started) > WorkflowSchedule.MaxBatchesPerRun)
+                if (Interlocked.Increment(ref run.Started) > MaxBatchesPerRun)
                 {
                     run.LeftOver = true;
                     return;

@@ -13,6 +13,15 @@ public sealed class SendMailJob(IServiceScopeFactory scopes, ILogger<SendMailJob
 {
     public const string Name = "send-mail";
 
+    /// <summary>
+    /// A batch here is one message, so the shared bound of 100 batches would cap sending at 100 mails
+    /// per run (about 33 a second at the default interval) whatever the server could take. A run goes
+    /// on until nothing is due, up to this many; shutdown still stops it between two messages.
+    /// </summary>
+    public const int MaxMessagesPerRun = 10_000;
+
+    protected override int MaxBatchesPerRun => MaxMessagesPerRun;
+
     protected override string Work => "Mail sending";
 
     protected override ValueTask<SendOutcome> SendBatchAsync(ISender sender, CancellationToken cancellationToken) =>

@@ -4,6 +4,9 @@ using FoiTracker.Application.Requests.GetRequest;
 using FoiTracker.Application.Requests.ListRequests;
 using FoiTracker.Domain.Users;
 using FoiTracker.Infrastructure.Persistence;
+using FoiTracker.Infrastructure.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using FoiTracker.Tests.Support;
 using MimeKit;
 
@@ -154,6 +157,27 @@ public abstract class MailSendingTests : MailTestBase
         ids.GroupBy(id => id).Where(group => group.Count() > 1).Select(group => group.Key).Should().Equal(rows[0].MessageId);
         (await MailsAsync()).Should().OnlyContain(row => row.Status == MailStatus.Sent);
         (await CountAsync("SELECT COUNT(*) FROM timeline WHERE kind = 'mail:sent'")).Should().Be(3);
+    }
+
+    [SkippableFact]
+    public async Task OneRunOfTheSenderJob_SendsEverythingDue_NotJustOneBatchBoundsWorth()
+    {
+        const int count = WorkflowSchedule.MaxBatchesPerRun + 20;
+        await using var node = SmtpNode(_smtp);
+        var store = node.CreateScope().ServiceProvider.GetRequiredService<IOutgoingMailStore>();
+        for (var i = 0; i < count; i++)
+        {
+            await store.EnqueueAsync(
+                new NewOutgoingMail($"job-bound-{i}", null, MailKinds.Digest, "staff@example.org", null, $"Digest {i}", "Text", "en", [], Clock.GetUtcNow()),
+                CancellationToken.None);
+        }
+
+        var job = new SendMailJob(node.GetRequiredService<IServiceScopeFactory>(), NullLogger<SendMailJob>.Instance);
+        var run = await job.RunAsync(CancellationToken.None);
+
+        run.Failures.Should().Be(0);
+        (await _smtp.WaitForAsync(count)).Should().HaveCount(count);
+        (await CountAsync("SELECT COUNT(*) FROM mail_outgoing WHERE status = 'sent'")).Should().Be(count);
     }
 
     [SkippableFact]
