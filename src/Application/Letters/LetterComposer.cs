@@ -97,6 +97,9 @@ public sealed class LetterComposer(
             [LetterFields.RegistrationNumber] = request.RegistrationNumber,
             [LetterFields.RegisteredOn] = request.RegisteredOn is { } registered ? FormatDate(registered, language) : null,
             [LetterFields.OverdueSince] = request.OverdueSince is { } overdue ? FormatDate(overdue, language) : null,
+            [LetterFields.NextDeadlineOn] = request.Deadlines.Where(deadline => deadline.Due >= date).Select(deadline => (DateOnly?)deadline.Due).Min() is { } next
+                ? FormatDate(next, language)
+                : null,
             [LetterFields.Refused] = request.Outcome == "refused" ? "yes" : null,
             [LetterFields.Unanswered] = request.Outcome is null ? "yes" : null,
             [LetterFields.ComplaintBodyName] = complaintBody?.Name.In(language),

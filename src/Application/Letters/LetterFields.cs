@@ -24,6 +24,9 @@ public static class LetterFields
     public const string RegisteredOn = "request.registered_on";
     public const string OverdueSince = "request.overdue_since";
 
+    /// <summary>The request's nearest deadline on or after the letter's date (for notices: the one that comes next).</summary>
+    public const string NextDeadlineOn = "deadline.next_on";
+
     /// <summary>Flag: the body answered with a refusal (GAC 41).</summary>
     public const string Refused = "request.refused";
 
@@ -45,7 +48,7 @@ public static class LetterFields
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
         SenderName, SenderAddress, SenderEmail, LetterDate, AddresseeName, AddresseeAddress, BodyName, BodyAddress,
-        RequestNumber, RequestSubject, RequestText, SubmittedOn, DueOn, RegistrationNumber, RegisteredOn, OverdueSince,
+        RequestNumber, RequestSubject, RequestText, SubmittedOn, DueOn, RegistrationNumber, RegisteredOn, OverdueSince, NextDeadlineOn,
         Refused, Unanswered, ComplaintBodyName, ComplaintBasis, DirectToCourt, CourtName,
     };
 }
