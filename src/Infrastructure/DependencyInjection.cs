@@ -6,6 +6,7 @@ using FoiTracker.Application.Outbox;
 using FoiTracker.Application.Workflows;
 using FoiTracker.Infrastructure.Outbox;
 using FoiTracker.Application.Letters;
+using FoiTracker.Application.Mail;
 using FoiTracker.Infrastructure.Letters;
 using FoiTracker.Infrastructure.Mail;
 using FoiTracker.Infrastructure.Mail.Intake;
@@ -71,6 +72,8 @@ public static class DependencyInjection
         var mail = MailSettings.Read(configuration, database.DataDirectory);
         services.AddSingleton(mail);
         services.AddSingleton(mail.CreateCodec());
+        // Both directions of mail write their keyed timeline entries through it.
+        services.AddScoped<MailTimeline>();
         services.AddMailIntake(configuration);
 
         services.AddSingleton<ISeedSource, JsonSeedSource>();

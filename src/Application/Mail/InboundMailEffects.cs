@@ -1,5 +1,3 @@
-using FoiTracker.Application.Requests;
-using FoiTracker.Application.Workflows;
 using FoiTracker.Domain.Common;
 using FoiTracker.Domain.Requests;
 using FoiTracker.Domain.Workflows;
@@ -12,16 +10,12 @@ namespace FoiTracker.Application.Mail;
 /// happens once; staff then classify the answer. An automatic reply or a bounce is only recorded
 /// (<c>mail:auto_reply</c>, <c>mail:bounce</c>): it is never the body's answer.
 /// </summary>
-public sealed class InboundMailEffects(IFoiRequestRepository requests, WorkflowContexts contexts)
+public sealed class InboundMailEffects(MailTimeline timeline)
 {
     public static string EventKeyFor(Guid inboundId) => $"mail:{inboundId}";
 
-    public async Task ApplyAsync(Guid inboundId, Guid requestId, string classification, string detail, WorkflowActor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task ApplyAsync(Guid inboundId, Guid requestId, string classification, string detail, WorkflowActor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var id = new RequestId(requestId);
-        var request = await requests.GetAsync(id, cancellationToken)
-            ?? throw new InvalidOperationException($"Request {requestId} was matched but cannot be loaded.");
-        var context = contexts.For(request.StatuteId, request.StatuteVersion);
         var key = EventKeyFor(inboundId);
         var kind = classification switch
         {
@@ -30,14 +24,14 @@ public sealed class InboundMailEffects(IFoiRequestRepository requests, WorkflowC
             _ => MailTimelineKinds.Received,
         };
 
-        var entryKey = kind == MailTimelineKinds.Received ? key + ":received" : key;
         // Written once per message and request, whoever files it and however often.
-        if (await requests.FindEventAsync(id, entryKey, cancellationToken) is not null)
-            return;
+        var entryKey = kind == MailTimelineKinds.Received ? key + ":received" : key;
+        return timeline.NoteAsync(requestId, kind, now, Limit(detail), entryKey, actor, kind == MailTimelineKinds.Received ? AgencyReplied : null, cancellationToken);
 
-        request.Annotate(kind, now, actor, Limit(detail), entryKey, context);
-        if (kind == MailTimelineKinds.Received && context.Definition.Stage(request.Stage).Events.ContainsKey(MailTimelineKinds.AgencyReplied))
+        void AgencyReplied(FoiRequest request, IWorkflowContext context)
         {
+            if (!context.Definition.Stage(request.Stage).Events.ContainsKey(MailTimelineKinds.AgencyReplied))
+                return;
             try
             {
                 request.Apply(new WorkflowEventInput(MailTimelineKinds.AgencyReplied, now, EventKey: key), actor, now, context);
@@ -48,8 +42,6 @@ public sealed class InboundMailEffects(IFoiRequestRepository requests, WorkflowC
                 // is on the timeline and staff record the answer by hand.
             }
         }
-
-        await requests.SaveAsync(request, cancellationToken);
     }
 
     private static string Limit(string text) => text.Length <= 1000 ? text : text[..1000] + "…";

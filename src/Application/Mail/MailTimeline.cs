@@ -36,7 +36,16 @@ public sealed class MailTimeline(IFoiRequestRepository requests, WorkflowContext
 {
     private const int Tries = 3;
 
-    public async Task NoteAsync(Guid requestId, string kind, DateTimeOffset at, string detail, string eventKey, CancellationToken cancellationToken)
+    public Task NoteAsync(Guid requestId, string kind, DateTimeOffset at, string detail, string eventKey, CancellationToken cancellationToken) =>
+        NoteAsync(requestId, kind, at, detail, eventKey, WorkflowActor.System, andThen: null, cancellationToken);
+
+    /// <summary>
+    /// The same, by <paramref name="actor"/>; <paramref name="andThen"/> may change the request further
+    /// in the same save (a matched reply also sends the workflow its event).
+    /// </summary>
+    public async Task NoteAsync(
+        Guid requestId, string kind, DateTimeOffset at, string detail, string eventKey, WorkflowActor actor,
+        Action<FoiRequest, IWorkflowContext>? andThen, CancellationToken cancellationToken)
     {
         var id = new RequestId(requestId);
         for (var attempt = 1; ; attempt++)
@@ -44,7 +53,9 @@ public sealed class MailTimeline(IFoiRequestRepository requests, WorkflowContext
             var request = await requests.GetAsync(id, cancellationToken);
             if (request is null || await requests.FindEventAsync(id, eventKey, cancellationToken) is not null)
                 return;
-            request.Annotate(kind, at, WorkflowActor.System, detail, eventKey, contexts.For(request.StatuteId, request.StatuteVersion));
+            var context = contexts.For(request.StatuteId, request.StatuteVersion);
+            request.Annotate(kind, at, actor, detail, eventKey, context);
+            andThen?.Invoke(request, context);
             try
             {
                 await requests.SaveAsync(request, cancellationToken);

@@ -24,7 +24,6 @@ public static class MailSendingServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddSingleton<IMailTexts>(_ => FileMailTexts.Load(seeds.Directory));
         services.AddScoped<IOutgoingMailStore, OutgoingMailRepository>();
-        services.AddScoped<MailTimeline>();
         services.AddScoped<MailComposer>();
         services.AddScoped<IOutboxDispatcher, NoticeOutboxDispatcher>();
         if (settings.Transport == MailTransportKind.Smtp)

@@ -65,8 +65,7 @@ public sealed class SendNextMailHandler(
     }
 
     /// <summary>30 s, 1 min, 2 min … doubling per attempt, at most an hour.</summary>
-    public static TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, FirstBackoff.TotalSeconds * Math.Pow(2, Math.Min(attempts, 20))));
+    public static TimeSpan Backoff(int attempts) => Common.Models.Backoff.Exponential(FirstBackoff, MaxBackoff, attempts);
 
     private async Task<IReadOnlyList<MailAttachment>> AttachmentsAsync(PendingMail mail, CancellationToken cancellationToken)
     {

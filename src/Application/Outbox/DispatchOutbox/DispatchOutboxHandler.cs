@@ -1,3 +1,4 @@
+using FoiTracker.Application.Common.Models;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
@@ -31,7 +32,7 @@ public sealed class DispatchOutboxHandler(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Exponential back-off, capped: a broken dispatcher neither spins nor drops the row.
-                var delay = TimeSpan.FromMinutes(Math.Min(MaxBackoffMinutes, Math.Pow(2, message.Attempts)));
+                var delay = Backoff.Exponential(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(MaxBackoffMinutes), message.Attempts);
                 logger.LogWarning(ex, "Outbox row {DedupKey} failed (attempt {Attempt}); retrying in {Delay}", message.DedupKey, message.Attempts + 1, delay);
                 await outbox.MarkFailedAsync(message.Id, ex.Message, now + delay, cancellationToken);
                 failed++;
