@@ -14,6 +14,7 @@ public static class InfrastructureSettings
     public const string ConnectionStringKey = "ConnectionStrings:Default";
     public const string DataDirectoryKey = "Data:Directory";
     public const string SeedsDirectoryKey = "Seeds:Directory";
+    public const string SqliteCacheKey = "Database:Sqlite:CacheMiB";
     public const string SweepIntervalKey = "Workflow:SweepInterval";
     public const string SweepBatchSizeKey = "Workflow:SweepBatchSize";
     public const string SweepWorkersKey = "Workflow:SweepWorkers";
@@ -55,7 +56,13 @@ public static class InfrastructureSettings
             connectionString = $"Data Source={Path.Combine(dataDirectory, "foitracker.db")};Foreign Keys=True;Default Timeout=30";
         }
 
-        return new DatabaseOptions { Provider = provider, ConnectionString = connectionString!, DataDirectory = dataDirectory };
+        return new DatabaseOptions
+        {
+            Provider = provider,
+            ConnectionString = connectionString!,
+            DataDirectory = dataDirectory,
+            SqliteCacheMiB = ReadWholeNumber(configuration, SqliteCacheKey, DatabaseOptions.DefaultSqliteCacheMiB),
+        };
     }
 
     public static SeedOptions ReadSeeds(IConfiguration configuration)
@@ -72,10 +79,10 @@ public static class InfrastructureSettings
     public static WorkflowSchedule ReadWorkflowSchedule(IConfiguration configuration) => new()
     {
         SweepInterval = ReadInterval(configuration, SweepIntervalKey, WorkflowSchedule.DefaultSweepInterval),
-        SweepBatchSize = ReadBatchSize(configuration, SweepBatchSizeKey, WorkflowSchedule.DefaultSweepBatchSize),
+        SweepBatchSize = ReadWholeNumber(configuration, SweepBatchSizeKey, WorkflowSchedule.DefaultSweepBatchSize),
         SweepWorkers = ReadSweepWorkers(configuration),
         OutboxInterval = ReadInterval(configuration, OutboxIntervalKey, WorkflowSchedule.DefaultOutboxInterval),
-        OutboxBatchSize = ReadBatchSize(configuration, OutboxBatchSizeKey, WorkflowSchedule.DefaultOutboxBatchSize),
+        OutboxBatchSize = ReadWholeNumber(configuration, OutboxBatchSizeKey, WorkflowSchedule.DefaultOutboxBatchSize),
         SchedulerEnabled = ReadSwitch(configuration, SchedulerEnabledKey, defaultValue: true),
     };
 
@@ -93,7 +100,7 @@ public static class InfrastructureSettings
         return interval;
     }
 
-    private static int ReadBatchSize(IConfiguration configuration, string key, int defaultValue)
+    private static int ReadWholeNumber(IConfiguration configuration, string key, int defaultValue)
     {
         var configured = configuration[key];
         if (string.IsNullOrWhiteSpace(configured))

@@ -15,4 +15,13 @@ public sealed class DatabaseOptions
 
     /// <summary>Absolute path of the data folder (the SQLite file, data-protection keys, mail pickup).</summary>
     public required string DataDirectory { get; init; }
+
+    /// <summary>
+    /// SQLite's page cache per connection, in MiB (<c>Database:Sqlite:CacheMiB</c>). SQLite's own default of
+    /// 2 MiB is smaller than what one sweep batch dirties, so pages were written to the log twice:
+    /// once when the cache spilled and again at commit.
+    /// </summary>
+    public int SqliteCacheMiB { get; init; } = DefaultSqliteCacheMiB;
+
+    public const int DefaultSqliteCacheMiB = 64;
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -33,6 +34,13 @@ public sealed class DbConnectionFactory : IDbConnectionFactory, IAsyncDisposable
 
         var connection = new SqliteConnection(_options.ConnectionString);
         await connection.OpenAsync(cancellationToken);
+        await using (var pragma = connection.CreateCommand())
+        {
+            // A per-connection setting, so every open sets it. A negative cache_size is in KiB.
+            pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{_options.SqliteCacheMiB * 1024}");
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         return connection;
     }
 

@@ -227,8 +227,9 @@ public sealed class SweepBenchmark : IBenchmark
         await using (var connection = await factory.OpenAsync(cancellationToken))
         {
             await TimerBulkWriter.MarkDueRequestsAsync(connection, plan, dueIds, cancellationToken);
-            if (database.Provider == DatabaseProvider.Postgres)
-                await connection.ExecuteAsync(new CommandDefinition("VACUUM ANALYZE", commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
+            // Start the sweep from a settled database: no vacuum debt, and on SQLite no setup pages left in the log.
+            var settle = database.Provider == DatabaseProvider.Postgres ? "VACUUM ANALYZE" : "PRAGMA wal_checkpoint(TRUNCATE)";
+            await connection.ExecuteAsync(new CommandDefinition(settle, commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
             await DatabaseSettings.DescribeAsync(connection, database.Provider, parameters, cancellationToken);
         }
 

@@ -179,13 +179,14 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
     private async Task WriteChangesAsync(List<FoiRequest> requests, CancellationToken cancellationToken)
     {
         var firedAt = FiredAt;
-        var fired = requests.SelectMany(request => request.FiredTimers).ToList();
+        // Timers are keyed by (request, id): the request leads so a request's timers sit together.
+        var fired = requests.SelectMany(request => request.FiredTimers.Select(id => (Request: request.Id.Value, Id: id))).ToList();
         if (fired.Count > 0)
-            await WriteRowsAsync(MarkFired, fired, id => [id, firedAt], cancellationToken);
+            await WriteRowsAsync(MarkFired, fired, row => [row.Request, row.Id, firedAt], cancellationToken);
 
-        var cancelled = requests.SelectMany(request => request.CancelledTimers).ToList();
+        var cancelled = requests.SelectMany(request => request.CancelledTimers.Select(id => (Request: request.Id.Value, Id: id))).ToList();
         if (cancelled.Count > 0)
-            await WriteRowsAsync(MarkCancelled, cancelled, id => [id, firedAt], cancellationToken);
+            await WriteRowsAsync(MarkCancelled, cancelled, row => [row.Request, row.Id, firedAt], cancellationToken);
 
         var timers = requests.SelectMany(request => request.NewTimers.Select(timer => (Request: request, Timer: timer))).ToList();
         if (timers.Count > 0)
@@ -366,16 +367,18 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
         """,
         RequestUpdateColumns);
 
-    private static readonly RowColumn[] TimerMarkColumns = [Uuid, Instant];
+    private static readonly RowColumn[] TimerMarkColumns = [Uuid, Uuid, Instant];
 
-    private static readonly RowStatement MarkFired = new(
-        "UPDATE request_timers SET fired_at = @p1 WHERE id = @p0 AND fired_at IS NULL AND cancelled_at IS NULL",
-        $"UPDATE request_timers SET fired_at = v.at FROM {Unnest(TimerMarkColumns, "id, at")} WHERE request_timers.id = v.id AND request_timers.fired_at IS NULL AND request_timers.cancelled_at IS NULL",
-        TimerMarkColumns);
+    private static readonly RowStatement MarkFired = TimerMark("fired_at");
 
-    private static readonly RowStatement MarkCancelled = new(
-        "UPDATE request_timers SET cancelled_at = @p1 WHERE id = @p0 AND fired_at IS NULL AND cancelled_at IS NULL",
-        $"UPDATE request_timers SET cancelled_at = v.at FROM {Unnest(TimerMarkColumns, "id, at")} WHERE request_timers.id = v.id AND request_timers.fired_at IS NULL AND request_timers.cancelled_at IS NULL",
+    private static readonly RowStatement MarkCancelled = TimerMark("cancelled_at");
+
+    /// <summary>Sets one of the two end instants of armed timers, found by their key (request, id).</summary>
+    private static RowStatement TimerMark(string column) => new(
+        $"UPDATE request_timers SET {column} = @p2 WHERE request_id = @p0 AND id = @p1 AND fired_at IS NULL AND cancelled_at IS NULL",
+        $"UPDATE request_timers SET {column} = v.at FROM {Unnest(TimerMarkColumns, "request_id, id, at")} " +
+        "WHERE request_timers.request_id = v.request_id AND request_timers.id = v.id " +
+        "AND request_timers.fired_at IS NULL AND request_timers.cancelled_at IS NULL",
         TimerMarkColumns);
 
     private const string TimerColumnList = "id, request_id, kind, stage, deadline_key, due_at, created_at";

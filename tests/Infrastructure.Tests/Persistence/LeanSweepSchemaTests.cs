@@ -1,0 +1,62 @@
+using Dapper;
+using FoiTracker.Infrastructure.Persistence;
+using FoiTracker.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FoiTracker.Infrastructure.Tests.Persistence;
+
+/// <summary>
+/// Migration 0011: an event key is unique per request through a partial index that entries without
+/// a key stay out of, and on PostgreSQL the timers' key leads with the request instead of a
+/// separate request index.
+/// </summary>
+public sealed class LeanSweepSchemaTests
+{
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task TimelineEventKeys_AreUniqueOnlyWhereTheyArePresent(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Postgres)
+            TestDatabase.SkipUnlessPostgresConfigured();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = TestServices.Build(database.Options);
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await using var connection = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+
+        var definitions = provider == DatabaseProvider.Sqlite
+            ? await connection.QueryAsync<string>(
+                """
+                SELECT group_concat(c.name, ',') || CASE WHEN l.partial = 1 THEN ' partial' ELSE '' END
+                FROM pragma_index_list('timeline') l JOIN pragma_index_info(l.name) c
+                WHERE l."unique" = 1 GROUP BY l.name
+                """)
+            : await connection.QueryAsync<string>(
+                """
+                SELECT string_agg(a.attname, ',' ORDER BY k.ord) || CASE WHEN i.indpred IS NOT NULL THEN ' partial' ELSE '' END
+                FROM pg_index i
+                CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+                JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                WHERE i.indrelid = 'timeline'::regclass AND i.indisunique
+                GROUP BY i.indexrelid, i.indpred
+                """);
+
+        definitions.Should().BeEquivalentTo("id", "request_id,seq", "request_id,event_key partial");
+    }
+
+    [SkippableFact]
+    public async Task Timers_OnPostgres_AreKeyedByRequestThenId_WithNoSeparateRequestIndex()
+    {
+        TestDatabase.SkipUnlessPostgresConfigured();
+        await using var database = await TestDatabase.CreatePostgresAsync();
+        await using var services = TestServices.Build(database.Options);
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await using var connection = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+
+        var indexes = await connection.QueryAsync<string>("SELECT indexdef FROM pg_indexes WHERE tablename = 'request_timers'");
+
+        indexes.Should().HaveCount(2);
+        indexes.Should().ContainSingle(index => index.Contains("request_timers_pkey") && index.Contains("(request_id, id)"));
+        indexes.Should().ContainSingle(index => index.Contains("ix_request_timers_due"));
+    }
+}
