@@ -19,6 +19,8 @@ root="${FOI_PG_ROOT:-/tmp/foitracker-pg-$port}"
 # FOI_PG_FAST=1 trades durability for speed (tests only; benchmarks keep the defaults).
 extra=""
 if [ "${FOI_PG_FAST:-0}" = "1" ]; then extra="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"; fi
+# FOI_PG_SHARED_BUFFERS=2GB gives the server the buffer cache a dedicated one would have (default 128MB).
+if [ -n "${FOI_PG_SHARED_BUFFERS:-}" ]; then extra="$extra -c shared_buffers=${FOI_PG_SHARED_BUFFERS}"; fi
 if [ -f "$root/data/postmaster.pid" ] && "$bin/pg_ctl" -D "$root/data" status >/dev/null 2>&1; then
   echo "PostgreSQL already running in $root" >&2
 else

@@ -18,11 +18,13 @@ public static class DatabaseSettings
             parameters["sqlite.version"] = await Scalar("SELECT sqlite_version()");
             parameters["sqlite.journal_mode"] = await Scalar("PRAGMA journal_mode");
             parameters["sqlite.synchronous"] = await Scalar("PRAGMA synchronous");
+            parameters["sqlite.cache_size"] = await Scalar("PRAGMA cache_size");
             return;
         }
 
         parameters["postgres.version"] = await Scalar("SHOW server_version");
         parameters["postgres.fsync"] = await Scalar("SHOW fsync");
         parameters["postgres.synchronous_commit"] = await Scalar("SHOW synchronous_commit");
+        parameters["postgres.shared_buffers"] = await Scalar("SHOW shared_buffers");
     }
 }
