@@ -28,8 +28,18 @@ public static class TypeHandlers
     }
 
     /// <summary>The single text form of an instant in SQLite: UTC, fixed width, so text order is time order.</summary>
+    /// <remarks>
+    /// "O" of a UTC DateTime is exactly yyyy-MM-ddTHH:mm:ss.fffffffZ, and unlike the same pattern spelled out it
+    /// takes the formatter's fast path: every instant a sweep writes goes through here.
+    /// </remarks>
     public static string ToSqliteText(DateTimeOffset instant) =>
-        instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads <see cref="ToSqliteText"/>'s form on the fast path, and any other ISO 8601 form as well.</summary>
+    public static DateTimeOffset FromSqliteText(string text) =>
+        DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
+            ? instant
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
     private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
     {
@@ -75,7 +85,7 @@ public static class TypeHandlers
         {
             DateTimeOffset instant => instant.ToUniversalTime(),
             DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
-            string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+            string text => FromSqliteText(text),
             _ => throw new DataException($"Cannot read an instant from a {value.GetType().Name}."),
         };
     }
