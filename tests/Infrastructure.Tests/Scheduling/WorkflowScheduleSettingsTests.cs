@@ -66,11 +66,11 @@ public sealed class WorkflowScheduleSettingsTests
     }
 
     [Fact]
-    public void ReadWorkflowSchedule_OnPostgres_SweepsWithTwoWorkersByDefault()
+    public void ReadWorkflowSchedule_OnPostgres_SweepsWithThreeWorkersByDefault()
     {
         var schedule = InfrastructureSettings.ReadWorkflowSchedule(Settings(("Database:Provider", "postgres")));
 
-        schedule.SweepWorkers.Should().Be(2);
+        schedule.SweepWorkers.Should().Be(3);
     }
 
     [Fact]
