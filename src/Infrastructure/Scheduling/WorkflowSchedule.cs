@@ -12,7 +12,7 @@ public sealed class WorkflowSchedule
     /// <summary>
     /// PostgreSQL: a batch spends much of its time waiting on the server and on its commit's log flush, so
     /// several keep it busier (and several nodes add more). On two cores with durable commits, 1,000,000 open
-    /// requests and batches of 500, three gave 6,168 fired timers/s, two 4,883 and four 3,792 (medians of three).
+    /// requests and batches of 500, three gave 4,719–6,168 fired timers/s, two 4,883 and four 3,792 (medians of three; ADR 011).
     /// </summary>
     public const int DefaultSweepWorkersPostgres = 3;
 
