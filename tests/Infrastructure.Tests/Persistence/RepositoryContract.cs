@@ -142,6 +142,21 @@ public abstract class RepositoryContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Search_FindsABody_WhenEveryWordAppears_InAnyOrder()
+    {
+        await SendAsync(new LoadSeedsCommand());
+
+        async Task<IReadOnlyList<string>> Keys(string text) =>
+            (await InScopeAsync<IBodyQueries, Application.Common.Models.PagedResult<BodyDto>>(
+                queries => queries.SearchAsync(text, 1, 100, CancellationToken.None))).Items.Select(body => body.Key).ToList();
+
+        (await Keys("gori city hall")).Should().Equal("ge-gori-city-hall");
+        (await Keys("hall  gori")).Should().Contain("ge-gori-city-hall");
+        (await Keys("გორის მერია")).Should().Contain("ge-gori-city-hall");
+        (await Keys("gori city hall atlantis")).Should().BeEmpty("every word must appear");
+    }
+
+    [SkippableFact]
     public async Task Search_TreatsLikeWildcardsAsPlainCharacters()
     {
         await AddGeorgiaAsync();

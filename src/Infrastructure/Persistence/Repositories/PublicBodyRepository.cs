@@ -1,3 +1,5 @@
+using System.Globalization;
+using Dapper;
 using FoiTracker.Application.Bodies;
 using FoiTracker.Application.Common.Models;
 using FoiTracker.Domain.Bodies;
@@ -59,15 +61,16 @@ public sealed class PublicBodyRepository(DbSession session) : SqlRepository(sess
 
     public async Task<PagedResult<BodyDto>> SearchAsync(string? text, int page, int pageSize, CancellationToken cancellationToken)
     {
-        // LIKE with an escape character behaves the same on SQLite and PostgreSQL; the search
-        // text is already lower-cased, as is the stored search_text.
-        var where = text is null ? string.Empty : @"WHERE search_text LIKE @Pattern ESCAPE '\'";
-        var parameters = new
-        {
-            Pattern = text is null ? null : "%" + EscapeLike(text) + "%",
-            Limit = pageSize,
-            Offset = (long)(page - 1) * pageSize,
-        };
+        // Every word of the search must appear, in any order ("gori city hall" finds "Gori Municipality City
+        // Hall"). LIKE with an escape character behaves the same on SQLite and PostgreSQL; the search text is
+        // already lower-cased, as is the stored search_text.
+        var words = (text ?? "").Split((char[]?)null, MaxSearchWords + 1, StringSplitOptions.RemoveEmptyEntries).Take(MaxSearchWords).ToList();
+        var parameters = new DynamicParameters(new { Limit = pageSize, Offset = (long)(page - 1) * pageSize });
+        for (var i = 0; i < words.Count; i++)
+            parameters.Add(string.Create(CultureInfo.InvariantCulture, $"Word{i}"), "%" + EscapeLike(words[i]) + "%");
+        var where = words.Count == 0
+            ? string.Empty
+            : "WHERE " + string.Join(" AND ", words.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $@"search_text LIKE @Word{i} ESCAPE '\'")));
         var total = await ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM public_bodies {where}", parameters, cancellationToken);
         var rows = await QueryAsync<BodyRow>(
             $"SELECT {Columns} FROM public_bodies {where} ORDER BY name_en, key LIMIT @Limit OFFSET @Offset",
@@ -81,6 +84,9 @@ public sealed class PublicBodyRepository(DbSession session) : SqlRepository(sess
         var row = await QuerySingleOrDefaultAsync<BodyRow>($"SELECT {Columns} FROM public_bodies WHERE key = @Key", new { Key = key }, cancellationToken);
         return row?.ToDto();
     }
+
+    /// <summary>Words beyond this many are ignored: no body name needs more to be found.</summary>
+    private const int MaxSearchWords = 8;
 
     private static string EscapeLike(string text) =>
         text.Replace(@"\", @"\\", StringComparison.Ordinal)
