@@ -20,7 +20,7 @@ public sealed class LetterTemplateTests
     }
 
     [Fact]
-    public void The_Georgian_ladder_has_every_letter_in_Georgian_and_English_and_the_English_statutes_their_non_court_letters()
+    public void The_Georgian_ladder_has_every_letter_in_Georgian_and_English_and_the_English_statutes_every_letter_of_theirs()
     {
         var names = Templates.All.Select(template => template.Name).ToList();
 
@@ -28,11 +28,11 @@ public sealed class LetterTemplateTests
             "ge-gac/request.ka", "ge-gac/request.en", "ge-gac/chaser.ka", "ge-gac/chaser.en",
             "ge-gac/complaint.ka", "ge-gac/complaint.en", "ge-gac/court_claim.ka", "ge-gac/court_claim.en",
             "uk-foia/request.en", "uk-foia/chaser.en", "uk-foia/internal_review.en", "uk-foia/ico_complaint.en", "uk-foia/tribunal_appeal.en",
-            "sc-foisa/request.en", "sc-foisa/chaser.en", "sc-foisa/review_request.en", "sc-foisa/commissioner_application.en",
-            "ie-foi/request.en", "ie-foi/chaser.en", "ie-foi/internal_review.en", "ie-foi/commissioner_review.en",
-            "us-foia/request.en", "us-foia/chaser.en", "us-foia/appeal.en",
-            "us-ca-cpra/request.en", "us-ca-cpra/chaser.en",
-            "eu-1049/request.en", "eu-1049/chaser.en", "eu-1049/confirmatory_application.en",
+            "sc-foisa/request.en", "sc-foisa/chaser.en", "sc-foisa/review_request.en", "sc-foisa/commissioner_application.en", "sc-foisa/court_appeal.en",
+            "ie-foi/request.en", "ie-foi/chaser.en", "ie-foi/internal_review.en", "ie-foi/commissioner_review.en", "ie-foi/court_appeal.en",
+            "us-foia/request.en", "us-foia/chaser.en", "us-foia/appeal.en", "us-foia/court_claim.en",
+            "us-ca-cpra/request.en", "us-ca-cpra/chaser.en", "us-ca-cpra/court_claim.en",
+            "eu-1049/request.en", "eu-1049/chaser.en", "eu-1049/confirmatory_application.en", "eu-1049/court_claim.en", "eu-1049/ombudsman_complaint.en",
         ]);
     }
 
