@@ -1,6 +1,7 @@
 using FoiTracker.Domain.Requests;
 using FoiTracker.Infrastructure.Configuration;
 using FoiTracker.Infrastructure.Mail;
+using FoiTracker.Tests.Support;
 using Microsoft.Extensions.Configuration;
 
 namespace FoiTracker.Infrastructure.Tests.Mail;
@@ -11,8 +12,7 @@ public sealed class MailSettingsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_data, recursive: true);
 
-    private static IConfiguration Configure(params (string Key, string Value)[] values) =>
-        new ConfigurationBuilder().AddInMemoryCollection(values.Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value))).Build();
+    private static IConfiguration Configure(params (string Key, string Value)[] values) => TestSettings.From(values);
 
     [Fact]
     public void WithoutASecret_OneIsGeneratedOnceAndKeptAcrossStarts()

@@ -2,7 +2,6 @@ using Dapper;
 using FoiTracker.Infrastructure.Configuration;
 using FoiTracker.Infrastructure.Persistence;
 using FoiTracker.Tests.Support;
-using Microsoft.Extensions.Configuration;
 
 namespace FoiTracker.Infrastructure.Tests.Persistence;
 
@@ -10,21 +9,21 @@ namespace FoiTracker.Infrastructure.Tests.Persistence;
 public sealed class SqliteCacheSettingsTests
 {
     [Fact]
-    public void ReadDatabase_WithNothingSet_GivesEachConnection64MiB()
+    public async Task ReadDatabase_WithNothingSet_GivesEachConnection64MiB()
     {
-        using var folder = new TemporaryFolder();
+        await using var database = TestDatabase.CreateSqlite();
 
-        var options = InfrastructureSettings.ReadDatabase(Settings(("Data:Directory", folder.Path)));
+        var options = InfrastructureSettings.ReadDatabase(TestSettings.From(("Data:Directory", database.Options.DataDirectory)));
 
         options.SqliteCacheMiB.Should().Be(64);
     }
 
     [Fact]
-    public void ReadDatabase_WithTheCacheSet_ReadsIt()
+    public async Task ReadDatabase_WithTheCacheSet_ReadsIt()
     {
-        using var folder = new TemporaryFolder();
+        await using var database = TestDatabase.CreateSqlite();
 
-        var options = InfrastructureSettings.ReadDatabase(Settings(("Data:Directory", folder.Path), ("Database:Sqlite:CacheMiB", "256")));
+        var options = InfrastructureSettings.ReadDatabase(TestSettings.From(("Data:Directory", database.Options.DataDirectory), ("Database:Sqlite:CacheMiB", "256")));
 
         options.SqliteCacheMiB.Should().Be(256);
     }
@@ -33,11 +32,11 @@ public sealed class SqliteCacheSettingsTests
     [InlineData("0")]
     [InlineData("-64")]
     [InlineData("lots")]
-    public void ReadDatabase_WithABadCacheSize_NamesTheSetting(string value)
+    public async Task ReadDatabase_WithABadCacheSize_NamesTheSetting(string value)
     {
-        using var folder = new TemporaryFolder();
+        await using var database = TestDatabase.CreateSqlite();
 
-        var act = () => InfrastructureSettings.ReadDatabase(Settings(("Data:Directory", folder.Path), ("Database:Sqlite:CacheMiB", value)));
+        var act = () => InfrastructureSettings.ReadDatabase(TestSettings.From(("Data:Directory", database.Options.DataDirectory), ("Database:Sqlite:CacheMiB", value)));
 
         act.Should().Throw<ConfigurationProblemException>().Which.Message.Should().Contain("Database:Sqlite:CacheMiB").And.Contain(value);
     }
@@ -61,22 +60,6 @@ public sealed class SqliteCacheSettingsTests
             await using var connection = await factory.OpenAsync(CancellationToken.None);
             var cacheSize = await connection.ExecuteScalarAsync<long>("PRAGMA cache_size");
             cacheSize.Should().Be(-24 * 1024, "a negative cache_size is in KiB");
-        }
-    }
-
-    private static IConfiguration Settings(params (string Key, string Value)[] settings) =>
-        new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(setting => new KeyValuePair<string, string?>(setting.Key, setting.Value)))
-            .Build();
-
-    private sealed class TemporaryFolder : IDisposable
-    {
-        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"foi-settings-{Guid.NewGuid():N}");
-
-        public void Dispose()
-        {
-            if (Directory.Exists(Path))
-                Directory.Delete(Path, recursive: true);
         }
     }
 }

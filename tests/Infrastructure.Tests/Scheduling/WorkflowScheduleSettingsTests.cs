@@ -108,8 +108,5 @@ public sealed class WorkflowScheduleSettingsTests
         services.Should().Contain(descriptor => descriptor.ServiceType == typeof(IHostedService));
     }
 
-    private static IConfiguration Settings(params (string Key, string Value)[] settings) =>
-        new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(setting => new KeyValuePair<string, string?>(setting.Key, setting.Value)))
-            .Build();
+    private static IConfiguration Settings(params (string Key, string Value)[] settings) => TestSettings.From(settings);
 }
