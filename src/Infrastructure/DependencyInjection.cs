@@ -56,7 +56,7 @@ public static class DependencyInjection
         services.AddScoped<IRequestNumberAllocator>(provider => provider.GetRequiredService<FoiRequestRepository>());
         services.AddSingleton<IBulkRequestImporter, BulkRequestWriter>();
 
-        services.AddScoped<ITimerStore, TimerRepository>();
+        services.AddScoped<ITimerStore>(provider => provider.GetRequiredService<FoiRequestRepository>());
         services.AddScoped<IRequestQueries, RequestQueries>();
         services.AddScoped<IIdempotencyStore, IdempotencyRepository>();
         services.AddScoped<IOutboxStore, OutboxRepository>();

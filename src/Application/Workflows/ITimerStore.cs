@@ -1,13 +1,13 @@
-namespace FoiTracker.Application.Workflows;
+using FoiTracker.Domain.Requests;
 
-/// <summary>An armed timer whose time has come.</summary>
-public sealed record DueTimer(Guid Id, Guid RequestId, DateTimeOffset DueAt);
+namespace FoiTracker.Application.Workflows;
 
 public interface ITimerStore
 {
     /// <summary>
-    /// Due timers in due order, claimed for the current transaction: on PostgreSQL locked with
-    /// SKIP LOCKED so two nodes never take the same one; SQLite has a single writer.
+    /// Requests whose earliest armed timer is due at <paramref name="now"/>, earliest first, loaded and
+    /// claimed for the current transaction: on PostgreSQL their rows are locked with SKIP LOCKED, so
+    /// two nodes never take the same request; SQLite has a single writer.
     /// </summary>
-    Task<IReadOnlyList<DueTimer>> ClaimDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<FoiRequest>> ClaimDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 }

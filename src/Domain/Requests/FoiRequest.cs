@@ -19,8 +19,8 @@ public sealed class FoiRequest
 
     private readonly List<ArmedTimer> _activeTimers = [];
     private readonly List<ArmedTimer> _newTimers = [];
-    private readonly List<Guid> _cancelledTimers = [];
-    private readonly List<Guid> _firedTimers = [];
+    private readonly List<ArmedTimer> _cancelledTimers = [];
+    private readonly List<ArmedTimer> _firedTimers = [];
     private readonly List<TimelineEntry> _newTimeline = [];
     private readonly List<PendingEffect> _newEffects = [];
     private readonly Dictionary<string, ComputedDeadline> _deadlines = new(StringComparer.Ordinal);
@@ -107,9 +107,14 @@ public sealed class FoiRequest
 
     public IReadOnlyList<ArmedTimer> NewTimers => _newTimers;
 
-    public IReadOnlyList<Guid> CancelledTimers => _cancelledTimers;
+    /// <summary>Timers this step disarmed (the request left their stage).</summary>
+    public IReadOnlyList<ArmedTimer> CancelledTimers => _cancelledTimers;
 
-    public IReadOnlyList<Guid> FiredTimers => _firedTimers;
+    /// <summary>Timers this step fired.</summary>
+    public IReadOnlyList<ArmedTimer> FiredTimers => _firedTimers;
+
+    /// <summary>When the earliest armed timer is due; the sweep claims the request then.</summary>
+    public DateTimeOffset? NextTimerDueAt => _activeTimers.Count == 0 ? null : _activeTimers.Min(timer => timer.DueAt);
 
     public IReadOnlyList<TimelineEntry> NewTimeline => _newTimeline;
 
@@ -244,25 +249,43 @@ public sealed class FoiRequest
     }
 
     /// <summary>
-    /// Fires one of this request's armed timers. A timer armed by a stage the request has left is
-    /// not fired (it is reported as stale so the sweep marks it and never claims it again).
+    /// The armed timer that fires next if it is due at <paramref name="now"/>: the earliest, and of
+    /// timers due at the same instant the one armed first.
     /// </summary>
-    /// <returns>Whether the timer applied; false when it was stale.</returns>
+    public ArmedTimer? NextDueTimer(DateTimeOffset now)
+    {
+        ArmedTimer? next = null;
+        foreach (var timer in _activeTimers)
+        {
+            if (timer.DueAt <= now && (next is null || timer.DueAt < next.DueAt || (timer.DueAt == next.DueAt && timer.Id.CompareTo(next.Id) < 0)))
+                next = timer;
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// Fires one of this request's armed timers. A timer that is no longer armed does nothing; one
+    /// armed by a stage the request has left is disarmed instead of fired.
+    /// </summary>
+    /// <returns>Whether the timer applied; false when it was not armed or stale.</returns>
     public bool FireTimer(Guid timerId, DateTimeOffset now, IWorkflowContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var timer = _activeTimers.FirstOrDefault(candidate => candidate.Id == timerId);
-        if (timer is null || timer.Stage != Stage)
+        if (timer is null)
+            return false;
+        if (timer.Stage != Stage)
         {
-            _cancelledTimers.Add(timerId);
-            _activeTimers.RemoveAll(candidate => candidate.Id == timerId);
+            _cancelledTimers.Add(timer);
+            _activeTimers.Remove(timer);
             return false;
         }
 
         var stage = context.Definition.Stage(Stage);
         var definition = stage.Timers.FirstOrDefault(candidate => candidate.Kind == timer.Kind)
             ?? throw new InvalidOperationException($"Stage '{Stage}' of {StatuteId} v{StatuteVersion} defines no timer '{timer.Kind}'.");
-        _firedTimers.Add(timer.Id);
+        _firedTimers.Add(timer);
         _activeTimers.Remove(timer);
 
         // The transition happens at the timer's own instant, not at the sweep's: a request caught
@@ -356,7 +379,7 @@ public sealed class FoiRequest
         foreach (var timer in _activeTimers)
         {
             if (_newTimers.Remove(timer) is false)
-                _cancelledTimers.Add(timer.Id);
+                _cancelledTimers.Add(timer);
         }
 
         _activeTimers.Clear();
@@ -402,7 +425,7 @@ public sealed class FoiRequest
             // A timer never fires before the moment that armed it.
             if (dueAt < at)
                 dueAt = at;
-            var armed = new ArmedTimer(Guid.CreateVersion7(), timer.Kind, key, timer.Deadline, dueAt.ToUniversalTime());
+            var armed = new ArmedTimer(Guid.CreateVersion7(), timer.Kind, key, timer.Deadline, dueAt.ToUniversalTime(), at.ToUniversalTime());
             _activeTimers.Add(armed);
             _newTimers.Add(armed);
         }

@@ -1,7 +1,10 @@
 namespace FoiTracker.Domain.Workflows;
 
-/// <summary>A timer armed for a request: a row with a due instant that the sweep claims.</summary>
-public sealed record ArmedTimer(Guid Id, string Kind, string Stage, string? DeadlineKey, DateTimeOffset DueAt);
+/// <summary>
+/// A timer armed for a request by the stage it entered at <paramref name="ArmedAt"/>. The request
+/// keeps its armed timers; the sweep claims the request when the earliest is due.
+/// </summary>
+public sealed record ArmedTimer(Guid Id, string Kind, string Stage, string? DeadlineKey, DateTimeOffset DueAt, DateTimeOffset ArmedAt);
 
 /// <summary>One line of a request's audit trail.</summary>
 public sealed record TimelineEntry(

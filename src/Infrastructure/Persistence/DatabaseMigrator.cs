@@ -16,12 +16,19 @@ public sealed class DatabaseMigrator(DatabaseOptions options, ILogger<DatabaseMi
     // Any constant unique to this application; PostgreSQL advisory locks are keyed by a bigint.
     private const long MigrationLockKey = 0x466F_6954_7261_636B;
 
-    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken) => MigrateAsync(through: null, cancellationToken);
+
+    /// <summary>
+    /// Applies the scripts up to and including <paramref name="through"/> (a script's file name, such as
+    /// <c>0011_lean_sweep_writes.sql</c>), or all of them when it is null: a migration that moves data
+    /// is checked on data written by the schema before it.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(string? through, CancellationToken cancellationToken)
     {
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             await UseWriteAheadLogAsync(cancellationToken);
-            return Run(DeployChanges.To.SqliteDatabase(options.ConnectionString), "Sqlite");
+            return Run(DeployChanges.To.SqliteDatabase(options.ConnectionString), "Sqlite", through);
         }
 
         EnsureDatabase.For.PostgresqlDatabase(options.ConnectionString, new LogAdapter(logger));
@@ -31,7 +38,7 @@ public sealed class DatabaseMigrator(DatabaseOptions options, ILogger<DatabaseMi
             await take.ExecuteNonQueryAsync(cancellationToken);
         try
         {
-            return Run(DeployChanges.To.PostgresqlDatabase(options.ConnectionString), "Postgres");
+            return Run(DeployChanges.To.PostgresqlDatabase(options.ConnectionString), "Postgres", through);
         }
         finally
         {
@@ -50,11 +57,13 @@ public sealed class DatabaseMigrator(DatabaseOptions options, ILogger<DatabaseMi
         await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    private List<string> Run(DbUp.Builder.UpgradeEngineBuilder builder, string folder)
+    private List<string> Run(DbUp.Builder.UpgradeEngineBuilder builder, string folder, string? through)
     {
         var prefix = $"{typeof(DatabaseMigrator).Namespace}.Migrations.{folder}.";
         var engine = builder
-            .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.StartsWith(prefix, StringComparison.Ordinal))
+            .WithScriptsEmbeddedInAssembly(
+                typeof(DatabaseMigrator).Assembly,
+                name => name.StartsWith(prefix, StringComparison.Ordinal) && (through is null || string.CompareOrdinal(name[prefix.Length..], through) <= 0))
             .WithTransactionPerScript()
             .LogTo(new LogAdapter(logger))
             .Build();

@@ -27,7 +27,7 @@ public abstract class TwoNodeSweepTests : WorkflowTestBase
     public async Task TwoNodes_SharingDueTimers_FireEachExactlyOnce()
     {
         await SeedOverdueRequestsAsync(Requests);
-        (await CountAsync("SELECT COUNT(*) FROM request_timers WHERE fired_at IS NULL AND cancelled_at IS NULL")).Should().Be(2 * Requests);
+        (await CountAsync("SELECT COUNT(*) FROM requests WHERE next_due_at IS NOT NULL")).Should().Be(Requests, "each request has armed timers");
 
         await using var nodeA = BuildNode();
         await using var nodeB = BuildNode();
@@ -66,7 +66,7 @@ public abstract class TwoNodeSweepTests : WorkflowTestBase
         }
 
         fired.Should().Be(4 * Requests);
-        batches.Should().BeGreaterThan(4 * Requests / 250, "the work was split into batches");
+        batches.Should().BeGreaterThan(Requests / 250, "the work was split into batches of requests");
         await ExpectEachTimerFiredOnceAsync();
     }
 
@@ -79,6 +79,8 @@ public abstract class TwoNodeSweepTests : WorkflowTestBase
         (await CountAsync("SELECT COUNT(*) FROM outbox WHERE name = 'chaser'")).Should().Be(Requests);
         (await CountAsync("SELECT COUNT(*) FROM outbox")).Should().Be(6L * Requests, "request letter, overdue notices (2), chaser, complaint-window reminders (2)");
         (await CountAsync("SELECT COUNT(*) FROM request_timers WHERE fired_at IS NOT NULL AND cancelled_at IS NOT NULL")).Should().Be(0);
+        (await CountAsync("SELECT COUNT(*) FROM request_timers WHERE fired_at IS NOT NULL")).Should().Be(4L * Requests, "each fired timer is in the history once");
+        (await CountAsync("SELECT COUNT(*) FROM (SELECT id FROM request_timers GROUP BY id HAVING COUNT(*) > 1) d")).Should().Be(0);
         (await CountAsync("SELECT COUNT(*) FROM (SELECT request_id, seq FROM timeline GROUP BY request_id, seq HAVING COUNT(*) > 1) d")).Should().Be(0);
     }
 

@@ -113,6 +113,7 @@ public sealed class SweepBenchmark : IBenchmark
                     figures.Add(new Figure($"{tag}.batch{sweep.Batch}_seconds", Math.Round(sweep.Seconds, 3), "s"));
                     figures.Add(new Figure($"{tag}.batch{sweep.Batch}_commands", sweep.Commands));
                     figures.Add(new Figure($"{tag}.batch{sweep.Batch}_process_cpu_us_per_action", Math.Round(sweep.ProcessCpuMicrosecondsPerAction, 1), "us"));
+                    figures.Add(new Figure($"{tag}.batch{sweep.Batch}_process_written_kib_per_action", Math.Round(sweep.WrittenKilobytesPerAction, 1), "KiB"));
                 }
 
                 if (size == count)
@@ -191,11 +192,17 @@ public sealed class SweepBenchmark : IBenchmark
     /// CPU time this process used during the sweep, all threads. On SQLite that is all the work; on PostgreSQL
     /// the server's share is not in it. Less sensitive than wall time to other load on a shared machine.
     /// </param>
-    private sealed record SweepFigures(int Batch, int Workers, long Fired, double Seconds, int Commands, double ProcessCpuSeconds)
+    /// <param name="ProcessWrittenBytes">
+    /// Bytes this process handed to write() during the sweep (Linux <c>/proc/self/io</c>, 0 elsewhere): on SQLite the
+    /// log and the checkpoints, so the pages a fired timer dirties; on PostgreSQL the server writes, not this process.
+    /// </param>
+    private sealed record SweepFigures(int Batch, int Workers, long Fired, double Seconds, int Commands, double ProcessCpuSeconds, long ProcessWrittenBytes)
     {
         public double ActionsPerSecond => Fired / Seconds;
 
         public double ProcessCpuMicrosecondsPerAction => ProcessCpuSeconds * 1e6 / Fired;
+
+        public double WrittenKilobytesPerAction => ProcessWrittenBytes / 1024.0 / Fired;
     }
 
     private sealed record SizeRun(double SetupSeconds, long TimerRows, ScanFigures Scan, IReadOnlyList<SweepFigures> Sweeps);
@@ -236,10 +243,10 @@ public sealed class SweepBenchmark : IBenchmark
         bool IsDue(int index) => index % stride == 0 && index / stride < due;
         var dueIds = Enumerable.Range(0, (int)count).Where(IsDue).Select(index => ids[index]).ToList();
         Console.WriteLine($"{provider}: arming timers...");
-        var timerRows = await TimerBulkWriter.WriteAsync(factory, plan, ids, IsDue, cancellationToken);
+        var timerRows = await TimerBulkWriter.ArmFutureAsync(factory, plan, ids, IsDue, cancellationToken) + dueIds.Count;
         await using (var connection = await factory.OpenAsync(cancellationToken))
         {
-            await TimerBulkWriter.MarkDueRequestsAsync(connection, plan, dueIds, cancellationToken);
+            await TimerBulkWriter.ArmDueAsync(connection, plan, dueIds, cancellationToken);
             // Start the sweep from a settled database: no vacuum debt, and on SQLite no setup pages left in the log.
             var settle = database.Provider == DatabaseProvider.Postgres ? "VACUUM ANALYZE" : "PRAGMA wal_checkpoint(TRUNCATE)";
             await connection.ExecuteAsync(new CommandDefinition(settle, commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
@@ -258,7 +265,7 @@ public sealed class SweepBenchmark : IBenchmark
         async Task<SweepFigures> SweepCheckedAsync(int batch)
         {
             if (!fresh)
-                await ResetAsync(factory, plan, cancellationToken);
+                await ResetAsync(factory, plan, dueIds, cancellationToken);
             fresh = false;
             var sweep = await SweepAsync(services, batch, workers, cancellationToken);
             await VerifyAsync(factory, due, cancellationToken);
@@ -285,7 +292,7 @@ public sealed class SweepBenchmark : IBenchmark
                 var sweep = await SweepCheckedAsync(batch);
                 runs.Add(sweep);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{provider}@{count:N0}: batch {sweep.Batch}, {sweep.Workers} worker(s), run {attempt} of {repeat}: {sweep.Fired:N0} fired in {sweep.Seconds:N3} s over {sweep.Commands} commands = {sweep.ActionsPerSecond:N0} actions/s, {sweep.ProcessCpuMicrosecondsPerAction:N0} µs of this process's CPU each (verified)"));
+                    $"{provider}@{count:N0}: batch {sweep.Batch}, {sweep.Workers} worker(s), run {attempt} of {repeat}: {sweep.Fired:N0} fired in {sweep.Seconds:N3} s over {sweep.Commands} commands = {sweep.ActionsPerSecond:N0} actions/s, {sweep.ProcessCpuMicrosecondsPerAction:N0} µs of this process's CPU and {sweep.WrittenKilobytesPerAction:N1} KiB written each (verified)"));
             }
 
             sweeps.Add(runs.OrderBy(run => run.ActionsPerSecond).ElementAt(runs.Count / 2));
@@ -325,7 +332,7 @@ public sealed class SweepBenchmark : IBenchmark
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 await session.RollbackAsync(cancellationToken);
                 if (claimed.Count != expected)
-                    throw new InvalidOperationException($"The claim at {at:O} returned {claimed.Count} timers, expected {expected}.");
+                    throw new InvalidOperationException($"The claim at {at:O} returned {claimed.Count} requests, expected {expected}.");
                 if (i >= 3)
                     samples.Add(elapsed);
             }
@@ -349,6 +356,7 @@ public sealed class SweepBenchmark : IBenchmark
         long fired = 0;
         var commands = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var written = ProcessWrittenBytes();
         var clock = Stopwatch.StartNew();
         while (true)
         {
@@ -367,7 +375,17 @@ public sealed class SweepBenchmark : IBenchmark
 
         clock.Stop();
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        return new SweepFigures(batch, workers, fired, clock.Elapsed.TotalSeconds, commands, cpuSeconds);
+        return new SweepFigures(batch, workers, fired, clock.Elapsed.TotalSeconds, commands, cpuSeconds, ProcessWrittenBytes() - written);
+    }
+
+    /// <summary>The "wchar" counter of <c>/proc/self/io</c>: bytes passed to write() so far; 0 where there is no such file.</summary>
+    private static long ProcessWrittenBytes()
+    {
+        const string file = "/proc/self/io";
+        if (!File.Exists(file))
+            return 0;
+        var line = File.ReadLines(file).FirstOrDefault(l => l.StartsWith("wchar:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.AsSpan(6).Trim(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Checks by SQL that the sweep did exactly what it should: each due timer fired once, with its transition and its effects once.</summary>
@@ -378,19 +396,28 @@ public sealed class SweepBenchmark : IBenchmark
             await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, args, commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
 
         var now = DateTimeOffset.UtcNow;
+        // Armed timers and deadlines are in the request's row as JSON (ADR 012), read with each database's JSON functions.
+        var sqlite = factory.Provider == DatabaseProvider.Sqlite;
+        var timers = sqlite ? "json_each(r.workflow, '$.timers') t" : "json_array_elements((r.workflow::json)->'timers') t";
+        var deadlines = sqlite ? "json_each(r.workflow, '$.deadlines') d" : "json_array_elements((r.workflow::json)->'deadlines') d";
+        var timerKind = sqlite ? "json_extract(t.value, '$.kind')" : "t->>'kind'";
+        var timerStage = sqlite ? "json_extract(t.value, '$.stage')" : "t->>'stage'";
+        var deadlineKey = sqlite ? "json_extract(d.value, '$.key')" : "d->>'key'";
         var checks = new (string What, long Actual, long Expected)[]
         {
             ("timers with fired_at", await Count("SELECT COUNT(*) FROM request_timers WHERE fired_at IS NOT NULL"), due),
             ("fired deadline_passed timers", await Count("SELECT COUNT(*) FROM request_timers WHERE fired_at IS NOT NULL AND kind = 'deadline_passed' AND stage = 'submitted'"), due),
             ("cancelled timers", await Count("SELECT COUNT(*) FROM request_timers WHERE cancelled_at IS NOT NULL"), 0),
-            ("armed timers still due", await Count("SELECT COUNT(*) FROM request_timers WHERE fired_at IS NULL AND cancelled_at IS NULL AND due_at <= @Now", new { Now = now }), 0),
+            ("requests with a timer still due", await Count("SELECT COUNT(*) FROM requests WHERE next_due_at <= @Now", new { Now = now }), 0),
             ("requests in overdue", await Count("SELECT COUNT(*) FROM requests WHERE stage = 'overdue'"), due),
             ("overdue requests at version 2 with overdue_since", await Count("SELECT COUNT(*) FROM requests WHERE stage = 'overdue' AND version = 2 AND overdue_since IS NOT NULL"), due),
-            ("timers armed by overdue", await Count("SELECT COUNT(*) FROM request_timers WHERE stage = 'overdue' AND fired_at IS NULL AND cancelled_at IS NULL"), 3L * due),
-            ("chaser timers", await Count("SELECT COUNT(*) FROM request_timers WHERE stage = 'overdue' AND kind = 'chaser'"), due),
-            ("complaint_filing deadlines", await Count("SELECT COUNT(*) FROM request_deadlines WHERE key = 'complaint_filing'"), due),
+            ("timers armed by overdue", await Count($"SELECT COUNT(*) FROM requests r, {timers} WHERE r.stage = 'overdue' AND {timerStage} = 'overdue'"), 3L * due),
+            ("chaser timers", await Count($"SELECT COUNT(*) FROM requests r, {timers} WHERE r.stage = 'overdue' AND {timerKind} = 'chaser'"), due),
+            ("overdue requests waiting for a timer", await Count("SELECT COUNT(*) FROM requests WHERE stage = 'overdue' AND next_due_at > @Now", new { Now = now }), due),
+            ("complaint_filing deadlines", await Count($"SELECT COUNT(*) FROM requests r, {deadlines} WHERE {deadlineKey} = 'complaint_filing'"), due),
             ("timeline entries", await Count("SELECT COUNT(*) FROM timeline WHERE kind = 'timer:deadline_passed' AND from_stage = 'submitted' AND to_stage = 'overdue'"), due),
             ("all timeline entries", await Count("SELECT COUNT(*) FROM timeline"), due),
+            ("overdue requests at timeline position 1", await Count("SELECT COUNT(*) FROM requests WHERE stage = 'overdue' AND timeline_seq = 1"), due),
             ("outbox rows", await Count("SELECT COUNT(*) FROM outbox"), 2L * due),
             ("distinct outbox dedup keys", await Count("SELECT COUNT(DISTINCT dedup_key) FROM outbox"), 2L * due),
             ("outbox 'overdue' to requester", await Count("SELECT COUNT(DISTINCT request_id) FROM outbox WHERE name = 'overdue' AND recipient = 'requester'"), due),
@@ -403,27 +430,17 @@ public sealed class SweepBenchmark : IBenchmark
     }
 
     /// <summary>Puts the due requests back as they were before the sweep, so the next batch size starts from the same state.</summary>
-    private static async Task ResetAsync(IDbConnectionFactory factory, SweepPlan plan, CancellationToken cancellationToken)
+    private static async Task ResetAsync(IDbConnectionFactory factory, SweepPlan plan, IReadOnlyList<Guid> dueIds, CancellationToken cancellationToken)
     {
         await using var connection = await factory.OpenAsync(cancellationToken);
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            foreach (var sql in new[]
-            {
-                "DELETE FROM outbox",
-                "DELETE FROM timeline",
-                "DELETE FROM request_timers WHERE stage = 'overdue'",
-                "DELETE FROM request_deadlines WHERE key = 'complaint_filing'",
-                "UPDATE request_timers SET fired_at = NULL WHERE fired_at IS NOT NULL",
-                "UPDATE requests SET stage = 'submitted', stage_entered_at = @At, stage_anchor = @Anchor, overdue_since = NULL, paused_days = 0, version = 1 WHERE stage = 'overdue'",
-            })
-            {
-                await connection.ExecuteAsync(new CommandDefinition(sql, new { At = plan.DueEnteredAt, Anchor = plan.DueDeadline.EventDate }, transaction, LongCommandSeconds, cancellationToken: cancellationToken));
-            }
-
+            foreach (var sql in new[] { "DELETE FROM outbox", "DELETE FROM timeline", "DELETE FROM request_timers" })
+                await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await TimerBulkWriter.ArmDueAsync(connection, plan, dueIds, cancellationToken);
         if (factory.Provider == DatabaseProvider.Postgres)
             await connection.ExecuteAsync(new CommandDefinition("VACUUM ANALYZE", commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
     }

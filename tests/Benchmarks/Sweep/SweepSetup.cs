@@ -90,10 +90,11 @@ public sealed class SweepPlan
     public static DateTimeOffset DeadlinePassedDue(IWorkflowContext context, ComputedDeadline deadline) => context.StartOfDay(deadline.Due.AddDays(1));
 }
 
-/// <summary>One timer or deadline row as the bulk writers take it.</summary>
-internal readonly record struct TimerRow(Guid Id, Guid RequestId, string Kind, DateTimeOffset DueAt, DateTimeOffset CreatedAt);
-
-/// <summary>Writes the armed timers and their deadlines straight into the tables: SQLite prepared inserts in big transactions, PostgreSQL binary COPY.</summary>
+/// <summary>
+/// Arms every request's timers and deadline the way the repository stores them (ADR 012): the
+/// workflow state in the request's row and its earliest timer in <c>next_due_at</c>. SQLite: a
+/// prepared update per row in big transactions; PostgreSQL: binary COPY into a scratch table, then one update.
+/// </summary>
 internal static class TimerBulkWriter
 {
     private const int SqliteBatch = 50_000;
@@ -101,92 +102,72 @@ internal static class TimerBulkWriter
     /// <summary>Setup statements over millions of rows outlast Npgsql's 30 s default on a busy machine.</summary>
     public static readonly TimeSpan SetupTimeout = TimeSpan.FromMinutes(30);
 
-    private static readonly string[] TimerParameters = ["$id", "$request", "$kind", "$due", "$created"];
-
-    private static readonly string[] DeadlineParameters = ["$request", "$event", "$due", "$statute", "$calendar", "$computed"];
-
-    /// <summary>Every request's timers and deadline; <paramref name="isDue"/> picks the requests whose deadline_passed timer is due.</summary>
-    public static async Task<long> WriteAsync(IDbConnectionFactory factory, SweepPlan plan, Guid[] requestIds, Func<int, bool> isDue, CancellationToken cancellationToken)
-    {
-        await using var connection = await factory.OpenAsync(cancellationToken);
-        return connection switch
-        {
-            SqliteConnection sqlite => await WriteSqliteAsync(sqlite, plan, requestIds, isDue, cancellationToken),
-            NpgsqlConnection postgres => await WritePostgresAsync(postgres, plan, requestIds, isDue, cancellationToken),
-            _ => throw new NotSupportedException(connection.GetType().Name),
-        };
-    }
-
-    private static IEnumerable<TimerRow> Timers(SweepPlan plan, Guid requestId, int index, bool due, out ComputedDeadline deadline)
+    /// <summary>The not-due requests' state: two timers of a future response deadline, one per anchor day.</summary>
+    private static (string Workflow, DateTimeOffset NextDue) FutureState(SweepPlan plan, int index)
     {
         var context = plan.Context;
-        if (due)
-        {
-            deadline = plan.DueDeadline;
-            return [new TimerRow(Guid.CreateVersion7(), requestId, "deadline_passed", plan.DueAt, plan.DueEnteredAt)];
-        }
-
-        deadline = plan.FutureDeadlines[index % plan.FutureDeadlines.Count];
-        var created = context.StartOfDay(deadline.EventDate).AddHours(9);
-        return
+        var deadline = plan.FutureDeadlines[index % plan.FutureDeadlines.Count];
+        var armed = context.StartOfDay(deadline.EventDate).AddHours(9);
+        var reminder = SweepPlan.ReminderDue(context, deadline);
+        ArmedTimer[] timers =
         [
-            new TimerRow(Guid.CreateVersion7(), requestId, "reminder", SweepPlan.ReminderDue(context, deadline), created),
-            new TimerRow(Guid.CreateVersion7(), requestId, "deadline_passed", SweepPlan.DeadlinePassedDue(context, deadline), created),
+            new(Guid.CreateVersion7(), "reminder", SweepPlan.SubmittedStage, SweepPlan.DeadlineKey, reminder, armed),
+            new(Guid.CreateVersion7(), "deadline_passed", SweepPlan.SubmittedStage, SweepPlan.DeadlineKey, SweepPlan.DeadlinePassedDue(context, deadline), armed),
         ];
+        return (StoredWorkflowState.Write(timers, [deadline]), reminder);
     }
 
-    private static async Task<long> WriteSqliteAsync(SqliteConnection connection, SweepPlan plan, Guid[] ids, Func<int, bool> isDue, CancellationToken cancellationToken)
-    {
-        await using var timer = connection.CreateCommand();
-        timer.CommandText = "INSERT INTO request_timers (id, request_id, kind, stage, deadline_key, due_at, created_at) VALUES ($id, $request, $kind, 'submitted', 'response', $due, $created)";
-        var tp = TimerParameters.Select(name => timer.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
-        await using var deadline = connection.CreateCommand();
-        deadline.CommandText =
-            "INSERT INTO request_deadlines (request_id, key, stage, event_date, due, paused_days, statute_version, calendar_version, computed_at) " +
-            "VALUES ($request, 'response', 'submitted', $event, $due, 0, $statute, $calendar, $computed)";
-        var dp = DeadlineParameters.Select(name => deadline.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+    /// <summary>A due request's state: its deadline_passed timer, due now, with a timer id of its own.</summary>
+    private static string DueState(SweepPlan plan) =>
+        StoredWorkflowState.Write(
+            [new ArmedTimer(Guid.CreateVersion7(), "deadline_passed", SweepPlan.SubmittedStage, SweepPlan.DeadlineKey, plan.DueAt, plan.DueEnteredAt)],
+            [plan.DueDeadline]);
 
-        long rows = 0;
+    /// <summary>Arms the not-due requests (<paramref name="isDue"/> false); returns how many timers that armed.</summary>
+    public static async Task<long> ArmFutureAsync(IDbConnectionFactory factory, SweepPlan plan, Guid[] requestIds, Func<int, bool> isDue, CancellationToken cancellationToken)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var rows = Enumerable.Range(0, requestIds.Length).Where(index => !isDue(index)).Select(index =>
+        {
+            var (workflow, next) = FutureState(plan, index);
+            return (Id: requestIds[index], Workflow: workflow, NextDue: next);
+        });
+        long written = connection switch
+        {
+            SqliteConnection sqlite => await UpdateSqliteAsync(sqlite, rows, cancellationToken),
+            NpgsqlConnection postgres => await UpdatePostgresAsync(postgres, rows, cancellationToken),
+            _ => throw new NotSupportedException(connection.GetType().Name),
+        };
+        return 2 * written;
+    }
+
+    private static async Task<long> UpdateSqliteAsync(SqliteConnection connection, IEnumerable<(Guid Id, string Workflow, DateTimeOffset NextDue)> rows, CancellationToken cancellationToken)
+    {
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE requests SET workflow = $workflow, next_due_at = $next WHERE id = $id";
+        var id = update.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+        var workflow = update.Parameters.Add(new SqliteParameter { ParameterName = "$workflow" });
+        var next = update.Parameters.Add(new SqliteParameter { ParameterName = "$next" });
+        long written = 0;
         SqliteTransaction? transaction = null;
         try
         {
-            for (var i = 0; i < ids.Length; i++)
+            foreach (var row in rows)
             {
                 if (transaction is null)
                 {
                     transaction = connection.BeginTransaction(deferred: false);
-                    timer.Transaction = transaction;
-                    deadline.Transaction = transaction;
-                    if (i == 0)
-                    {
-                        timer.Prepare();
-                        deadline.Prepare();
-                    }
+                    update.Transaction = transaction;
+                    if (written == 0)
+                        update.Prepare();
                 }
 
-                var request = ids[i].ToString("D");
-                foreach (var row in Timers(plan, ids[i], i, isDue(i), out var computed))
-                {
-                    tp[0].Value = row.Id.ToString("D");
-                    tp[1].Value = request;
-                    tp[2].Value = row.Kind;
-                    tp[3].Value = TypeHandlers.ToSqliteText(row.DueAt);
-                    tp[4].Value = TypeHandlers.ToSqliteText(row.CreatedAt);
-                    await timer.ExecuteNonQueryAsync(cancellationToken);
-                    rows++;
-                    if (row.Kind == "deadline_passed")
-                    {
-                        dp[0].Value = request;
-                        dp[1].Value = computed.EventDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                        dp[2].Value = computed.Due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                        dp[3].Value = computed.StatuteVersion;
-                        dp[4].Value = computed.CalendarVersion;
-                        dp[5].Value = TypeHandlers.ToSqliteText(row.CreatedAt);
-                        await deadline.ExecuteNonQueryAsync(cancellationToken);
-                    }
-                }
-
-                if ((i + 1) % SqliteBatch == 0)
+                id.Value = row.Id.ToString("D");
+                workflow.Value = row.Workflow;
+                next.Value = TypeHandlers.ToSqliteText(row.NextDue);
+                if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+                    throw new InvalidOperationException($"Request {row.Id} is missing.");
+                if (++written % SqliteBatch == 0)
                 {
                     await transaction.CommitAsync(cancellationToken);
                     await transaction.DisposeAsync();
@@ -203,84 +184,62 @@ internal static class TimerBulkWriter
                 await transaction.DisposeAsync();
         }
 
-        return rows;
+        return written;
     }
 
-    private static async Task<long> WritePostgresAsync(NpgsqlConnection connection, SweepPlan plan, Guid[] ids, Func<int, bool> isDue, CancellationToken cancellationToken)
+    private static async Task<long> UpdatePostgresAsync(NpgsqlConnection connection, IEnumerable<(Guid Id, string Workflow, DateTimeOffset NextDue)> rows, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        long rows = 0;
-        var deadlines = new (ComputedDeadline Deadline, DateTimeOffset Created)[ids.Length];
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY request_timers (id, request_id, kind, stage, deadline_key, due_at, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await connection.ExecuteAsync(new CommandDefinition(
+            "CREATE TEMP TABLE armed (id uuid PRIMARY KEY, workflow text NOT NULL, next_due_at timestamptz NOT NULL) ON COMMIT DROP",
+            transaction: transaction, cancellationToken: cancellationToken));
+        long written = 0;
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY armed (id, workflow, next_due_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             copy.Timeout = SetupTimeout;
-            for (var i = 0; i < ids.Length; i++)
+            foreach (var row in rows)
             {
-                foreach (var row in Timers(plan, ids[i], i, isDue(i), out var computed))
-                {
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(row.Id, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(row.RequestId, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(row.Kind, NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(SweepPlan.SubmittedStage, NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(SweepPlan.DeadlineKey, NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(row.DueAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                    await copy.WriteAsync(row.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                    rows++;
-                    deadlines[i] = (computed, row.CreatedAt);
-                }
-            }
-
-            await copy.CompleteAsync(cancellationToken);
-        }
-
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY request_deadlines (request_id, key, stage, event_date, due, paused_days, statute_version, calendar_version, computed_at) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
-        {
-            copy.Timeout = SetupTimeout;
-            for (var i = 0; i < ids.Length; i++)
-            {
-                var (deadline, created) = deadlines[i];
                 await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(ids[i], NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(deadline.Key, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(deadline.Stage, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(deadline.EventDate, NpgsqlDbType.Date, cancellationToken);
-                await copy.WriteAsync(deadline.Due, NpgsqlDbType.Date, cancellationToken);
-                await copy.WriteAsync(deadline.PausedDays, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(deadline.StatuteVersion, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(deadline.CalendarVersion, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(created.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(row.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(row.Workflow, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(row.NextDue.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                written++;
             }
 
             await copy.CompleteAsync(cancellationToken);
         }
 
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE requests r SET workflow = a.workflow, next_due_at = a.next_due_at FROM armed a WHERE r.id = a.id",
+            transaction: transaction, commandTimeout: (int)SetupTimeout.TotalSeconds, cancellationToken: cancellationToken));
+        if (updated != written)
+            throw new InvalidOperationException($"Armed {updated} requests, expected {written}.");
         await transaction.CommitAsync(cancellationToken);
-        return rows;
+        return written;
     }
 
-    /// <summary>Gives the due requests the request columns their stage entry would have written.</summary>
-    public static async Task MarkDueRequestsAsync(DbConnection connection, SweepPlan plan, IReadOnlyList<Guid> dueIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts the due requests in "submitted" as their stage entry would have left them, their
+    /// deadline_passed timer due now: at setup, and again before each sweep after the first.
+    /// </summary>
+    public static async Task ArmDueAsync(DbConnection connection, SweepPlan plan, IReadOnlyList<Guid> dueIds, CancellationToken cancellationToken)
     {
+        const string sql =
+            """
+            UPDATE requests SET stage = @Stage, submitted_at = @At, stage_entered_at = @At, stage_anchor = @Anchor, overdue_since = NULL,
+                paused_days = 0, version = 1, timeline_seq = 0, workflow = @Workflow, next_due_at = @DueAt
+            WHERE id = @Id
+            """;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var chunk in dueIds.Chunk(1_000))
+        foreach (var id in dueIds)
         {
-            var parameters = new DynamicParameters();
-            parameters.Add("At", plan.DueEnteredAt);
-            parameters.Add("Anchor", plan.DueDeadline.EventDate);
-            var names = new string[chunk.Length];
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                names[i] = $"@id{i}";
-                parameters.Add($"id{i}", chunk[i]);
-            }
-
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"UPDATE requests SET submitted_at = @At, stage_entered_at = @At, stage_anchor = @Anchor, version = 1 WHERE id IN ({string.Join(", ", names)})",
-                parameters, transaction, (int)SetupTimeout.TotalSeconds, cancellationToken: cancellationToken));
+            var updated = await connection.ExecuteAsync(new CommandDefinition(
+                sql,
+                new { Stage = SweepPlan.SubmittedStage, At = plan.DueEnteredAt, Anchor = plan.DueDeadline.EventDate, Workflow = DueState(plan), plan.DueAt, Id = id },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (updated != 1)
+                throw new InvalidOperationException($"Request {id} is missing.");
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -313,20 +313,40 @@ public abstract class RepositoryContract : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task Timers_AreClaimedWhenDue_InDueOrder_AndNotBefore()
+    public async Task Requests_AreClaimedWhenTheirEarliestTimerIsDue_InDueOrder_AndNotBefore()
     {
         await SendAsync(new LoadSeedsCommand());
-        var filed = FoiRequest.File(
+        var first = FoiRequest.File(
             RequestId.New(), RequestNumber.From(2026, 10), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
-            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 3), Instant(2026, 11, 2, 9), GeorgianWorkflow);
-        await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(filed, CancellationToken.None));
+            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 4), Instant(2026, 11, 2, 9), GeorgianWorkflow);
+        var second = FoiRequest.File(
+            RequestId.New(), RequestNumber.From(2026, 11), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
+            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 4), Instant(2026, 11, 3, 9), GeorgianWorkflow);
+        var draft = FoiRequest.File(
+            RequestId.New(), RequestNumber.From(2026, 12), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
+            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 4), submittedAt: null, GeorgianWorkflow);
+        foreach (var request in new[] { second, draft, first })
+            await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(request, CancellationToken.None));
+        var firstDue = first.NextTimerDueAt!.Value;
+        var secondDue = second.NextTimerDueAt!.Value;
+        firstDue.Should().BeBefore(secondDue);
 
-        var before = await InScopeAsync<ITimerStore, IReadOnlyList<DueTimer>>(timers => timers.ClaimDueAsync(Instant(2026, 11, 14, 19, 59), 10, CancellationToken.None));
-        var after = await InScopeAsync<ITimerStore, IReadOnlyList<DueTimer>>(timers => timers.ClaimDueAsync(Instant(2026, 11, 17), 10, CancellationToken.None));
+        var before = await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers => timers.ClaimDueAsync(firstDue.AddMinutes(-1), 10, CancellationToken.None));
+        var onlyFirst = await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers => timers.ClaimDueAsync(firstDue, 10, CancellationToken.None));
+        var both = await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers => timers.ClaimDueAsync(Instant(2026, 12, 31), 10, CancellationToken.None));
+        var limited = await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers => timers.ClaimDueAsync(Instant(2026, 12, 31), 1, CancellationToken.None));
 
         before.Should().BeEmpty();
-        after.Select(timer => timer.DueAt).Should().Equal(Instant(2026, 11, 14, 20), Instant(2026, 11, 16, 20));
-        after.Should().OnlyContain(timer => timer.RequestId == filed.Id.Value);
+        onlyFirst.Select(request => request.Id).Should().Equal(first.Id);
+        both.Select(request => request.Id).Should().Equal(first.Id, second.Id);
+        limited.Select(request => request.Id).Should().Equal(first.Id);
+
+        // The armed timers and deadlines come back from the request's row exactly as they were armed.
+        var loaded = both[0];
+        loaded.ActiveTimers.Should().Equal(first.ActiveTimers.OrderBy(timer => timer.DueAt));
+        loaded.Deadlines.Should().BeEquivalentTo(first.Deadlines);
+        loaded.NextTimerDueAt.Should().Be(firstDue);
+        loaded.LastTimelineSeq.Should().Be(first.LastTimelineSeq);
     }
 
     [SkippableFact]

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using FoiTracker.Application.Common.Exceptions;
 using FoiTracker.Application.Requests;
+using FoiTracker.Application.Workflows;
 using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Common;
 using FoiTracker.Domain.Requests;
@@ -16,11 +17,13 @@ using Npgsql;
 namespace FoiTracker.Infrastructure.Persistence.Repositories;
 
 /// <summary>
-/// Writes a request and everything its last step produced — timeline entries, armed and disarmed
-/// timers, deadlines, outbox effects — on the scope's transaction, so they land together. A save
-/// over a version someone else already wrote is refused.
+/// Writes a request and everything its last step produced — its row with its armed timers and
+/// deadlines (ADR 012), timeline entries, the history of timers that fired or were disarmed, outbox
+/// effects — on the scope's transaction, so they land together. A save over a version someone else
+/// already wrote is refused. Also the sweep's claim: requests whose earliest timer is due.
 /// </summary>
-public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) : SqlRepository(session), IFoiRequestRepository, IRequestNumberAllocator
+public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
+    : SqlRepository(session), IFoiRequestRepository, IRequestNumberAllocator, ITimerStore
 {
     private const string Columns =
         "r.id AS Id, r.number AS Number, r.body_key AS BodyKey, r.statute_id AS StatuteId, r.statute_version AS StatuteVersion, " +
@@ -29,7 +32,10 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
         "r.submitted_at AS SubmittedAt, r.stage_entered_at AS StageEnteredAt, r.stage_anchor AS ClockAnchor, r.paused_days AS PausedDays, " +
         "r.paused_since AS PausedSince, r.registration_number AS RegistrationNumber, r.registered_on AS RegisteredOn, " +
         "r.forwarded_from AS ForwardedFrom, r.reopen_stage AS ReopenStage, r.overdue_since AS OverdueSince, r.version AS Version, " +
-        "(SELECT COALESCE(MAX(t.seq), 0) FROM timeline t WHERE t.request_id = r.id) AS LastTimelineSeq";
+        "r.timeline_seq AS LastTimelineSeq, r.workflow AS Workflow";
+
+    /// <summary>The stage and sending instant each request had when loaded: a SQLite update leaves out the indexed ones that did not change.</summary>
+    private readonly Dictionary<FoiRequest, (string Stage, DateTimeOffset? SubmittedAt)> _loaded = new(ReferenceEqualityComparer.Instance);
 
     public async Task AddAsync(FoiRequest request, CancellationToken cancellationToken)
     {
@@ -38,11 +44,11 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
             INSERT INTO requests (id, number, body_key, statute_id, statute_version, subject, text, requester_name,
                 requester_email, requester_address, owner_id, stage, outcome, created_at, submitted_at, stage_entered_at,
                 stage_anchor, paused_days, paused_since, registration_number, registered_on, forwarded_from, reopen_stage,
-                overdue_since, version)
+                overdue_since, version, timeline_seq, workflow, next_due_at)
             VALUES (@Id, @Number, @BodyKey, @StatuteId, @StatuteVersion, @Subject, @Text, @RequesterName,
                 @RequesterEmail, @RequesterAddress, @OwnerId, @Stage, @Outcome, @CreatedAt, @SubmittedAt, @StageEnteredAt,
                 @ClockAnchor, @PausedDays, @PausedSince, @RegistrationNumber, @RegisteredOn, @ForwardedFrom, @ReopenStage,
-                @OverdueSince, 1)
+                @OverdueSince, 1, @LastTimelineSeq, @Workflow, @NextDueAt)
             """,
             Parameters(request),
             cancellationToken);
@@ -81,18 +87,48 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
     private async Task SaveAllAsync(List<FoiRequest> list, CancellationToken cancellationToken)
     {
         // One UPDATE for many requests: each row matches only at the version it was loaded at.
-        var missed = new List<int>();
-        await WriteRowsAsync(
-            UpdateRequests,
-            list,
-            request => [request.Id.Value, request.Version, request.Stage, request.Outcome, request.SubmittedAt, request.StageEnteredAt,
-                request.ClockAnchor, request.PausedDays, request.PausedSince, request.RegistrationNumber, request.RegisteredOn,
-                request.ReopenStage, request.OverdueSince],
-            cancellationToken,
-            missed);
-        if (missed.Count > 0)
-            throw new ConflictException($"Request {list[missed.Min()].Number} was changed by someone else at the same moment; load it again and retry.");
+        // SQLite rewrites an index entry whenever its column is set, even to the same value, so there
+        // the stage and the sending instant are set only by the statements for requests that changed them.
+        var groups = Session.Provider == DatabaseProvider.Postgres
+            ? [(Statement: UpdateRequests[0], Rows: list)]
+            : list.GroupBy(UpdateShape).Select(group => (Statement: UpdateRequests[group.Key], Rows: group.ToList())).ToList();
+        foreach (var (statement, rows) in groups)
+        {
+            var missed = new List<int>();
+            await WriteRowsAsync(
+                statement,
+                rows,
+                request => [request.Id.Value, request.Version, request.Stage, request.Outcome, request.SubmittedAt, request.StageEnteredAt,
+                    request.ClockAnchor, request.PausedDays, request.PausedSince, request.RegistrationNumber, request.RegisteredOn,
+                    request.ReopenStage, request.OverdueSince, request.LastTimelineSeq,
+                    StoredWorkflowState.Write(request.ActiveTimers, request.Deadlines), request.NextTimerDueAt],
+                cancellationToken,
+                missed);
+            if (missed.Count > 0)
+                throw new ConflictException($"Request {rows[missed.Min()].Number} was changed by someone else at the same moment; load it again and retry.");
+        }
+
         await WriteChangesAsync(list, cancellationToken);
+    }
+
+    /// <summary>Which of <see cref="UpdateRequests"/> a request needs: bit 1 when its stage changed, bit 2 when its sending instant did (unknown: both).</summary>
+    private int UpdateShape(FoiRequest request) =>
+        _loaded.TryGetValue(request, out var loaded)
+            ? (loaded.Stage == request.Stage ? 0 : 1) | (loaded.SubmittedAt == request.SubmittedAt ? 0 : 2)
+            : 3;
+
+    public async Task<IReadOnlyList<FoiRequest>> ClaimDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        // The partial index on (next_due_at, id) holds only requests with an armed timer, in claim order,
+        // so this reads the first due ones and stops, however many requests wait for later timers.
+        // On PostgreSQL the claim locks the rows and skips those another worker or node holds: two
+        // never work on the same request at once. A row another worker changed after this statement's
+        // snapshot is checked again when locked, and left out if it is no longer due.
+        var lockRows = Session.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
+        return await LoadAsync(
+            $"r.next_due_at <= @Now ORDER BY r.next_due_at, r.id LIMIT @Limit {lockRows}",
+            new { Now = now, Limit = limit },
+            cancellationToken);
     }
 
     public async Task<FoiRequest?> GetAsync(RequestId id, CancellationToken cancellationToken) =>
@@ -131,34 +167,19 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
         return RequestNumber.From(year, next);
     }
 
+    /// <summary>Requests with their armed timers and deadlines, all in their own rows: one query, whatever the count.</summary>
     private async Task<IReadOnlyList<FoiRequest>> LoadAsync(string where, object parameters, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync<RequestRow>($"SELECT {Columns} FROM requests r WHERE {where}", parameters, cancellationToken);
-        if (rows.Count == 0)
-            return [];
-        var ids = rows.Select(row => row.Id).ToArray();
-        var (requestFilter, idParameters) = IdFilter("request_id", ids);
-        var timers = await QueryAsync<TimerRow>(
-            $"""
-            SELECT id AS Id, request_id AS RequestId, kind AS Kind, stage AS Stage, deadline_key AS DeadlineKey, due_at AS DueAt
-            FROM request_timers WHERE {requestFilter} AND fired_at IS NULL AND cancelled_at IS NULL
-            """,
-            idParameters,
-            cancellationToken);
-        var deadlines = await QueryAsync<DeadlineRow>(
-            $"""
-            SELECT request_id AS RequestId, key AS Key, stage AS Stage, event_date AS EventDate, due AS Due, paused_days AS PausedDays,
-                   statute_version AS StatuteVersion, calendar_version AS CalendarVersion
-            FROM request_deadlines WHERE {requestFilter}
-            """,
-            idParameters,
-            cancellationToken);
-        var timersByRequest = timers.ToLookup(timer => timer.RequestId);
-        var deadlinesByRequest = deadlines.ToLookup(deadline => deadline.RequestId);
-        return rows.Select(row => row.ToDomain(
-                timersByRequest[row.Id].OrderBy(timer => timer.DueAt).Select(timer => new ArmedTimer(timer.Id, timer.Kind, timer.Stage, timer.DeadlineKey, timer.DueAt)).ToList(),
-                deadlinesByRequest[row.Id].Select(d => new ComputedDeadline(d.Key, d.Stage, d.EventDate, d.Due, d.PausedDays, d.StatuteVersion, d.CalendarVersion)).ToList()))
-            .ToList();
+        var requests = new List<FoiRequest>(rows.Count);
+        foreach (var row in rows)
+        {
+            var request = row.ToDomain();
+            _loaded[request] = (request.Stage, request.SubmittedAt);
+            requests.Add(request);
+        }
+
+        return requests;
     }
 
     /// <summary>
@@ -180,35 +201,20 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
     /// </summary>
     private async Task WriteChangesAsync(List<FoiRequest> requests, CancellationToken cancellationToken)
     {
-        var firedAt = FiredAt;
-        // Timers are keyed by (request, id): the request leads so a request's timers sit together.
-        var fired = requests.SelectMany(request => request.FiredTimers.Select(id => (Request: request.Id.Value, Id: id))).ToList();
-        if (fired.Count > 0)
-            await WriteRowsAsync(MarkFired, fired, row => [row.Request, row.Id, firedAt], cancellationToken);
-
-        var cancelled = requests.SelectMany(request => request.CancelledTimers.Select(id => (Request: request.Id.Value, Id: id))).ToList();
-        if (cancelled.Count > 0)
-            await WriteRowsAsync(MarkCancelled, cancelled, row => [row.Request, row.Id, firedAt], cancellationToken);
-
-        var timers = requests.SelectMany(request => request.NewTimers.Select(timer => (Request: request, Timer: timer))).ToList();
-        if (timers.Count > 0)
+        // Armed timers and deadlines went with the request's row; a timer that fired or was disarmed
+        // leaves it for the history, where the request's page shows it with when it ended.
+        var endedAt = FiredAt;
+        var ended = requests.SelectMany(request =>
+                request.FiredTimers.Select(timer => (Request: request.Id.Value, Timer: timer, Fired: true))
+                    .Concat(request.CancelledTimers.Select(timer => (Request: request.Id.Value, Timer: timer, Fired: false))))
+            .ToList();
+        if (ended.Count > 0)
         {
             await WriteRowsAsync(
-                InsertTimers,
-                timers,
-                row => [row.Timer.Id, row.Request.Id.Value, row.Timer.Kind, row.Timer.Stage, row.Timer.DeadlineKey, row.Timer.DueAt, WrittenAt(row.Request)],
-                cancellationToken);
-        }
-
-        var deadlines = requests.SelectMany(request => request.ChangedDeadlines.Select(deadline => (Request: request, Deadline: deadline))).ToList();
-        if (deadlines.Count > 0)
-        {
-            // A request changes each deadline key at most once per step, so no statement touches a row twice.
-            await WriteRowsAsync(
-                UpsertDeadlines,
-                deadlines,
-                row => [row.Request.Id.Value, row.Deadline.Key, row.Deadline.Stage, row.Deadline.EventDate, row.Deadline.Due, row.Deadline.PausedDays,
-                    row.Deadline.StatuteVersion, row.Deadline.CalendarVersion, WrittenAt(row.Request)],
+                InsertEndedTimers,
+                ended,
+                row => [row.Timer.Id, row.Request, row.Timer.Kind, row.Timer.Stage, row.Timer.DeadlineKey, row.Timer.DueAt,
+                    row.Fired ? endedAt : null, row.Fired ? null : endedAt, row.Timer.ArmedAt],
                 cancellationToken);
         }
 
@@ -260,9 +266,6 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
-
-    /// <summary>The instant a step's new rows are stamped with: when the request entered its stage.</summary>
-    private static DateTimeOffset WrittenAt(FoiRequest request) => request.StageEnteredAt ?? request.CreatedAt;
 
     /// <summary>
     /// Runs one statement over many rows. SQLite, in process: its single-row form, prepared once and
@@ -365,65 +368,40 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
         "unnest(" + string.Join(", ", columns.Select((column, index) => $"{ParameterName(index)}::{column.PostgresType}[]")) + $") AS v({names})";
 
     private static readonly RowColumn[] RequestUpdateColumns =
-        [Uuid, Integer, Text, Text, Instant, Instant, Date, Integer, Date, Text, Date, Text, Date];
+        [Uuid, Integer, Text, Text, Instant, Instant, Date, Integer, Date, Text, Date, Text, Date, Integer, Text, Instant];
 
-    private static readonly RowStatement UpdateRequests = new(
-        """
-        UPDATE requests SET stage = @p2, outcome = @p3, submitted_at = @p4, stage_entered_at = @p5,
-            stage_anchor = @p6, paused_days = @p7, paused_since = @p8,
-            registration_number = @p9, registered_on = @p10, reopen_stage = @p11,
-            overdue_since = @p12, version = version + 1
-        WHERE id = @p0 AND version = @p1
-        """,
+    private static readonly string PostgresRequestUpdate =
         $"""
         UPDATE requests SET stage = v.stage, outcome = v.outcome, submitted_at = v.submitted_at, stage_entered_at = v.stage_entered_at,
             stage_anchor = v.stage_anchor, paused_days = v.paused_days, paused_since = v.paused_since,
             registration_number = v.registration_number, registered_on = v.registered_on, reopen_stage = v.reopen_stage,
-            overdue_since = v.overdue_since, version = requests.version + 1
-        FROM {Unnest(RequestUpdateColumns, "id, loaded_version, stage, outcome, submitted_at, stage_entered_at, stage_anchor, paused_days, paused_since, registration_number, registered_on, reopen_stage, overdue_since")}
+            overdue_since = v.overdue_since, timeline_seq = v.timeline_seq, workflow = v.workflow, next_due_at = v.next_due_at,
+            version = requests.version + 1
+        FROM {Unnest(RequestUpdateColumns, "id, loaded_version, stage, outcome, submitted_at, stage_entered_at, stage_anchor, paused_days, paused_since, registration_number, registered_on, reopen_stage, overdue_since, timeline_seq, workflow, next_due_at")}
         WHERE requests.id = v.id AND requests.version = v.loaded_version
         RETURNING requests.id
-        """,
-        RequestUpdateColumns);
-
-    private static readonly RowColumn[] TimerMarkColumns = [Uuid, Uuid, Instant];
-
-    private static readonly RowStatement MarkFired = TimerMark("fired_at");
-
-    private static readonly RowStatement MarkCancelled = TimerMark("cancelled_at");
-
-    /// <summary>Sets one of the two end instants of armed timers, found by their key (request, id).</summary>
-    private static RowStatement TimerMark(string column) => new(
-        $"UPDATE request_timers SET {column} = @p2 WHERE request_id = @p0 AND id = @p1 AND fired_at IS NULL AND cancelled_at IS NULL",
-        $"UPDATE request_timers SET {column} = v.at FROM {Unnest(TimerMarkColumns, "request_id, id, at")} " +
-        "WHERE request_timers.request_id = v.request_id AND request_timers.id = v.id " +
-        "AND request_timers.fired_at IS NULL AND request_timers.cancelled_at IS NULL",
-        TimerMarkColumns);
-
-    private const string TimerColumnList = "id, request_id, kind, stage, deadline_key, due_at, created_at";
-
-    private static readonly RowColumn[] TimerColumns = [Uuid, Uuid, Text, Text, Text, Instant, Instant];
-
-    private static readonly RowStatement InsertTimers = new(
-        $"INSERT INTO request_timers ({TimerColumnList}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)",
-        $"INSERT INTO request_timers ({TimerColumnList}) SELECT * FROM {Unnest(TimerColumns, TimerColumnList)}",
-        TimerColumns);
-
-    private const string DeadlineColumnList = "request_id, key, stage, event_date, due, paused_days, statute_version, calendar_version, computed_at";
-
-    private const string DeadlineConflict =
-        """
-        ON CONFLICT (request_id, key) DO UPDATE SET stage = excluded.stage, event_date = excluded.event_date, due = excluded.due,
-            paused_days = excluded.paused_days, statute_version = excluded.statute_version,
-            calendar_version = excluded.calendar_version, computed_at = excluded.computed_at
         """;
 
-    private static readonly RowColumn[] DeadlineColumns = [Uuid, Text, Text, Date, Date, Integer, Integer, Integer, Instant];
+    /// <summary>The request update, by <see cref="UpdateShape"/>: on SQLite with or without the stage (bit 1) and the sending instant (bit 2).</summary>
+    private static readonly RowStatement[] UpdateRequests = [.. Enumerable.Range(0, 4).Select(shape => new RowStatement(
+        $"""
+        UPDATE requests SET {((shape & 1) != 0 ? "stage = @p2, " : "")}outcome = @p3, {((shape & 2) != 0 ? "submitted_at = @p4, " : "")}stage_entered_at = @p5,
+            stage_anchor = @p6, paused_days = @p7, paused_since = @p8,
+            registration_number = @p9, registered_on = @p10, reopen_stage = @p11,
+            overdue_since = @p12, timeline_seq = @p13, workflow = @p14, next_due_at = @p15, version = version + 1
+        WHERE id = @p0 AND version = @p1
+        """,
+        PostgresRequestUpdate,
+        RequestUpdateColumns))];
 
-    private static readonly RowStatement UpsertDeadlines = new(
-        $"INSERT INTO request_deadlines ({DeadlineColumnList}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)\n{DeadlineConflict}",
-        $"INSERT INTO request_deadlines ({DeadlineColumnList}) SELECT * FROM {Unnest(DeadlineColumns, DeadlineColumnList)}\n{DeadlineConflict}",
-        DeadlineColumns);
+    private const string EndedTimerColumnList = "id, request_id, kind, stage, deadline_key, due_at, fired_at, cancelled_at, created_at";
+
+    private static readonly RowColumn[] EndedTimerColumns = [Uuid, Uuid, Text, Text, Text, Instant, Instant, Instant, Instant];
+
+    private static readonly RowStatement InsertEndedTimers = new(
+        $"INSERT INTO request_timers ({EndedTimerColumnList}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)",
+        $"INSERT INTO request_timers ({EndedTimerColumnList}) SELECT * FROM {Unnest(EndedTimerColumns, EndedTimerColumnList)}",
+        EndedTimerColumns);
 
     private const string TimelineColumnList = "id, request_id, seq, at, kind, actor, detail, from_stage, to_stage, statute_version, event_key";
 
@@ -473,29 +451,10 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
         request.ReopenStage,
         request.OverdueSince,
         request.Version,
+        request.LastTimelineSeq,
+        Workflow = StoredWorkflowState.Write(request.ActiveTimers, request.Deadlines),
+        NextDueAt = request.NextTimerDueAt,
     };
-
-    private sealed class TimerRow
-    {
-        public Guid Id { get; init; }
-        public Guid RequestId { get; init; }
-        public string Kind { get; init; } = "";
-        public string Stage { get; init; } = "";
-        public string? DeadlineKey { get; init; }
-        public DateTimeOffset DueAt { get; init; }
-    }
-
-    private sealed class DeadlineRow
-    {
-        public Guid RequestId { get; init; }
-        public string Key { get; init; } = "";
-        public string Stage { get; init; } = "";
-        public DateOnly EventDate { get; init; }
-        public DateOnly Due { get; init; }
-        public int PausedDays { get; init; }
-        public int StatuteVersion { get; init; }
-        public int CalendarVersion { get; init; }
-    }
 
     private sealed class RequestRow
     {
@@ -525,33 +484,38 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock) 
         public DateOnly? OverdueSince { get; init; }
         public int Version { get; init; }
         public long LastTimelineSeq { get; init; }
+        public string Workflow { get; init; } = StoredWorkflowState.Empty;
 
-        public FoiRequest ToDomain(IReadOnlyList<ArmedTimer> timers, IReadOnlyList<ComputedDeadline> deadlines) => FoiRequest.Restore(new RequestSnapshot(
-            new RequestId(Id),
-            RequestNumber.Parse(Number),
-            PublicBodyKey.Create(BodyKey),
-            StatuteId,
-            StatuteVersion,
-            Subject,
-            Text,
-            new Requester(RequesterName, RequesterEmail is null ? null : EmailAddress.Create(RequesterEmail), RequesterAddress),
-            OwnerId is null ? null : new UserId(OwnerId.Value),
-            Stage,
-            Outcome,
-            CreatedAt,
-            SubmittedAt,
-            StageEnteredAt,
-            ClockAnchor,
-            PausedDays,
-            PausedSince,
-            RegistrationNumber,
-            RegisteredOn,
-            ForwardedFrom is null ? null : new RequestId(ForwardedFrom.Value),
-            ReopenStage,
-            OverdueSince,
-            Version,
-            checked((int)LastTimelineSeq),
-            timers,
-            deadlines));
+        public FoiRequest ToDomain()
+        {
+            var (timers, deadlines) = StoredWorkflowState.Read(Workflow);
+            return FoiRequest.Restore(new RequestSnapshot(
+                new RequestId(Id),
+                RequestNumber.Parse(Number),
+                PublicBodyKey.Create(BodyKey),
+                StatuteId,
+                StatuteVersion,
+                Subject,
+                Text,
+                new Requester(RequesterName, RequesterEmail is null ? null : EmailAddress.Create(RequesterEmail), RequesterAddress),
+                OwnerId is null ? null : new UserId(OwnerId.Value),
+                Stage,
+                Outcome,
+                CreatedAt,
+                SubmittedAt,
+                StageEnteredAt,
+                ClockAnchor,
+                PausedDays,
+                PausedSince,
+                RegistrationNumber,
+                RegisteredOn,
+                ForwardedFrom is null ? null : new RequestId(ForwardedFrom.Value),
+                ReopenStage,
+                OverdueSince,
+                Version,
+                checked((int)LastTimelineSeq),
+                timers,
+                deadlines));
+        }
     }
 }

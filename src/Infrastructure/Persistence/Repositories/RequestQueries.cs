@@ -17,24 +17,28 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
                    stage AS Stage, outcome AS Outcome, subject AS Subject, text AS Text, requester_name AS RequesterName,
                    requester_email AS RequesterEmail, requester_address AS RequesterAddress, owner_id AS OwnerId,
                    created_at AS CreatedAt, submitted_at AS SubmittedAt, registration_number AS RegistrationNumber,
-                   registered_on AS RegisteredOn, forwarded_from AS ForwardedFrom, overdue_since AS OverdueSince
+                   registered_on AS RegisteredOn, forwarded_from AS ForwardedFrom, overdue_since AS OverdueSince,
+                   workflow AS Workflow
             FROM requests WHERE id = @Id
             """,
             new { Id = id },
             cancellationToken);
         if (row is null)
             return null;
-        var deadlines = await QueryAsync<DeadlineRow>(
-            "SELECT key AS Key, due AS Due, event_date AS EventDate, paused_days AS PausedDays FROM request_deadlines WHERE request_id = @Id ORDER BY due, key",
-            new { Id = id },
-            cancellationToken);
-        var timers = await QueryAsync<TimerRow>(
+        // Armed timers and deadlines are in the request's row (ADR 012); the timers that fired or were
+        // disarmed are in the history.
+        var (armed, deadlines) = StoredWorkflowState.Read(row.Workflow);
+        var ended = await QueryAsync<TimerRow>(
             """
-            SELECT kind AS Kind, stage AS Stage, due_at AS DueAt, fired_at AS FiredAt, cancelled_at AS CancelledAt
-            FROM request_timers WHERE request_id = @Id ORDER BY due_at, created_at
+            SELECT kind AS Kind, stage AS Stage, due_at AS DueAt, fired_at AS FiredAt, cancelled_at AS CancelledAt, created_at AS ArmedAt
+            FROM request_timers WHERE request_id = @Id
             """,
             new { Id = id },
             cancellationToken);
+        var timers = ended
+            .Concat(armed.Select(timer => new TimerRow { Kind = timer.Kind, Stage = timer.Stage, DueAt = timer.DueAt, ArmedAt = timer.ArmedAt }))
+            .OrderBy(timer => timer.DueAt)
+            .ThenBy(timer => timer.ArmedAt);
         var timeline = await QueryAsync<TimelineRow>(
             """
             SELECT seq AS Seq, at AS At, kind AS Kind, actor AS Actor, detail AS Detail, from_stage AS FromStage,
@@ -47,7 +51,7 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
             row.Id, row.Number, row.BodyKey, row.Statute, row.StatuteVersion, row.Stage, row.Outcome, row.Subject, row.Text,
             row.RequesterName, row.RequesterEmail, row.RequesterAddress, row.OwnerId, row.CreatedAt, row.SubmittedAt,
             row.RegistrationNumber, row.RegisteredOn, row.ForwardedFrom, row.OverdueSince,
-            deadlines.Select(d => (d.Key, d.Due, d.EventDate, d.PausedDays)).ToList(),
+            deadlines.OrderBy(d => d.Due).ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => (d.Key, d.Due, d.EventDate, d.PausedDays)).ToList(),
             timers.Select(t => new RequestTimerDto(t.Kind, t.Stage, t.DueAt, t.FiredAt, t.CancelledAt)).ToList(),
             timeline.Select(e => new TimelineEntryDto(e.Seq, e.At, e.Kind, e.Actor, e.Detail, e.FromStage, e.ToStage, e.StatuteVersion)).ToList());
     }
@@ -96,7 +100,7 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
             $"""
             SELECT r.id AS Id, r.number AS Number, r.body_key AS BodyKey, r.statute_id AS Statute, r.stage AS Stage, r.outcome AS Outcome,
                    r.subject AS Subject, r.submitted_at AS SubmittedAt, r.overdue_since AS OverdueSince,
-                   (SELECT MIN(t.due_at) FROM request_timers t WHERE t.request_id = r.id AND t.fired_at IS NULL AND t.cancelled_at IS NULL) AS NextTimerAt,
+                   r.next_due_at AS NextTimerAt,
                    CASE WHEN {MailProblemSql} THEN 1 ELSE 0 END AS MailProblem
             FROM requests r {where}
             ORDER BY {order}
@@ -138,6 +142,7 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
         public DateTimeOffset DueAt { get; init; }
         public DateTimeOffset? FiredAt { get; init; }
         public DateTimeOffset? CancelledAt { get; init; }
+        public DateTimeOffset ArmedAt { get; init; }
     }
 
     private sealed class TimelineRow
@@ -167,14 +172,6 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
         public int MailProblem { get; init; }
     }
 
-    private sealed class DeadlineRow
-    {
-        public string Key { get; init; } = "";
-        public DateOnly Due { get; init; }
-        public DateOnly EventDate { get; init; }
-        public int PausedDays { get; init; }
-    }
-
     private sealed class Row
     {
         public Guid Id { get; init; }
@@ -196,5 +193,6 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
         public DateOnly? RegisteredOn { get; init; }
         public Guid? ForwardedFrom { get; init; }
         public DateOnly? OverdueSince { get; init; }
+        public string Workflow { get; init; } = StoredWorkflowState.Empty;
     }
 }

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FoiTracker.Domain.Workflows;
+
+namespace FoiTracker.Infrastructure.Persistence;
+
+/// <summary>
+/// The part of a request's workflow that only the request itself reads: its armed timers and its
+/// computed deadlines, kept as one JSON document in the request's row (column <c>workflow</c>) next
+/// to <c>next_due_at</c>, the earliest armed timer, which the sweep's index orders by (ADR 012).
+/// <code>{"timers":[{"id","kind","stage","deadline","due","armed"}],"deadlines":[{"key","stage","event","due","paused","statute","calendar"}]}</code>
+/// Migration 0012 writes the same shape from the former tables; a test holds the two together.
+/// </summary>
+public static class StoredWorkflowState
+{
+    public const string Empty = """{"timers":[],"deadlines":[]}""";
+
+    public static string Write(IEnumerable<ArmedTimer> timers, IEnumerable<ComputedDeadline> deadlines) =>
+        JsonSerializer.Serialize(
+            new Document(
+                timers.Select(t => new Timer(t.Id, t.Kind, t.Stage, t.DeadlineKey, t.DueAt.ToUniversalTime(), t.ArmedAt.ToUniversalTime())).ToList(),
+                deadlines.Select(d => new Deadline(d.Key, d.Stage, d.EventDate, d.Due, d.PausedDays, d.StatuteVersion, d.CalendarVersion)).ToList()),
+            StoredWorkflowJson.Default.Document);
+
+    public static (IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) Read(string json)
+    {
+        var document = JsonSerializer.Deserialize(json, StoredWorkflowJson.Default.Document)
+            ?? throw new JsonException("A request's workflow state is null.");
+        return (
+            document.Timers.Select(t => new ArmedTimer(t.Id, t.Kind, t.Stage, t.Deadline, t.Due.ToUniversalTime(), t.Armed.ToUniversalTime())).OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToList(),
+            document.Deadlines.Select(d => new ComputedDeadline(d.Key, d.Stage, d.Event, d.Due, d.Paused, d.Statute, d.Calendar)).ToList());
+    }
+
+    internal sealed record Document(
+        [property: JsonPropertyName("timers")] IReadOnlyList<Timer> Timers,
+        [property: JsonPropertyName("deadlines")] IReadOnlyList<Deadline> Deadlines);
+
+    internal sealed record Timer(
+        [property: JsonPropertyName("id")] Guid Id,
+        [property: JsonPropertyName("kind")] string Kind,
+        [property: JsonPropertyName("stage")] string Stage,
+        [property: JsonPropertyName("deadline")] string? Deadline,
+        [property: JsonPropertyName("due")] DateTimeOffset Due,
+        [property: JsonPropertyName("armed")] DateTimeOffset Armed);
+
+    internal sealed record Deadline(
+        [property: JsonPropertyName("key")] string Key,
+        [property: JsonPropertyName("stage")] string Stage,
+        [property: JsonPropertyName("event")] DateOnly Event,
+        [property: JsonPropertyName("due")] DateOnly Due,
+        [property: JsonPropertyName("paused")] int Paused,
+        [property: JsonPropertyName("statute")] int Statute,
+        [property: JsonPropertyName("calendar")] int Calendar);
+}
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(StoredWorkflowState.Document))]
+internal sealed partial class StoredWorkflowJson : JsonSerializerContext;
