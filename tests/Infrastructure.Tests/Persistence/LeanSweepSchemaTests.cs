@@ -8,7 +8,9 @@ namespace FoiTracker.Infrastructure.Tests.Persistence;
 /// <summary>
 /// Migration 0011: an event key is unique per request through a partial index that entries without
 /// a key stay out of, and on PostgreSQL the timers' key leads with the request instead of a
-/// separate request index.
+/// separate request index. Migration 0012: the sweep claims requests by their own next due instant,
+/// the timer history is keyed by request on both databases, and the stage index is ordered by
+/// when requests entered their stage.
 /// </summary>
 public sealed class LeanSweepSchemaTests
 {
@@ -57,5 +59,45 @@ public sealed class LeanSweepSchemaTests
 
         // Armed timers live in the request's row (ADR 012); this table is their history, read per request.
         indexes.Should().ContainSingle().Which.Should().Contain("request_timers_pkey").And.Contain("(request_id, id)");
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Requests_AreIndexedForTheSweepAndTheQueue_AndTimerHistoryIsKeyedByRequest(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Postgres)
+            TestDatabase.SkipUnlessPostgresConfigured();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = TestServices.Build(database.Options);
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await using var connection = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+
+        async Task<string> Columns(string index) => provider == DatabaseProvider.Sqlite
+            ? string.Join(",", await connection.QueryAsync<string>($"SELECT name FROM pragma_index_info('{index}') ORDER BY seqno"))
+            : await connection.ExecuteScalarAsync<string>(
+                """
+                SELECT string_agg(a.attname, ',' ORDER BY k.ord)
+                FROM pg_index i
+                CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+                JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                WHERE i.indexrelid = @Index::regclass
+                """,
+                new { Index = index }) ?? "";
+
+        (await Columns("ix_requests_next_due")).Should().Be("next_due_at,id");
+        (await Columns("ix_requests_stage")).Should().Be("stage,body_key,stage_entered_at");
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // A WITHOUT ROWID table is its primary key's B-tree: pragma_index_list names it as the one index.
+            var indexes = (await connection.QueryAsync<(string Name, string Origin)>("SELECT name, origin FROM pragma_index_list('request_timers')")).ToList();
+            indexes.Should().ContainSingle().Which.Origin.Should().Be("pk");
+            (await Columns(indexes[0].Name)).Should().Be("request_id,id");
+            (await connection.ExecuteScalarAsync<string>("SELECT sql FROM sqlite_schema WHERE name = 'request_timers'")).Should().Contain("WITHOUT ROWID");
+        }
+        else
+        {
+            (await Columns("request_timers_pkey")).Should().Be("request_id,id");
+        }
     }
 }

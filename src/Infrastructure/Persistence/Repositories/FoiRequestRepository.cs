@@ -34,8 +34,8 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         "r.forwarded_from AS ForwardedFrom, r.reopen_stage AS ReopenStage, r.overdue_since AS OverdueSince, r.version AS Version, " +
         "r.timeline_seq AS LastTimelineSeq, r.workflow AS Workflow";
 
-    /// <summary>The stage and sending instant each request had when loaded: a SQLite update leaves out the indexed ones that did not change.</summary>
-    private readonly Dictionary<FoiRequest, (string Stage, DateTimeOffset? SubmittedAt)> _loaded = new(ReferenceEqualityComparer.Instance);
+    /// <summary>The stage and sending instant each request had when loaded: a SQLite update leaves out the indexed columns that did not change.</summary>
+    private readonly Dictionary<FoiRequest, (string Stage, DateTimeOffset? StageEnteredAt, DateTimeOffset? SubmittedAt)> _loaded = new(ReferenceEqualityComparer.Instance);
 
     public async Task AddAsync(FoiRequest request, CancellationToken cancellationToken)
     {
@@ -87,8 +87,9 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
     private async Task SaveAllAsync(List<FoiRequest> list, CancellationToken cancellationToken)
     {
         // One UPDATE for many requests: each row matches only at the version it was loaded at.
-        // SQLite rewrites an index entry whenever its column is set, even to the same value, so there
-        // the stage and the sending instant are set only by the statements for requests that changed them.
+        // SQLite rewrites an index entry whenever one of its columns is set, even to the same value, so
+        // there the stage (with the instant it was entered) and the sending instant are set only by the
+        // statements for requests that changed them.
         var groups = Session.Provider == DatabaseProvider.Postgres
             ? [(Statement: UpdateRequests[0], Rows: list)]
             : list.GroupBy(UpdateShape).Select(group => (Statement: UpdateRequests[group.Key], Rows: group.ToList())).ToList();
@@ -111,10 +112,10 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         await WriteChangesAsync(list, cancellationToken);
     }
 
-    /// <summary>Which of <see cref="UpdateRequests"/> a request needs: bit 1 when its stage changed, bit 2 when its sending instant did (unknown: both).</summary>
+    /// <summary>Which of <see cref="UpdateRequests"/> a request needs: bit 1 when it entered a stage, bit 2 when its sending instant changed (unknown: both).</summary>
     private int UpdateShape(FoiRequest request) =>
         _loaded.TryGetValue(request, out var loaded)
-            ? (loaded.Stage == request.Stage ? 0 : 1) | (loaded.SubmittedAt == request.SubmittedAt ? 0 : 2)
+            ? (loaded.Stage == request.Stage && loaded.StageEnteredAt == request.StageEnteredAt ? 0 : 1) | (loaded.SubmittedAt == request.SubmittedAt ? 0 : 2)
             : 3;
 
     public async Task<IReadOnlyList<FoiRequest>> ClaimDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
@@ -175,7 +176,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         foreach (var row in rows)
         {
             var request = row.ToDomain();
-            _loaded[request] = (request.Stage, request.SubmittedAt);
+            _loaded[request] = (request.Stage, request.StageEnteredAt, request.SubmittedAt);
             requests.Add(request);
         }
 
@@ -382,10 +383,10 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         RETURNING requests.id
         """;
 
-    /// <summary>The request update, by <see cref="UpdateShape"/>: on SQLite with or without the stage (bit 1) and the sending instant (bit 2).</summary>
+    /// <summary>The request update, by <see cref="UpdateShape"/>: on SQLite with or without the stage and its entry instant (bit 1) and the sending instant (bit 2).</summary>
     private static readonly RowStatement[] UpdateRequests = [.. Enumerable.Range(0, 4).Select(shape => new RowStatement(
         $"""
-        UPDATE requests SET {((shape & 1) != 0 ? "stage = @p2, " : "")}outcome = @p3, {((shape & 2) != 0 ? "submitted_at = @p4, " : "")}stage_entered_at = @p5,
+        UPDATE requests SET {((shape & 1) != 0 ? "stage = @p2, stage_entered_at = @p5, " : "")}outcome = @p3, {((shape & 2) != 0 ? "submitted_at = @p4, " : "")}
             stage_anchor = @p6, paused_days = @p7, paused_since = @p8,
             registration_number = @p9, registered_on = @p10, reopen_stage = @p11,
             overdue_since = @p12, timeline_seq = @p13, workflow = @p14, next_due_at = @p15, version = version + 1
