@@ -19,12 +19,8 @@ public sealed class LeanSweepSchemaTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task TimelineEventKeys_AreUniqueOnlyWhereTheyArePresent(DatabaseProvider provider)
     {
-        if (provider == DatabaseProvider.Postgres)
-            TestDatabase.SkipUnlessPostgresConfigured();
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var services = TestServices.Build(database.Options);
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        await using var connection = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+        await using var database = await MigratedDatabase.CreateAsync(provider);
+        var connection = database.Connection;
 
         var definitions = provider == DatabaseProvider.Sqlite
             ? await connection.QueryAsync<string>(
@@ -46,32 +42,13 @@ public sealed class LeanSweepSchemaTests
         definitions.Should().BeEquivalentTo("id", "request_id,seq", "request_id,event_key partial");
     }
 
-    [SkippableFact]
-    public async Task Timers_OnPostgres_AreKeyedByRequestThenId_WithNoSeparateRequestIndex()
-    {
-        TestDatabase.SkipUnlessPostgresConfigured();
-        await using var database = await TestDatabase.CreatePostgresAsync();
-        await using var services = TestServices.Build(database.Options);
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        await using var connection = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
-
-        var indexes = await connection.QueryAsync<string>("SELECT indexdef FROM pg_indexes WHERE tablename = 'request_timers'");
-
-        // Armed timers live in the request's row (ADR 012); this table is their history, read per request.
-        indexes.Should().ContainSingle().Which.Should().Contain("request_timers_pkey").And.Contain("(request_id, id)");
-    }
-
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
     public async Task Requests_AreIndexedForTheSweepAndTheQueue_AndTimerHistoryIsKeyedByRequest(DatabaseProvider provider)
     {
-        if (provider == DatabaseProvider.Postgres)
-            TestDatabase.SkipUnlessPostgresConfigured();
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var services = TestServices.Build(database.Options);
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        await using var connection = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+        await using var database = await MigratedDatabase.CreateAsync(provider);
+        var connection = database.Connection;
 
         async Task<string> Columns(string index) => provider == DatabaseProvider.Sqlite
             ? string.Join(",", await connection.QueryAsync<string>($"SELECT name FROM pragma_index_info('{index}') ORDER BY seqno"))
@@ -97,6 +74,8 @@ public sealed class LeanSweepSchemaTests
         }
         else
         {
+            // Armed timers live in the request's row; this table is their history, read per request.
+            (await connection.QueryAsync<string>("SELECT indexname FROM pg_indexes WHERE tablename = 'request_timers'")).Should().Equal("request_timers_pkey");
             (await Columns("request_timers_pkey")).Should().Be("request_id,id");
         }
     }

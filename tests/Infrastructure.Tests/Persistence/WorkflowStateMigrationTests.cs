@@ -28,18 +28,13 @@ public sealed class WorkflowStateMigrationTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task ARequestWrittenBeforeTheMove_ComesBackWithItsTimersAndDeadlines(DatabaseProvider provider)
     {
-        if (provider == DatabaseProvider.Postgres)
-            TestDatabase.SkipUnlessPostgresConfigured();
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var services = TestServices.Build(database.Options);
-        var migrator = services.GetRequiredService<DatabaseMigrator>();
-        await migrator.MigrateAsync("0011_lean_sweep_writes.sql", CancellationToken.None);
+        await using var database = await MigratedDatabase.CreateAsync(provider, through: "0011_lean_sweep_writes.sql");
+        var services = database.Services;
         await using (var scope = services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ISender>().Send(new LoadSeedsCommand());
-        await using (var connection = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None))
-            await WriteTheOldWayAsync(connection);
+        await WriteTheOldWayAsync(database.Connection);
 
-        (await migrator.MigrateAsync(CancellationToken.None)).Should().Equal("0012_workflow_state_in_request.sql");
+        (await database.Migrator.MigrateAsync(CancellationToken.None)).Should().Equal("0012_workflow_state_in_request.sql");
 
         await using var reading = services.CreateAsyncScope();
         var request = await reading.ServiceProvider.GetRequiredService<IFoiRequestRepository>().GetAsync(new RequestId(RequestId), CancellationToken.None);
@@ -54,8 +49,7 @@ public sealed class WorkflowStateMigrationTests
         var record = await reading.ServiceProvider.GetRequiredService<IRequestQueries>().GetAsync(RequestId, CancellationToken.None);
         record!.Timers.Select(timer => (timer.Kind, timer.FiredAt)).Should().Equal(
             ("welcome", At(2026, 11, 3, 8)), ("reminder", null), ("deadline_passed", null));
-        await using var check = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
-        (await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM request_timers")).Should().Be(1, "only the fired timer stays in the history");
+        (await database.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM request_timers")).Should().Be(1, "only the fired timer stays in the history");
     }
 
     private static DateTimeOffset At(int year, int month, int day, int hour) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);

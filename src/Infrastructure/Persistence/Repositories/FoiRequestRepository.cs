@@ -364,6 +364,12 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
     /// <param name="Postgres">The same over <c>unnest(@p0, …)</c>.</param>
     private sealed record RowStatement(string Sqlite, string Postgres, RowColumn[] Columns);
 
+    /// <summary>An insert of <paramref name="columns"/> into <paramref name="table"/>: one row's values on SQLite, unnest() of arrays on PostgreSQL.</summary>
+    private static RowStatement Insert(string table, string columnList, RowColumn[] columns, string suffix = "") => new(
+        $"INSERT INTO {table} ({columnList}) VALUES ({string.Join(", ", columns.Select((_, index) => ParameterName(index)))}){suffix}",
+        $"INSERT INTO {table} ({columnList}) SELECT * FROM {Unnest(columns, columnList)}{suffix}",
+        columns);
+
     /// <summary><c>unnest(@p0::uuid[], @p1::text[], …) AS v(names)</c> for the columns.</summary>
     private static string Unnest(RowColumn[] columns, string names) =>
         "unnest(" + string.Join(", ", columns.Select((column, index) => $"{ParameterName(index)}::{column.PostgresType}[]")) + $") AS v({names})";
@@ -399,28 +405,19 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
 
     private static readonly RowColumn[] EndedTimerColumns = [Uuid, Uuid, Text, Text, Text, Instant, Instant, Instant, Instant];
 
-    private static readonly RowStatement InsertEndedTimers = new(
-        $"INSERT INTO request_timers ({EndedTimerColumnList}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)",
-        $"INSERT INTO request_timers ({EndedTimerColumnList}) SELECT * FROM {Unnest(EndedTimerColumns, EndedTimerColumnList)}",
-        EndedTimerColumns);
+    private static readonly RowStatement InsertEndedTimers = Insert("request_timers", EndedTimerColumnList, EndedTimerColumns);
 
     private const string TimelineColumnList = "id, request_id, seq, at, kind, actor, detail, from_stage, to_stage, statute_version, event_key";
 
     private static readonly RowColumn[] TimelineColumns = [Uuid, Uuid, Integer, Instant, Text, Text, Text, Text, Text, Integer, Text];
 
-    private static readonly RowStatement InsertTimeline = new(
-        $"INSERT INTO timeline ({TimelineColumnList}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)",
-        $"INSERT INTO timeline ({TimelineColumnList}) SELECT * FROM {Unnest(TimelineColumns, TimelineColumnList)}",
-        TimelineColumns);
+    private static readonly RowStatement InsertTimeline = Insert("timeline", TimelineColumnList, TimelineColumns);
 
     private const string OutboxColumnList = "id, dedup_key, request_id, kind, name, recipient, payload, created_at, available_at";
 
     private static readonly RowColumn[] OutboxColumns = [Uuid, Text, Uuid, Text, Text, Text, Text, Instant, Instant];
 
-    private static readonly RowStatement InsertOutbox = new(
-        $"INSERT INTO outbox ({OutboxColumnList}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) ON CONFLICT (dedup_key) DO NOTHING",
-        $"INSERT INTO outbox ({OutboxColumnList}) SELECT * FROM {Unnest(OutboxColumns, OutboxColumnList)} ON CONFLICT (dedup_key) DO NOTHING",
-        OutboxColumns);
+    private static readonly RowStatement InsertOutbox = Insert("outbox", OutboxColumnList, OutboxColumns, " ON CONFLICT (dedup_key) DO NOTHING");
 
     /// <summary>When the current step is written, by the application's clock (tests run on a fake one).</summary>
     private DateTimeOffset FiredAt => clock.GetUtcNow();
