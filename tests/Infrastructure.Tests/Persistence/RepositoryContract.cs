@@ -350,6 +350,32 @@ public abstract class RepositoryContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Request_SavedTwiceInOneScope_IsStoredAsItStandsAfterTheSecond()
+    {
+        await SendAsync(new LoadSeedsCommand());
+        var filed = FoiRequest.File(
+            RequestId.New(), RequestNumber.From(2026, 20), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
+            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 20), Instant(2026, 11, 20), GeorgianWorkflow);
+        await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(filed, CancellationToken.None));
+
+        await InScopeAsync<IFoiRequestRepository>(async requests =>
+        {
+            var request = (await requests.GetAsync(filed.Id, CancellationToken.None))!;
+            request.Apply(new WorkflowEventInput("clarification_requested", Instant(2026, 11, 23)), WorkflowActor.System, Instant(2026, 11, 25), GeorgianWorkflow);
+            await requests.SaveAsync(request, CancellationToken.None);
+            request.Apply(new WorkflowEventInput("clarification_answered", Instant(2026, 11, 24)), WorkflowActor.System, Instant(2026, 11, 25), GeorgianWorkflow);
+            await requests.SaveAsync(request, CancellationToken.None);
+        });
+
+        var stored = (await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(filed.Id, CancellationToken.None)))!;
+        stored.Stage.Should().Be("submitted_resumed");
+        stored.StageEnteredAt.Should().Be(Instant(2026, 11, 24));
+        stored.SubmittedAt.Should().Be(Instant(2026, 11, 20));
+        stored.Version.Should().Be(3);
+        stored.NextTimerDueAt.Should().Be(stored.ActiveTimers.Min(timer => timer.DueAt));
+    }
+
+    [SkippableFact]
     public async Task Request_ForAnUnknownBody_IsRejectedByTheDatabase()
     {
         var request = FoiRequest.File(

@@ -34,7 +34,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         "r.forwarded_from AS ForwardedFrom, r.reopen_stage AS ReopenStage, r.overdue_since AS OverdueSince, r.version AS Version, " +
         "r.timeline_seq AS LastTimelineSeq, r.workflow AS Workflow";
 
-    /// <summary>The stage and sending instant each request had when loaded: a SQLite update leaves out the indexed columns that did not change.</summary>
+    /// <summary>The stage, its entry instant and the sending instant each request has in the database, as loaded or last saved in this scope: a SQLite update leaves out the indexed columns that did not change.</summary>
     private readonly Dictionary<FoiRequest, (string Stage, DateTimeOffset? StageEnteredAt, DateTimeOffset? SubmittedAt)> _loaded = new(ReferenceEqualityComparer.Instance);
 
     public async Task AddAsync(FoiRequest request, CancellationToken cancellationToken)
@@ -53,6 +53,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
             Parameters(request),
             cancellationToken);
         await WriteChangesAsync(request, cancellationToken);
+        RememberStored(request);
     }
 
     public Task SaveAsync(FoiRequest request, CancellationToken cancellationToken) => SaveManyAsync([request], cancellationToken);
@@ -110,7 +111,12 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         }
 
         await WriteChangesAsync(list, cancellationToken);
+        foreach (var request in list)
+            RememberStored(request);
     }
+
+    /// <summary>Notes what a request's indexed columns hold in the database now, for its next save in this scope.</summary>
+    private void RememberStored(FoiRequest request) => _loaded[request] = (request.Stage, request.StageEnteredAt, request.SubmittedAt);
 
     /// <summary>Which of <see cref="UpdateRequests"/> a request needs: bit 1 when it entered a stage, bit 2 when its sending instant changed (unknown: both).</summary>
     private int UpdateShape(FoiRequest request) =>
@@ -176,7 +182,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         foreach (var row in rows)
         {
             var request = row.ToDomain();
-            _loaded[request] = (request.Stage, request.StageEnteredAt, request.SubmittedAt);
+            RememberStored(request);
             requests.Add(request);
         }
 
