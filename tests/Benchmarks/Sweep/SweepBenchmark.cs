@@ -53,6 +53,7 @@ public sealed class SweepBenchmark : IBenchmark
         new("workers", "sweep batches run at once (default: the service's Workflow:SweepWorkers default for each provider)"),
         new("providers", "sqlite,postgres (default both); PostgreSQL from $" + BulkLoadBenchmark.PostgresVariable + " or $" + BulkLoadBenchmark.PostgresFallbackVariable),
         new("seed", "random seed of the request generator (default 20150101)"),
+        new("history", "timeline entries each request already has when the sweep starts, 0-2 (default 2: filed and sent, as the service writes them)"),
         new("no-baseline", "skip the WorkflowCore run", IsFlag: true),
         new("keep", "keep the databases instead of deleting them", IsFlag: true),
     ];
@@ -68,6 +69,7 @@ public sealed class SweepBenchmark : IBenchmark
         var sizes = ParseInts(options.Get("scan-sizes") ?? $"100000,{count}", "scan-sizes").Select(size => (long)size).Append(count).Distinct().Order().ToList();
         var providers = options.GetList("providers", AllProviders, AllProviders);
         var seed = (int)options.GetInt64("seed", 20150101, 0, int.MaxValue);
+        var history = (int)options.GetInt64("history", 2, 0, 2);
         var keep = options.Has("keep");
         var workers = options.Get("workers") is null ? (int?)null : (int)options.GetInt64("workers", 1, 1, WorkflowSchedule.MaxSweepWorkers);
         if (sizes[0] < due)
@@ -84,6 +86,7 @@ public sealed class SweepBenchmark : IBenchmark
             ["scan_sizes"] = string.Join(",", sizes),
             ["providers"] = string.Join(",", providers),
             ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
+            ["timeline_entries_per_request_at_start"] = history.ToString(CultureInfo.InvariantCulture),
             ["statute"] = "ge-gac",
             ["scan_repeats"] = ScanRepeats.ToString(CultureInfo.InvariantCulture),
         };
@@ -100,7 +103,7 @@ public sealed class SweepBenchmark : IBenchmark
                     : await ScratchDatabase.CreatePostgresAsync(postgres!, keep, cancellationToken);
                 var schedule = SweepSchedule(provider, workers);
                 parameters[$"{provider}.sweep_workers"] = schedule.SweepWorkers.ToString(CultureInfo.InvariantCulture);
-                var run = await RunOneAsync(database, options.SeedsDirectory, size, due, batches, warmUps, repeat, schedule.SweepWorkers, seed, parameters, cancellationToken);
+                var run = await RunOneAsync(database, options.SeedsDirectory, size, due, batches, warmUps, repeat, schedule.SweepWorkers, seed, history, parameters, cancellationToken);
                 scans[size] = run.Scan;
                 var tag = $"{provider}@{size.ToString(CultureInfo.InvariantCulture)}";
                 figures.Add(new Figure($"{tag}.setup_seconds", Math.Round(run.SetupSeconds, 1), "s"));
@@ -209,7 +212,7 @@ public sealed class SweepBenchmark : IBenchmark
 
     private static async Task<SizeRun> RunOneAsync(
         ScratchDatabase database, string seedsDirectory, long count, int due, List<int> batches, int warmUps, int repeat, int workers, int seed,
-        Dictionary<string, string> parameters, CancellationToken cancellationToken)
+        int history, Dictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         var provider = database.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres";
 
@@ -224,7 +227,7 @@ public sealed class SweepBenchmark : IBenchmark
         parameters["statute_version"] = statute.Version.ToString(CultureInfo.InvariantCulture);
 
         var now = DateTimeOffset.UtcNow;
-        var plan = SweepPlan.Create(context, now);
+        var plan = SweepPlan.Create(context, now, history);
         parameters["due_at"] = plan.DueAt.ToString("O", CultureInfo.InvariantCulture);
         parameters["due_deadline"] = $"{plan.DueDeadline.Due:yyyy-MM-dd} (anchor {plan.DueDeadline.EventDate:yyyy-MM-dd}{(plan.DueDeadlineExact ? "" : ", set by hand: no anchor gives yesterday")})";
 
@@ -244,6 +247,8 @@ public sealed class SweepBenchmark : IBenchmark
         var dueIds = Enumerable.Range(0, (int)count).Where(IsDue).Select(index => ids[index]).ToList();
         Console.WriteLine($"{provider}: arming timers...");
         var timerRows = await TimerBulkWriter.ArmFutureAsync(factory, plan, ids, IsDue, cancellationToken) + dueIds.Count;
+        Console.WriteLine($"{provider}: writing {history} timeline entries per request...");
+        await TimerBulkWriter.WriteHistoryAsync(factory, plan, ids, cancellationToken);
         await using (var connection = await factory.OpenAsync(cancellationToken))
         {
             await TimerBulkWriter.ArmDueAsync(connection, plan, dueIds, cancellationToken);
@@ -268,7 +273,7 @@ public sealed class SweepBenchmark : IBenchmark
                 await ResetAsync(factory, plan, dueIds, cancellationToken);
             fresh = false;
             var sweep = await SweepAsync(services, batch, workers, cancellationToken);
-            await VerifyAsync(factory, due, cancellationToken);
+            await VerifyAsync(factory, due, history, cancellationToken);
             return sweep;
         }
 
@@ -389,7 +394,7 @@ public sealed class SweepBenchmark : IBenchmark
     }
 
     /// <summary>Checks by SQL that the sweep did exactly what it should: each due timer fired once, with its transition and its effects once.</summary>
-    private static async Task VerifyAsync(IDbConnectionFactory factory, int due, CancellationToken cancellationToken)
+    private static async Task VerifyAsync(IDbConnectionFactory factory, int due, int history, CancellationToken cancellationToken)
     {
         await using var connection = await factory.OpenAsync(cancellationToken);
         async Task<long> Count(string sql, object? args = null) =>
@@ -416,8 +421,8 @@ public sealed class SweepBenchmark : IBenchmark
             ("overdue requests waiting for a timer", await Count("SELECT COUNT(*) FROM requests WHERE stage = 'overdue' AND next_due_at > @Now", new { Now = now }), due),
             ("complaint_filing deadlines", await Count($"SELECT COUNT(*) FROM requests r, {deadlines} WHERE {deadlineKey} = 'complaint_filing'"), due),
             ("timeline entries", await Count("SELECT COUNT(*) FROM timeline WHERE kind = 'timer:deadline_passed' AND from_stage = 'submitted' AND to_stage = 'overdue'"), due),
-            ("all timeline entries", await Count("SELECT COUNT(*) FROM timeline"), due),
-            ("overdue requests at timeline position 1", await Count("SELECT COUNT(*) FROM requests WHERE stage = 'overdue' AND timeline_seq = 1"), due),
+            ("timeline entries written by the sweep", await Count("SELECT COUNT(*) FROM timeline WHERE seq > @History", new { History = history }), due),
+            ("overdue requests one timeline entry on", await Count("SELECT COUNT(*) FROM requests WHERE stage = 'overdue' AND timeline_seq = @Next", new { Next = history + 1 }), due),
             ("outbox rows", await Count("SELECT COUNT(*) FROM outbox"), 2L * due),
             ("distinct outbox dedup keys", await Count("SELECT COUNT(DISTINCT dedup_key) FROM outbox"), 2L * due),
             ("outbox 'overdue' to requester", await Count("SELECT COUNT(DISTINCT request_id) FROM outbox WHERE name = 'overdue' AND recipient = 'requester'"), due),
@@ -435,8 +440,8 @@ public sealed class SweepBenchmark : IBenchmark
         await using var connection = await factory.OpenAsync(cancellationToken);
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            foreach (var sql in new[] { "DELETE FROM outbox", "DELETE FROM timeline", "DELETE FROM request_timers" })
-                await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
+            foreach (var sql in new[] { "DELETE FROM outbox", "DELETE FROM timeline WHERE seq > @History", "DELETE FROM request_timers" })
+                await connection.ExecuteAsync(new CommandDefinition(sql, new { plan.History }, transaction, LongCommandSeconds, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -27,8 +27,9 @@ public sealed class SweepPlan
     public const string DeadlineKey = "response";
 
     private SweepPlan(DateOnly today, ComputedDeadline dueDeadline, DateTimeOffset dueAt, IReadOnlyList<ComputedDeadline> futureDeadlines,
-        IWorkflowContext context, bool dueDeadlineExact)
+        IWorkflowContext context, bool dueDeadlineExact, int history)
     {
+        History = history;
         Today = today;
         DueDeadline = dueDeadline;
         DueAt = dueAt;
@@ -38,6 +39,9 @@ public sealed class SweepPlan
     }
 
     public DateOnly Today { get; }
+
+    /// <summary>Timeline entries every request already has when the sweep starts (filing, sending): the sweep's entry comes after them.</summary>
+    public int History { get; }
 
     /// <summary>The response deadline of every due request (due yesterday).</summary>
     public ComputedDeadline DueDeadline { get; }
@@ -56,7 +60,7 @@ public sealed class SweepPlan
     /// <summary>False when no anchor gives a deadline of exactly yesterday (yesterday was not a working day) and one was set by hand.</summary>
     public bool DueDeadlineExact { get; }
 
-    public static SweepPlan Create(IWorkflowContext context, DateTimeOffset now)
+    public static SweepPlan Create(IWorkflowContext context, DateTimeOffset now, int history)
     {
         var today = context.LegalDate(now);
         var yesterday = today.AddDays(-1);
@@ -82,7 +86,7 @@ public sealed class SweepPlan
                 throw new InvalidOperationException($"A not-due timer would be due: deadline {deadline.Due}.");
         }
 
-        return new SweepPlan(today, dueDeadline, dueAt, future, context, exact is not null);
+        return new SweepPlan(today, dueDeadline, dueAt, future, context, exact is not null, history);
     }
 
     public static DateTimeOffset ReminderDue(IWorkflowContext context, ComputedDeadline deadline) => context.StartOfDay(deadline.Due.AddDays(1 - 2));
@@ -134,17 +138,18 @@ internal static class TimerBulkWriter
         });
         long written = connection switch
         {
-            SqliteConnection sqlite => await UpdateSqliteAsync(sqlite, rows, cancellationToken),
-            NpgsqlConnection postgres => await UpdatePostgresAsync(postgres, rows, cancellationToken),
+            SqliteConnection sqlite => await UpdateSqliteAsync(sqlite, rows, plan.History, cancellationToken),
+            NpgsqlConnection postgres => await UpdatePostgresAsync(postgres, rows, plan.History, cancellationToken),
             _ => throw new NotSupportedException(connection.GetType().Name),
         };
         return 2 * written;
     }
 
-    private static async Task<long> UpdateSqliteAsync(SqliteConnection connection, IEnumerable<(Guid Id, string Workflow, DateTimeOffset NextDue)> rows, CancellationToken cancellationToken)
+    private static async Task<long> UpdateSqliteAsync(SqliteConnection connection, IEnumerable<(Guid Id, string Workflow, DateTimeOffset NextDue)> rows, int history, CancellationToken cancellationToken)
     {
         await using var update = connection.CreateCommand();
-        update.CommandText = "UPDATE requests SET workflow = $workflow, next_due_at = $next WHERE id = $id";
+        update.CommandText = "UPDATE requests SET workflow = $workflow, next_due_at = $next, timeline_seq = $seq WHERE id = $id";
+        update.Parameters.Add(new SqliteParameter("$seq", history));
         var id = update.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
         var workflow = update.Parameters.Add(new SqliteParameter { ParameterName = "$workflow" });
         var next = update.Parameters.Add(new SqliteParameter { ParameterName = "$next" });
@@ -187,7 +192,7 @@ internal static class TimerBulkWriter
         return written;
     }
 
-    private static async Task<long> UpdatePostgresAsync(NpgsqlConnection connection, IEnumerable<(Guid Id, string Workflow, DateTimeOffset NextDue)> rows, CancellationToken cancellationToken)
+    private static async Task<long> UpdatePostgresAsync(NpgsqlConnection connection, IEnumerable<(Guid Id, string Workflow, DateTimeOffset NextDue)> rows, int history, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -210,8 +215,8 @@ internal static class TimerBulkWriter
         }
 
         var updated = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE requests r SET workflow = a.workflow, next_due_at = a.next_due_at FROM armed a WHERE r.id = a.id",
-            transaction: transaction, commandTimeout: (int)SetupTimeout.TotalSeconds, cancellationToken: cancellationToken));
+            "UPDATE requests r SET workflow = a.workflow, next_due_at = a.next_due_at, timeline_seq = @History FROM armed a WHERE r.id = a.id",
+            new { History = history }, transaction: transaction, commandTimeout: (int)SetupTimeout.TotalSeconds, cancellationToken: cancellationToken));
         if (updated != written)
             throw new InvalidOperationException($"Armed {updated} requests, expected {written}.");
         await transaction.CommitAsync(cancellationToken);
@@ -227,7 +232,7 @@ internal static class TimerBulkWriter
         const string sql =
             """
             UPDATE requests SET stage = @Stage, submitted_at = @At, stage_entered_at = @At, stage_anchor = @Anchor, overdue_since = NULL,
-                paused_days = 0, version = 1, timeline_seq = 0, workflow = @Workflow, next_due_at = @DueAt
+                paused_days = 0, version = 1, timeline_seq = @History, workflow = @Workflow, next_due_at = @DueAt
             WHERE id = @Id
             """;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -235,7 +240,7 @@ internal static class TimerBulkWriter
         {
             var updated = await connection.ExecuteAsync(new CommandDefinition(
                 sql,
-                new { Stage = SweepPlan.SubmittedStage, At = plan.DueEnteredAt, Anchor = plan.DueDeadline.EventDate, Workflow = DueState(plan), plan.DueAt, Id = id },
+                new { Stage = SweepPlan.SubmittedStage, At = plan.DueEnteredAt, Anchor = plan.DueDeadline.EventDate, Workflow = DueState(plan), plan.DueAt, plan.History, Id = id },
                 transaction,
                 cancellationToken: cancellationToken));
             if (updated != 1)
@@ -243,5 +248,97 @@ internal static class TimerBulkWriter
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static readonly string[] HistoryParameters = ["$id", "$request", "$seq", "$kind", "$from", "$to"];
+
+    /// <summary>
+    /// Gives every request the timeline its filing and sending wrote ("filed", then "event:submit"), so
+    /// the sweep's entries go into a timeline of realistic size rather than an empty one. Only the first
+    /// <see cref="SweepPlan.History"/> of those two are written.
+    /// </summary>
+    public static async Task<long> WriteHistoryAsync(IDbConnectionFactory factory, SweepPlan plan, Guid[] requestIds, CancellationToken cancellationToken)
+    {
+        if (plan.History == 0)
+            return 0;
+        (string Kind, string? From, string To)[] entries = [("filed", null, "draft"), ("event:submit", "draft", SweepPlan.SubmittedStage)];
+        var at = plan.Context.StartOfDay(plan.Today.AddDays(-30)).AddHours(9);
+        var statuteVersion = plan.DueDeadline.StatuteVersion;
+        var rows = requestIds.SelectMany(id => entries.Take(plan.History).Select((entry, index) => (Id: id, Seq: index + 1, entry.Kind, entry.From, entry.To)));
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        long written = 0;
+        if (connection is NpgsqlConnection postgres)
+        {
+            await using var copy = await postgres.BeginBinaryImportAsync(
+                "COPY timeline (id, request_id, seq, at, kind, actor, from_stage, to_stage, statute_version) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            copy.Timeout = SetupTimeout;
+            foreach (var row in rows)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(row.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(row.Seq, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(at.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(row.Kind, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync("system", NpgsqlDbType.Text, cancellationToken);
+                if (row.From is null)
+                    await copy.WriteNullAsync(cancellationToken);
+                else
+                    await copy.WriteAsync(row.From, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(row.To, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(statuteVersion, NpgsqlDbType.Integer, cancellationToken);
+                written++;
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+            return written;
+        }
+
+        var sqlite = (SqliteConnection)connection;
+        await using var insert = sqlite.CreateCommand();
+        insert.CommandText =
+            "INSERT INTO timeline (id, request_id, seq, at, kind, actor, from_stage, to_stage, statute_version) " +
+            "VALUES ($id, $request, $seq, $at, $kind, 'system', $from, $to, $statute)";
+        var parameters = HistoryParameters.Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        insert.Parameters.Add(new SqliteParameter("$at", TypeHandlers.ToSqliteText(at)));
+        insert.Parameters.Add(new SqliteParameter("$statute", statuteVersion));
+        SqliteTransaction? transaction = null;
+        try
+        {
+            foreach (var row in rows)
+            {
+                if (transaction is null)
+                {
+                    transaction = sqlite.BeginTransaction(deferred: false);
+                    insert.Transaction = transaction;
+                    if (written == 0)
+                        insert.Prepare();
+                }
+
+                parameters[0].Value = Guid.CreateVersion7().ToString("D");
+                parameters[1].Value = row.Id.ToString("D");
+                parameters[2].Value = row.Seq;
+                parameters[3].Value = row.Kind;
+                parameters[4].Value = (object?)row.From ?? DBNull.Value;
+                parameters[5].Value = row.To;
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+                if (++written % SqliteBatch == 0)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                    await transaction.DisposeAsync();
+                    transaction = null;
+                }
+            }
+
+            if (transaction is not null)
+                await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (transaction is not null)
+                await transaction.DisposeAsync();
+        }
+
+        return written;
     }
 }
