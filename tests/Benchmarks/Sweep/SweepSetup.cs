@@ -153,6 +153,20 @@ internal static class TimerBulkWriter
         var id = update.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
         var workflow = update.Parameters.Add(new SqliteParameter { ParameterName = "$workflow" });
         var next = update.Parameters.Add(new SqliteParameter { ParameterName = "$next" });
+        return await ExecuteInBatchesAsync(connection, update, rows, async row =>
+        {
+            id.Value = row.Id.ToString("D");
+            workflow.Value = row.Workflow;
+            next.Value = TypeHandlers.ToSqliteText(row.NextDue);
+            if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+                throw new InvalidOperationException($"Request {row.Id} is missing.");
+        }, cancellationToken);
+    }
+
+    /// <summary>Runs a prepared command once per row, in transactions of <see cref="SqliteBatch"/> rows; returns how many rows it ran for.</summary>
+    private static async Task<long> ExecuteInBatchesAsync<T>(
+        SqliteConnection connection, SqliteCommand command, IEnumerable<T> rows, Func<T, Task> executeRow, CancellationToken cancellationToken)
+    {
         long written = 0;
         SqliteTransaction? transaction = null;
         try
@@ -162,16 +176,12 @@ internal static class TimerBulkWriter
                 if (transaction is null)
                 {
                     transaction = connection.BeginTransaction(deferred: false);
-                    update.Transaction = transaction;
+                    command.Transaction = transaction;
                     if (written == 0)
-                        update.Prepare();
+                        command.Prepare();
                 }
 
-                id.Value = row.Id.ToString("D");
-                workflow.Value = row.Workflow;
-                next.Value = TypeHandlers.ToSqliteText(row.NextDue);
-                if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
-                    throw new InvalidOperationException($"Request {row.Id} is missing.");
+                await executeRow(row);
                 if (++written % SqliteBatch == 0)
                 {
                     await transaction.CommitAsync(cancellationToken);
@@ -302,43 +312,15 @@ internal static class TimerBulkWriter
         var parameters = HistoryParameters.Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
         insert.Parameters.Add(new SqliteParameter("$at", TypeHandlers.ToSqliteText(at)));
         insert.Parameters.Add(new SqliteParameter("$statute", statuteVersion));
-        SqliteTransaction? transaction = null;
-        try
+        return await ExecuteInBatchesAsync(sqlite, insert, rows, async row =>
         {
-            foreach (var row in rows)
-            {
-                if (transaction is null)
-                {
-                    transaction = sqlite.BeginTransaction(deferred: false);
-                    insert.Transaction = transaction;
-                    if (written == 0)
-                        insert.Prepare();
-                }
-
-                parameters[0].Value = Guid.CreateVersion7().ToString("D");
-                parameters[1].Value = row.Id.ToString("D");
-                parameters[2].Value = row.Seq;
-                parameters[3].Value = row.Kind;
-                parameters[4].Value = (object?)row.From ?? DBNull.Value;
-                parameters[5].Value = row.To;
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-                if (++written % SqliteBatch == 0)
-                {
-                    await transaction.CommitAsync(cancellationToken);
-                    await transaction.DisposeAsync();
-                    transaction = null;
-                }
-            }
-
-            if (transaction is not null)
-                await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            if (transaction is not null)
-                await transaction.DisposeAsync();
-        }
-
-        return written;
+            parameters[0].Value = Guid.CreateVersion7().ToString("D");
+            parameters[1].Value = row.Id.ToString("D");
+            parameters[2].Value = row.Seq;
+            parameters[3].Value = row.Kind;
+            parameters[4].Value = (object?)row.From ?? DBNull.Value;
+            parameters[5].Value = row.To;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
     }
 }
