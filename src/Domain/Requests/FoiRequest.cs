@@ -250,7 +250,7 @@ public sealed class FoiRequest
 
     /// <summary>
     /// The armed timer that fires next if it is due at <paramref name="now"/>: the earliest, and of
-    /// timers due at the same instant the one armed first.
+    /// timers due at the same instant the one armed first (timer ids are ordered by creation time).
     /// </summary>
     public ArmedTimer? NextDueTimer(DateTimeOffset now)
     {

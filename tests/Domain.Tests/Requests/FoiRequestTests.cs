@@ -126,6 +126,24 @@ public sealed class FoiRequestTests
     }
 
     [Fact]
+    public void NextDueTimer_IsTheEarliestDue_AndNoneBeforeItsInstant()
+    {
+        var request = TestWorkflow.File(_context, Now, Noon("2026-11-02"));
+        var reminder = request.ActiveTimers.Single(t => t.Kind == "reminder");
+        var deadline = request.ActiveTimers.Single(t => t.Kind == "deadline_passed");
+
+        request.NextDueTimer(reminder.DueAt.AddTicks(-1)).Should().BeNull();
+        request.NextDueTimer(reminder.DueAt).Should().Be(reminder);
+        request.NextDueTimer(deadline.DueAt.AddDays(30)).Should().Be(reminder, "the earliest due fires first");
+        request.NextTimerDueAt.Should().Be(reminder.DueAt);
+
+        request.FireTimer(reminder.Id, deadline.DueAt, _context);
+
+        request.NextDueTimer(deadline.DueAt).Should().Be(deadline);
+        request.FiredTimers.Should().Equal(reminder);
+    }
+
+    [Fact]
     public void Reminder_FiredAfterItsDeadlinePassed_IsRecordedAsSkipped_WithoutNotifying()
     {
         var request = TestWorkflow.File(_context, Noon("2026-11-26"), Noon("2026-11-02"));

@@ -5,8 +5,8 @@ namespace FoiTracker.Application.Workflows.SweepTimers;
 /// <summary>
 /// Fires the timers that are due: claims at most <paramref name="BatchSize"/> requests with a due
 /// timer, applies each due timer's transition and writes its effects to the outbox, all in one
-/// transaction, so each timer's effect happens exactly once. The scheduler calls it every few seconds and again while
-/// <see cref="SweepResult.More"/> says more are due.
+/// transaction, so each timer's effect happens exactly once. The scheduler calls it every few
+/// seconds and again while <see cref="SweepResult.More"/> says more are due.
 /// </summary>
 public sealed record SweepTimersCommand(int BatchSize = SweepTimersCommand.DefaultBatchSize) : ICommand<SweepResult>
 {
