@@ -265,7 +265,8 @@ internal static class TimerBulkWriter
     /// <summary>
     /// Gives every request the timeline its filing and sending wrote ("filed", then "event:submit"), so
     /// the sweep's entries go into a timeline of realistic size rather than an empty one. Only the first
-    /// <see cref="SweepPlan.History"/> of those two are written.
+    /// <see cref="SweepPlan.History"/> of those two are written; with both, each request also has the
+    /// outbox row of its request letter, dispatched, so the sweep's effects join an outbox of realistic size.
     /// </summary>
     public static async Task<long> WriteHistoryAsync(IDbConnectionFactory factory, SweepPlan plan, Guid[] requestIds, CancellationToken cancellationToken)
     {
@@ -279,28 +280,57 @@ internal static class TimerBulkWriter
         long written = 0;
         if (connection is NpgsqlConnection postgres)
         {
-            await using var copy = await postgres.BeginBinaryImportAsync(
-                "COPY timeline (id, request_id, seq, at, kind, actor, from_stage, to_stage, statute_version) FROM STDIN (FORMAT BINARY)", cancellationToken);
-            copy.Timeout = SetupTimeout;
-            foreach (var row in rows)
+            await using (var copy = await postgres.BeginBinaryImportAsync(
+                "COPY timeline (id, request_id, seq, at, kind, actor, from_stage, to_stage, statute_version) FROM STDIN (FORMAT BINARY)", cancellationToken))
             {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(row.Id, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(row.Seq, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(at.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                await copy.WriteAsync(row.Kind, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync("system", NpgsqlDbType.Text, cancellationToken);
-                if (row.From is null)
-                    await copy.WriteNullAsync(cancellationToken);
-                else
-                    await copy.WriteAsync(row.From, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(row.To, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(statuteVersion, NpgsqlDbType.Integer, cancellationToken);
-                written++;
+                copy.Timeout = SetupTimeout;
+                foreach (var row in rows)
+                {
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken);
+                    await copy.WriteAsync(row.Id, NpgsqlDbType.Uuid, cancellationToken);
+                    await copy.WriteAsync(row.Seq, NpgsqlDbType.Integer, cancellationToken);
+                    await copy.WriteAsync(at.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                    await copy.WriteAsync(row.Kind, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync("system", NpgsqlDbType.Text, cancellationToken);
+                    if (row.From is null)
+                        await copy.WriteNullAsync(cancellationToken);
+                    else
+                        await copy.WriteAsync(row.From, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(row.To, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(statuteVersion, NpgsqlDbType.Integer, cancellationToken);
+                    written++;
+                }
+
+                await copy.CompleteAsync(cancellationToken);
             }
 
-            await copy.CompleteAsync(cancellationToken);
+            if (plan.History >= 2)
+            {
+                await using var letters = await postgres.BeginBinaryImportAsync(
+                    "COPY outbox (id, dedup_key, request_id, kind, name, recipient, payload, created_at, available_at, dispatched_at, attempts) FROM STDIN (FORMAT BINARY)",
+                    cancellationToken);
+                letters.Timeout = SetupTimeout;
+                foreach (var id in requestIds)
+                {
+                    var (key, payload) = RequestLetter(id);
+                    await letters.StartRowAsync(cancellationToken);
+                    await letters.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken);
+                    await letters.WriteAsync(key, NpgsqlDbType.Text, cancellationToken);
+                    await letters.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
+                    await letters.WriteAsync("letter", NpgsqlDbType.Text, cancellationToken);
+                    await letters.WriteAsync("request", NpgsqlDbType.Text, cancellationToken);
+                    await letters.WriteAsync("body", NpgsqlDbType.Text, cancellationToken);
+                    await letters.WriteAsync(payload, NpgsqlDbType.Text, cancellationToken);
+                    for (var instant = 0; instant < 3; instant++)
+                        await letters.WriteAsync(at.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                    await letters.WriteAsync(1, NpgsqlDbType.Integer, cancellationToken);
+                    written++;
+                }
+
+                await letters.CompleteAsync(cancellationToken);
+            }
+
             return written;
         }
 
@@ -312,7 +342,7 @@ internal static class TimerBulkWriter
         var parameters = HistoryParameters.Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
         insert.Parameters.Add(new SqliteParameter("$at", TypeHandlers.ToSqliteText(at)));
         insert.Parameters.Add(new SqliteParameter("$statute", statuteVersion));
-        return await ExecuteInBatchesAsync(sqlite, insert, rows, async row =>
+        written = await ExecuteInBatchesAsync(sqlite, insert, rows, async row =>
         {
             parameters[0].Value = Guid.CreateVersion7().ToString("D");
             parameters[1].Value = row.Id.ToString("D");
@@ -322,5 +352,29 @@ internal static class TimerBulkWriter
             parameters[5].Value = row.To;
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
+        if (plan.History < 2)
+            return written;
+
+        await using var letter = sqlite.CreateCommand();
+        letter.CommandText =
+            "INSERT INTO outbox (id, dedup_key, request_id, kind, name, recipient, payload, created_at, available_at, dispatched_at, attempts) " +
+            "VALUES ($id, $key, $request, 'letter', 'request', 'body', $payload, $at, $at, $at, 1)";
+        var letterParameters = LetterParameters.Select(name => letter.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        letter.Parameters.Add(new SqliteParameter("$at", TypeHandlers.ToSqliteText(at)));
+        return written + await ExecuteInBatchesAsync(sqlite, letter, requestIds, async id =>
+        {
+            var (key, payload) = RequestLetter(id);
+            letterParameters[0].Value = Guid.CreateVersion7().ToString("D");
+            letterParameters[1].Value = key;
+            letterParameters[2].Value = id.ToString("D");
+            letterParameters[3].Value = payload;
+            await letter.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
     }
+
+    private static readonly string[] LetterParameters = ["$id", "$key", "$request", "$payload"];
+
+    /// <summary>The request letter's outbox row as filing writes it: its dedup key (request, source step, kind, name, recipient) and payload.</summary>
+    private static (string Key, string Payload) RequestLetter(Guid requestId) =>
+        ($"{requestId:N}:{Guid.CreateVersion7():N}:letter:request:body", $$"""{"requestId":"{{requestId}}","stage":"submitted"}""");
 }
