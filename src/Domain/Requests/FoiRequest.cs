@@ -1,3 +1,4 @@
+using System.Globalization;
 using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Common;
 using FoiTracker.Domain.Users;
@@ -441,12 +442,19 @@ public sealed class FoiRequest
         _newTimeline.Add(new TimelineEntry(
             Guid.CreateVersion7(), ++LastTimelineSeq, at.ToUniversalTime(), kind, actor.ToString(), detail, from, to, context.StatuteVersion, eventKey));
 
+    /// <summary>
+    /// Queues the step's effects. Each dedup key names the step (its instant, the request, the step's
+    /// source) and the effect, so a step written twice produces each effect once. It leads with the
+    /// instant in a fixed-width UTC form: steps are written roughly in time order, so the outbox's
+    /// unique index grows at its end instead of taking a random page per effect.
+    /// </summary>
     private void AddEffects(IReadOnlyList<WorkflowEffect> effects, string source, DateTimeOffset at)
     {
+        var step = string.Create(CultureInfo.InvariantCulture, $"{at.UtcDateTime:yyyyMMdd'T'HHmmss'.'fffffff'Z'}:{Id.Value:N}:{source}");
         foreach (var effect in effects)
         {
             _newEffects.Add(new PendingEffect(
-                Guid.CreateVersion7(), $"{Id.Value:N}:{source}:{effect.Kind}:{effect.Name}:{effect.Recipient}",
+                Guid.CreateVersion7(), $"{step}:{effect.Kind}:{effect.Name}:{effect.Recipient}",
                 effect.Kind, effect.Name, effect.Recipient, at.ToUniversalTime()));
         }
     }

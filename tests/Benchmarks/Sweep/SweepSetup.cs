@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using FoiTracker.Domain.Requests;
 using FoiTracker.Domain.Workflows;
@@ -313,7 +314,7 @@ internal static class TimerBulkWriter
                 letters.Timeout = SetupTimeout;
                 foreach (var id in requestIds)
                 {
-                    var (key, payload) = RequestLetter(id);
+                    var (key, payload) = RequestLetter(id, at);
                     await letters.StartRowAsync(cancellationToken);
                     await letters.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken);
                     await letters.WriteAsync(key, NpgsqlDbType.Text, cancellationToken);
@@ -363,7 +364,7 @@ internal static class TimerBulkWriter
         letter.Parameters.Add(new SqliteParameter("$at", TypeHandlers.ToSqliteText(at)));
         return written + await ExecuteInBatchesAsync(sqlite, letter, requestIds, async id =>
         {
-            var (key, payload) = RequestLetter(id);
+            var (key, payload) = RequestLetter(id, at);
             letterParameters[0].Value = Guid.CreateVersion7().ToString("D");
             letterParameters[1].Value = key;
             letterParameters[2].Value = id.ToString("D");
@@ -374,7 +375,8 @@ internal static class TimerBulkWriter
 
     private static readonly string[] LetterParameters = ["$id", "$key", "$request", "$payload"];
 
-    /// <summary>The request letter's outbox row as filing writes it: its dedup key (request, source step, kind, name, recipient) and payload.</summary>
-    private static (string Key, string Payload) RequestLetter(Guid requestId) =>
-        ($"{requestId:N}:{Guid.CreateVersion7():N}:letter:request:body", $$"""{"requestId":"{{requestId}}","stage":"submitted"}""");
+    /// <summary>The request letter's outbox row as filing writes it: its dedup key (instant, request, source step, kind, name, recipient) and payload.</summary>
+    private static (string Key, string Payload) RequestLetter(Guid requestId, DateTimeOffset at) =>
+        (string.Create(CultureInfo.InvariantCulture, $"{at.UtcDateTime:yyyyMMdd'T'HHmmss'.'fffffff'Z'}:{requestId:N}:{Guid.CreateVersion7():N}:letter:request:body"),
+         $$"""{"requestId":"{{requestId}}","stage":"submitted"}""");
 }

@@ -144,6 +144,25 @@ public sealed class FoiRequestTests
     }
 
     [Fact]
+    public void EffectKeys_NameTheStepAndTheEffect_AndLeadWithTheStepsInstant()
+    {
+        var request = TestWorkflow.File(_context, Now, Noon("2026-11-02"));
+        var deadline = request.ActiveTimers.Single(t => t.Kind == "deadline_passed");
+        request.MarkSaved();
+
+        request.FireTimer(deadline.Id, Now, _context);
+
+        var keys = request.NewEffects.Select(effect => effect.DedupKey).ToList();
+        keys.Should().NotBeEmpty().And.OnlyHaveUniqueItems();
+        var step = $"{deadline.DueAt.UtcDateTime:yyyyMMdd'T'HHmmss'.'fffffff'Z'}:{request.Id.Value:N}:timer-{deadline.Id:N}:";
+        keys.Should().OnlyContain(key => key.StartsWith(step, StringComparison.Ordinal));
+        request.NewEffects.Select(effect => effect.DedupKey[step.Length..]).Should().Equal(
+            request.NewEffects.Select(effect => $"{effect.Kind}:{effect.Name}:{effect.Recipient}"));
+        // A later step's keys sort after this one's: the instant leads, in a fixed-width form.
+        string.CompareOrdinal($"{deadline.DueAt.AddDays(1).UtcDateTime:yyyyMMdd'T'HHmmss'.'fffffff'Z'}", step).Should().BePositive();
+    }
+
+    [Fact]
     public void Reminder_FiredAfterItsDeadlinePassed_IsRecordedAsSkipped_WithoutNotifying()
     {
         var request = TestWorkflow.File(_context, Noon("2026-11-26"), Noon("2026-11-02"));
