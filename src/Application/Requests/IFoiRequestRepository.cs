@@ -20,8 +20,6 @@ public interface IFoiRequestRepository
 
     Task<FoiRequest?> GetByNumberAsync(RequestNumber number, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<FoiRequest>> GetManyAsync(IReadOnlyCollection<RequestId> ids, CancellationToken cancellationToken);
-
     /// <summary>The timeline kind ("event:answered") of the event already applied with this key, or null (a replay changes nothing).</summary>
     Task<string?> FindEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken);
 }

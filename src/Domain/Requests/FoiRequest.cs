@@ -1,4 +1,3 @@
-using System.Globalization;
 using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Common;
 using FoiTracker.Domain.Users;
@@ -25,7 +24,6 @@ public sealed class FoiRequest
     private readonly List<TimelineEntry> _newTimeline = [];
     private readonly List<PendingEffect> _newEffects = [];
     private readonly Dictionary<string, ComputedDeadline> _deadlines = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _changedDeadlines = new(StringComparer.Ordinal);
 
     private FoiRequest(RequestId id, RequestNumber number, PublicBodyKey body, string statuteId, int statuteVersion,
         string subject, string text, Requester requester, UserId? owner, DateTimeOffset createdAt)
@@ -120,8 +118,6 @@ public sealed class FoiRequest
     public IReadOnlyList<TimelineEntry> NewTimeline => _newTimeline;
 
     public IReadOnlyList<PendingEffect> NewEffects => _newEffects;
-
-    public IEnumerable<ComputedDeadline> ChangedDeadlines => _changedDeadlines.Select(key => _deadlines[key]);
 
     /// <summary>
     /// Files a new request. With <paramref name="submittedAt"/> it is recorded as already sent
@@ -359,7 +355,6 @@ public sealed class FoiRequest
         _firedTimers.Clear();
         _newTimeline.Clear();
         _newEffects.Clear();
-        _changedDeadlines.Clear();
     }
 
     private void EnterStage(string key, DateTimeOffset at, WorkflowActor actor, IWorkflowContext context, string kind, string? detail, string? eventKey)
@@ -432,29 +427,18 @@ public sealed class FoiRequest
         }
     }
 
-    private void SetDeadline(ComputedDeadline deadline)
-    {
-        _deadlines[deadline.Key] = deadline;
-        _changedDeadlines.Add(deadline.Key);
-    }
+    private void SetDeadline(ComputedDeadline deadline) => _deadlines[deadline.Key] = deadline;
 
     private void Record(DateTimeOffset at, string kind, WorkflowActor actor, string? detail, string? from, string? to, string? eventKey, IWorkflowContext context) =>
         _newTimeline.Add(new TimelineEntry(
             Guid.CreateVersion7(), ++LastTimelineSeq, at.ToUniversalTime(), kind, actor.ToString(), detail, from, to, context.StatuteVersion, eventKey));
 
-    /// <summary>
-    /// Queues the step's effects. Each dedup key names the step (its instant, the request, the step's
-    /// source) and the effect, so a step written twice produces each effect once. It leads with the
-    /// instant in a fixed-width UTC form: steps are written roughly in time order, so the outbox's
-    /// unique index grows at its end instead of taking a random page per effect.
-    /// </summary>
     private void AddEffects(IReadOnlyList<WorkflowEffect> effects, string source, DateTimeOffset at)
     {
-        var step = string.Create(CultureInfo.InvariantCulture, $"{at.UtcDateTime:yyyyMMdd'T'HHmmss'.'fffffff'Z'}:{Id.Value:N}:{source}");
         foreach (var effect in effects)
         {
             _newEffects.Add(new PendingEffect(
-                Guid.CreateVersion7(), $"{step}:{effect.Kind}:{effect.Name}:{effect.Recipient}",
+                Guid.CreateVersion7(), PendingEffect.DedupKeyFor(at, Id, source, effect.Kind, effect.Name, effect.Recipient),
                 effect.Kind, effect.Name, effect.Recipient, at.ToUniversalTime()));
         }
     }

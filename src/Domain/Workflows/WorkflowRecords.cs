@@ -1,3 +1,6 @@
+using System.Globalization;
+using FoiTracker.Domain.Requests;
+
 namespace FoiTracker.Domain.Workflows;
 
 /// <summary>
@@ -20,7 +23,17 @@ public sealed record TimelineEntry(
     string? EventKey);
 
 /// <summary>A side effect to carry out once: its dedup key is stable for the step that produced it.</summary>
-public sealed record PendingEffect(Guid Id, string DedupKey, string Kind, string Name, string Recipient, DateTimeOffset At);
+public sealed record PendingEffect(Guid Id, string DedupKey, string Kind, string Name, string Recipient, DateTimeOffset At)
+{
+    /// <summary>
+    /// The dedup key of one effect of one step: the step (its instant, the request, the step's source)
+    /// and the effect, so a step written twice produces each effect once. It leads with the instant in
+    /// a fixed-width UTC form: steps are written roughly in time order, so the outbox's unique index
+    /// grows at its end instead of taking a random page per effect.
+    /// </summary>
+    public static string DedupKeyFor(DateTimeOffset at, RequestId request, string source, string kind, string name, string recipient) =>
+        string.Create(CultureInfo.InvariantCulture, $"{at.UtcDateTime:yyyyMMdd'T'HHmmss'.'fffffff'Z'}:{request.Value:N}:{source}:{kind}:{name}:{recipient}");
+}
 
 /// <summary>Who did something: the requester, a staff member, or the system (a timer).</summary>
 public sealed record WorkflowActor(string Kind, Guid? UserId, string Name)

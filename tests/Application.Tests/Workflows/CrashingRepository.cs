@@ -56,7 +56,5 @@ internal sealed class CrashingRepository(IFoiRequestRepository inner, int crashO
 
     public Task<FoiRequest?> GetByNumberAsync(RequestNumber number, CancellationToken cancellationToken) => inner.GetByNumberAsync(number, cancellationToken);
 
-    public Task<IReadOnlyList<FoiRequest>> GetManyAsync(IReadOnlyCollection<RequestId> ids, CancellationToken cancellationToken) => inner.GetManyAsync(ids, cancellationToken);
-
     public Task<string?> FindEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken) => inner.FindEventAsync(id, eventKey, cancellationToken);
 }

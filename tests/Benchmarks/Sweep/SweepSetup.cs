@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Dapper;
 using FoiTracker.Domain.Requests;
 using FoiTracker.Domain.Workflows;
@@ -377,6 +376,6 @@ internal static class TimerBulkWriter
 
     /// <summary>The request letter's outbox row as filing writes it: its dedup key (instant, request, source step, kind, name, recipient) and payload.</summary>
     private static (string Key, string Payload) RequestLetter(Guid requestId, DateTimeOffset at) =>
-        (string.Create(CultureInfo.InvariantCulture, $"{at.UtcDateTime:yyyyMMdd'T'HHmmss'.'fffffff'Z'}:{requestId:N}:{Guid.CreateVersion7():N}:letter:request:body"),
+        (PendingEffect.DedupKeyFor(at, new RequestId(requestId), Guid.CreateVersion7().ToString("N"), "letter", "request", "body"),
          $$"""{"requestId":"{{requestId}}","stage":"submitted"}""");
 }

@@ -249,7 +249,7 @@ public abstract class RepositoryContract : IAsyncLifetime
         await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(fresh, CancellationToken.None));
         await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(stale, CancellationToken.None));
         var loaded = await InScopeAsync<IFoiRequestRepository, IReadOnlyList<FoiRequest>>(
-            requests => requests.GetManyAsync([fresh.Id, stale.Id], CancellationToken.None));
+            requests => LoadBothAsync(requests, fresh.Id, stale.Id));
         var now = Instant(2026, 11, 21);
         var other = (await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(stale.Id, CancellationToken.None)))!;
         other.Apply(new WorkflowEventInput("withdraw", now), WorkflowActor.System, now, GeorgianWorkflow);
@@ -261,11 +261,14 @@ public abstract class RepositoryContract : IAsyncLifetime
 
         (await late.Should().ThrowAsync<ConflictException>()).WithMessage($"*{stale.Number}*");
         var stored = await InScopeAsync<IFoiRequestRepository, IReadOnlyList<FoiRequest>>(
-            requests => requests.GetManyAsync([fresh.Id, stale.Id], CancellationToken.None));
+            requests => LoadBothAsync(requests, fresh.Id, stale.Id));
         stored.Single(request => request.Id == fresh.Id).Stage.Should().Be("submitted");
         stored.Single(request => request.Id == fresh.Id).LastTimelineSeq.Should().Be(2);
         stored.Single(request => request.Id == stale.Id).Stage.Should().Be("withdrawn");
     }
+
+    private static async Task<IReadOnlyList<FoiRequest>> LoadBothAsync(IFoiRequestRepository requests, RequestId first, RequestId second) =>
+        [(await requests.GetAsync(first, CancellationToken.None))!, (await requests.GetAsync(second, CancellationToken.None))!];
 
     [SkippableFact]
     public async Task Outbox_ClaimsPendingRowsInOrder_AndADispatchedRowIsNotClaimedAgain()

@@ -144,15 +144,6 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
     public async Task<FoiRequest?> GetByNumberAsync(RequestNumber number, CancellationToken cancellationToken) =>
         (await LoadAsync("r.number = @Number", new { Number = number.Value }, cancellationToken)).SingleOrDefault();
 
-    public async Task<IReadOnlyList<FoiRequest>> GetManyAsync(IReadOnlyCollection<RequestId> ids, CancellationToken cancellationToken)
-    {
-        var distinct = ids.Select(id => id.Value).Distinct().ToArray();
-        if (distinct.Length == 0)
-            return [];
-        var (filter, parameters) = IdFilter("r.id", distinct);
-        return await LoadAsync(filter, parameters, cancellationToken);
-    }
-
     public Task<string?> FindEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken) =>
         QuerySingleOrDefaultAsync<string>(
             "SELECT kind FROM timeline WHERE request_id = @Id AND event_key = @EventKey",
@@ -188,16 +179,6 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
 
         return requests;
     }
-
-    /// <summary>
-    /// <c>column = ANY(@Ids)</c> on PostgreSQL; on SQLite the ids as one JSON array read by json_each(). Either way
-    /// one parameter, one plan for any count (an IN list of one parameter per id cost SQLite's driver time
-    /// that grew with the square of the list).
-    /// </summary>
-    private (string Sql, object Parameters) IdFilter(string column, Guid[] ids) =>
-        Session.Provider == DatabaseProvider.Postgres
-            ? ($"{column} = ANY(@Ids)", new { Ids = ids })
-            : ($"{column} IN (SELECT value FROM json_each(@Ids))", new { Ids = JsonSerializer.Serialize(ids) });
 
     private Task WriteChangesAsync(FoiRequest request, CancellationToken cancellationToken) => WriteChangesAsync([request], cancellationToken);
 
