@@ -54,6 +54,7 @@ public sealed class SweepBenchmark : IBenchmark
         new("providers", "sqlite,postgres (default both); PostgreSQL from $" + BulkLoadBenchmark.PostgresVariable + " or $" + BulkLoadBenchmark.PostgresFallbackVariable),
         new("seed", "random seed of the request generator (default 20150101)"),
         new("history", "timeline entries each request already has when the sweep starts, 0-2 (default 2: filed and sent, as the service writes them; with 2 also the request letter's dispatched outbox row)"),
+        new("settings", "service settings for the sweep's service, Key=Value pairs separated by ';' (e.g. Database:Sqlite:CacheMiB=256); each is named in the results"),
         new("no-baseline", "skip the WorkflowCore run", IsFlag: true),
         new("keep", "keep the databases instead of deleting them", IsFlag: true),
     ];
@@ -71,6 +72,7 @@ public sealed class SweepBenchmark : IBenchmark
         var seed = (int)options.GetInt64("seed", 20150101, 0, int.MaxValue);
         var history = (int)options.GetInt64("history", 2, 0, 2);
         var keep = options.Has("keep");
+        var settings = ParseSettings(options.Get("settings"));
         var workers = options.Get("workers") is null ? (int?)null : (int)options.GetInt64("workers", 1, 1, WorkflowSchedule.MaxSweepWorkers);
         if (sizes[0] < due)
             throw new UsageException($"Every size must hold the {due:N0} due requests; the smallest is {sizes[0]:N0}.");
@@ -89,7 +91,10 @@ public sealed class SweepBenchmark : IBenchmark
             ["timeline_entries_per_request_at_start"] = history.ToString(CultureInfo.InvariantCulture),
             ["statute"] = "ge-gac",
             ["scan_repeats"] = ScanRepeats.ToString(CultureInfo.InvariantCulture),
+            ["garbage_collector"] = System.Runtime.GCSettings.IsServerGC ? "server (as the service runs)" : "workstation",
         };
+        foreach (var (key, value) in settings)
+            parameters["setting." + key] = value ?? "";
         var figures = new List<Figure>();
         var best = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var provider in providers)
@@ -103,7 +108,7 @@ public sealed class SweepBenchmark : IBenchmark
                     : await ScratchDatabase.CreatePostgresAsync(postgres!, keep, cancellationToken);
                 var schedule = SweepSchedule(provider, workers);
                 parameters[$"{provider}.sweep_workers"] = schedule.SweepWorkers.ToString(CultureInfo.InvariantCulture);
-                var run = await RunOneAsync(database, options.SeedsDirectory, size, due, batches, warmUps, repeat, schedule.SweepWorkers, seed, history, parameters, cancellationToken);
+                var run = await RunOneAsync(database, options.SeedsDirectory, settings, size, due, batches, warmUps, repeat, schedule.SweepWorkers, seed, history, parameters, cancellationToken);
                 scans[size] = run.Scan;
                 var tag = $"{provider}@{size.ToString(CultureInfo.InvariantCulture)}";
                 figures.Add(new Figure($"{tag}.setup_seconds", Math.Round(run.SetupSeconds, 1), "s"));
@@ -117,6 +122,8 @@ public sealed class SweepBenchmark : IBenchmark
                     figures.Add(new Figure($"{tag}.batch{sweep.Batch}_commands", sweep.Commands));
                     figures.Add(new Figure($"{tag}.batch{sweep.Batch}_process_cpu_us_per_action", Math.Round(sweep.ProcessCpuMicrosecondsPerAction, 1), "us"));
                     figures.Add(new Figure($"{tag}.batch{sweep.Batch}_process_written_kib_per_action", Math.Round(sweep.WrittenKilobytesPerAction, 1), "KiB"));
+                    figures.Add(new Figure($"{tag}.batch{sweep.Batch}_allocated_kib_per_action", Math.Round(sweep.AllocatedKilobytesPerAction, 1), "KiB"));
+                    figures.Add(new Figure($"{tag}.batch{sweep.Batch}_gc_collections", sweep.Collections));
                 }
 
                 if (size == count)
@@ -175,6 +182,20 @@ public sealed class SweepBenchmark : IBenchmark
         return value;
     }
 
+    private static Dictionary<string, string?> ParseSettings(string? text)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 1)
+                throw new UsageException($"--settings takes Key=Value pairs separated by ';', not '{pair}'.");
+            settings[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
+        }
+
+        return settings;
+    }
+
     private static List<int> ParseInts(string text, string name)
     {
         var values = new List<int>();
@@ -199,8 +220,13 @@ public sealed class SweepBenchmark : IBenchmark
     /// Bytes this process handed to write() during the sweep (Linux <c>/proc/self/io</c>, 0 elsewhere): on SQLite the
     /// log and the checkpoints, so the pages a fired timer dirties; on PostgreSQL the server writes, not this process.
     /// </param>
-    private sealed record SweepFigures(int Batch, int Workers, long Fired, double Seconds, int Commands, double ProcessCpuSeconds, long ProcessWrittenBytes)
+    /// <param name="AllocatedBytes">Managed memory the process allocated during the sweep, all threads (the garbage collector's count).</param>
+    /// <param name="Collections">Garbage collections during the sweep, all generations.</param>
+    private sealed record SweepFigures(
+        int Batch, int Workers, long Fired, double Seconds, int Commands, double ProcessCpuSeconds, long ProcessWrittenBytes, long AllocatedBytes, int Collections)
     {
+        public double AllocatedKilobytesPerAction => AllocatedBytes / 1024.0 / Fired;
+
         public double ActionsPerSecond => Fired / Seconds;
 
         public double ProcessCpuMicrosecondsPerAction => ProcessCpuSeconds * 1e6 / Fired;
@@ -211,14 +237,14 @@ public sealed class SweepBenchmark : IBenchmark
     private sealed record SizeRun(double SetupSeconds, long TimerRows, ScanFigures Scan, IReadOnlyList<SweepFigures> Sweeps);
 
     private static async Task<SizeRun> RunOneAsync(
-        ScratchDatabase database, string seedsDirectory, long count, int due, List<int> batches, int warmUps, int repeat, int workers, int seed,
+        ScratchDatabase database, string seedsDirectory, IReadOnlyDictionary<string, string?> settings, long count, int due, List<int> batches, int warmUps, int repeat, int workers, int seed,
         int history, Dictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         var provider = database.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres";
 
         // Setup, the service's way first: migrations, then the seeds through the mediator.
         var setup = Stopwatch.StartNew();
-        await using var services = await database.StartServiceAsync(seedsDirectory, cancellationToken);
+        await using var services = await database.StartServiceAsync(seedsDirectory, cancellationToken, settings);
         var seeds = await services.GetRequiredService<ISeedSource>().ReadAsync(cancellationToken);
         var catalog = services.GetRequiredService<IStatuteCatalog>();
         if (!catalog.TryGetStatute("ge-gac", out var statute))
@@ -297,7 +323,7 @@ public sealed class SweepBenchmark : IBenchmark
                 var sweep = await SweepCheckedAsync(batch);
                 runs.Add(sweep);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{provider}@{count:N0}: batch {sweep.Batch}, {sweep.Workers} worker(s), run {attempt} of {repeat}: {sweep.Fired:N0} fired in {sweep.Seconds:N3} s over {sweep.Commands} commands = {sweep.ActionsPerSecond:N0} actions/s, {sweep.ProcessCpuMicrosecondsPerAction:N0} µs of this process's CPU and {sweep.WrittenKilobytesPerAction:N1} KiB written each (verified)"));
+                    $"{provider}@{count:N0}: batch {sweep.Batch}, {sweep.Workers} worker(s), run {attempt} of {repeat}: {sweep.Fired:N0} fired in {sweep.Seconds:N3} s over {sweep.Commands} commands = {sweep.ActionsPerSecond:N0} actions/s, {sweep.ProcessCpuMicrosecondsPerAction:N0} µs of this process's CPU and {sweep.WrittenKilobytesPerAction:N1} KiB written and {sweep.AllocatedKilobytesPerAction:N1} KiB allocated each, {sweep.Collections} GCs (verified)"));
             }
 
             sweeps.Add(runs.OrderBy(run => run.ActionsPerSecond).ElementAt(runs.Count / 2));
@@ -362,6 +388,8 @@ public sealed class SweepBenchmark : IBenchmark
         var commands = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var written = ProcessWrittenBytes();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
         while (true)
         {
@@ -380,7 +408,8 @@ public sealed class SweepBenchmark : IBenchmark
 
         clock.Stop();
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        return new SweepFigures(batch, workers, fired, clock.Elapsed.TotalSeconds, commands, cpuSeconds, ProcessWrittenBytes() - written);
+        return new SweepFigures(batch, workers, fired, clock.Elapsed.TotalSeconds, commands, cpuSeconds, ProcessWrittenBytes() - written,
+            GC.GetTotalAllocatedBytes(precise: true) - allocated, GC.CollectionCount(0) - collections);
     }
 
     /// <summary>The "wchar" counter of <c>/proc/self/io</c>: bytes passed to write() so far; 0 where there is no such file.</summary>
