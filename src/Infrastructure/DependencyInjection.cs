@@ -41,6 +41,8 @@ public static class DependencyInjection
         services.AddStatuteCatalog(seeds.Directory);
         services.AddSingleton<IDbConnectionFactory, DbConnectionFactory>();
         services.AddSingleton<DatabaseMigrator>();
+        if (database.Provider == DatabaseProvider.Sqlite)
+            services.AddSingleton<SqliteCheckpointer>();
         services.AddScoped<DbSession>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());
 

@@ -5,9 +5,10 @@ namespace FoiTracker.Infrastructure.Persistence;
 
 /// <summary>
 /// One connection (and at most one transaction) per scope, shared by the repositories of a use
-/// case. The transaction behaviour opens and commits it around each command.
+/// case. The transaction behaviour opens and commits it around each command. On SQLite a commit
+/// hands the copying of its pages into the database file to the <see cref="SqliteCheckpointer"/>.
 /// </summary>
-public sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAsyncDisposable
+public sealed class DbSession(IDbConnectionFactory factory, SqliteCheckpointer? checkpointer = null) : IUnitOfWork, IAsyncDisposable
 {
     private DbConnection? _connection;
 
@@ -35,6 +36,7 @@ public sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAsyn
         await Transaction.CommitAsync(cancellationToken);
         await Transaction.DisposeAsync();
         Transaction = null;
+        checkpointer?.Signal();
     }
 
     public async Task RollbackAsync(CancellationToken cancellationToken)

@@ -36,8 +36,11 @@ public sealed class DbConnectionFactory : IDbConnectionFactory, IAsyncDisposable
         await connection.OpenAsync(cancellationToken);
         await using (var pragma = connection.CreateCommand())
         {
-            // A per-connection setting, so every open sets it. A negative cache_size is in KiB.
-            pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{_options.SqliteCacheMiB * 1024}");
+            // Per-connection settings, so every open sets them. A negative cache_size is in KiB. The log
+            // is copied back by the SqliteCheckpointer after commits; a commit does it itself only past the backstop.
+            pragma.CommandText = string.Create(
+                CultureInfo.InvariantCulture,
+                $"PRAGMA cache_size = -{_options.SqliteCacheMiB * 1024}; PRAGMA wal_autocheckpoint = {SqliteCheckpointer.BackstopPages};");
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
 
