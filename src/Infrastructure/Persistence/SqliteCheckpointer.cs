@@ -43,10 +43,14 @@ public sealed partial class SqliteCheckpointer(IDbConnectionFactory factory, ILo
     {
         if (_stop.IsCancellationRequested)
             return;
-        lock (_gate)
-            _loop ??= Task.Run(() => RunAsync(_stop.Token));
         try
         {
+            lock (_gate)
+            {
+                var token = _stop.Token;
+                _loop ??= Task.Run(() => RunAsync(token), CancellationToken.None);
+            }
+
             _wake.Release();
         }
         catch (SemaphoreFullException)
