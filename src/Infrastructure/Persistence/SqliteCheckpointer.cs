@@ -35,8 +35,10 @@ public sealed partial class SqliteCheckpointer(IDbConnectionFactory factory, ILo
     /// <summary>Checkpoints this loop has finished, for tests and diagnostics.</summary>
     public long Completed => Interlocked.Read(ref _completed);
 
-    /// <summary>What the last checkpoint reported: log pages, and pages copied back (equal when the log is all in the database file).</summary>
-    public (long LogPages, long CheckpointedPages) LastResult { get; private set; }
+    /// <summary>What the last checkpoint reported (published whole, so a reader on another thread never sees half of it).</summary>
+    public CheckpointResult LastResult => Volatile.Read(ref _lastResult);
+
+    private CheckpointResult _lastResult = new(0, 0);
 
     /// <summary>Called after a commit: wakes the loop (started on first use). Signals while it runs fold into one more pass.</summary>
     public void Signal()
@@ -77,7 +79,7 @@ public sealed partial class SqliteCheckpointer(IDbConnectionFactory factory, ILo
                 {
                     await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                     if (await reader.ReadAsync(cancellationToken))
-                        LastResult = (reader.GetInt64(1), reader.GetInt64(2));
+                        Volatile.Write(ref _lastResult, new CheckpointResult(reader.GetInt64(1), reader.GetInt64(2)));
                     Interlocked.Increment(ref _completed);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -114,3 +116,6 @@ public sealed partial class SqliteCheckpointer(IDbConnectionFactory factory, ILo
     [LoggerMessage(Level = LogLevel.Warning, Message = "Copying SQLite's log into the database file failed; commits will do it themselves once the log passes the backstop")]
     private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
 }
+
+/// <summary>One passive checkpoint's report: the log's pages, and how many of them are in the database file (equal when all are).</summary>
+public sealed record CheckpointResult(long LogPages, long CheckpointedPages);

@@ -278,9 +278,7 @@ public sealed class SweepBenchmark : IBenchmark
         await using (var connection = await factory.OpenAsync(cancellationToken))
         {
             await TimerBulkWriter.ArmDueAsync(connection, plan, dueIds, cancellationToken);
-            // Start the sweep from a settled database: no vacuum debt, and on SQLite no setup pages left in the log.
-            var settle = database.Provider == DatabaseProvider.Postgres ? "VACUUM ANALYZE" : "PRAGMA wal_checkpoint(TRUNCATE)";
-            await connection.ExecuteAsync(new CommandDefinition(settle, commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
+            await SettleAsync(connection, database.Provider, cancellationToken);
             await DatabaseSettings.DescribeAsync(connection, database.Provider, parameters, cancellationToken);
         }
 
@@ -476,8 +474,16 @@ public sealed class SweepBenchmark : IBenchmark
         }
 
         await TimerBulkWriter.ArmDueAsync(connection, plan, dueIds, cancellationToken);
-        // Settled as after setup: no vacuum debt, and on SQLite none of the reset's pages left in the log for the sweep to copy back.
-        var settle = factory.Provider == DatabaseProvider.Postgres ? "VACUUM ANALYZE" : "PRAGMA wal_checkpoint(TRUNCATE)";
-        await connection.ExecuteAsync(new CommandDefinition(settle, commandTimeout: LongCommandSeconds, cancellationToken: cancellationToken));
+        await SettleAsync(connection, factory.Provider, cancellationToken);
     }
+
+    /// <summary>
+    /// Every sweep starts from a settled database: no vacuum debt on PostgreSQL, and on SQLite none of the
+    /// setup's or the reset's pages left in the log for the sweep to copy back.
+    /// </summary>
+    private static async Task SettleAsync(DbConnection connection, DatabaseProvider provider, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            provider == DatabaseProvider.Postgres ? "VACUUM ANALYZE" : "PRAGMA wal_checkpoint(TRUNCATE)",
+            commandTimeout: LongCommandSeconds,
+            cancellationToken: cancellationToken));
 }
