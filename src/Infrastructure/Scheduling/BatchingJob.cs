@@ -32,13 +32,13 @@ public abstract class BatchingJob<TResult>(IServiceScopeFactory scopes, ILogger 
     public async Task<BatchRun<TResult>> RunAsync(CancellationToken cancellationToken)
     {
         var run = new RunState();
-        await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(run, cancellationToken)));
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(worker => WorkAsync(worker, run, cancellationToken)));
         if (run.LeftOver)
             logger.LogInformation("{Work}: {Batches} full batches in one run; the rest is left to the next run", Work, run.Results.Count);
         return new BatchRun<TResult>([.. run.Results], run.Failures);
     }
 
-    private async Task WorkAsync(RunState run, CancellationToken cancellationToken)
+    private async Task WorkAsync(int worker, RunState run, CancellationToken cancellationToken)
     {
         var batches = 0;
         try
@@ -56,7 +56,7 @@ public abstract class BatchingJob<TResult>(IServiceScopeFactory scopes, ILogger 
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-                    result = await SendBatchAsync(sender, cancellationToken);
+                    result = await SendBatchAsync(sender, worker, cancellationToken);
                 }
 
                 batches++;
@@ -77,7 +77,8 @@ public abstract class BatchingJob<TResult>(IServiceScopeFactory scopes, ILogger 
         }
     }
 
-    protected abstract ValueTask<TResult> SendBatchAsync(ISender sender, CancellationToken cancellationToken);
+    /// <param name="worker">Which of the <see cref="Workers"/> loops sends it, from 0.</param>
+    protected abstract ValueTask<TResult> SendBatchAsync(ISender sender, int worker, CancellationToken cancellationToken);
 
     protected abstract bool HasMore(TResult result);
 

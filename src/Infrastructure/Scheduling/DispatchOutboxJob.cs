@@ -15,7 +15,7 @@ public sealed class DispatchOutboxJob(IServiceScopeFactory scopes, WorkflowSched
 
     protected override string Work => "Outbox dispatch";
 
-    protected override ValueTask<DispatchResult> SendBatchAsync(ISender sender, CancellationToken cancellationToken) =>
+    protected override ValueTask<DispatchResult> SendBatchAsync(ISender sender, int worker, CancellationToken cancellationToken) =>
         sender.Send(new DispatchOutboxCommand(schedule.OutboxBatchSize), cancellationToken);
 
     protected override bool HasMore(DispatchResult result) => result.More;

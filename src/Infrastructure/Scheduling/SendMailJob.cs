@@ -24,7 +24,7 @@ public sealed class SendMailJob(IServiceScopeFactory scopes, ILogger<SendMailJob
 
     protected override string Work => "Mail sending";
 
-    protected override ValueTask<SendOutcome> SendBatchAsync(ISender sender, CancellationToken cancellationToken) =>
+    protected override ValueTask<SendOutcome> SendBatchAsync(ISender sender, int worker, CancellationToken cancellationToken) =>
         sender.Send(new SendNextMailCommand(), cancellationToken);
 
     protected override bool HasMore(SendOutcome result) => result != SendOutcome.Idle;

@@ -50,7 +50,7 @@ public sealed class SweepBenchmark : IBenchmark
         new("repeat", "sweeps per batch size, reset in between; the median is reported (default 1)"),
         new("warmup", "unmeasured sweeps before the measured ones, so they run on optimised code (default 3)"),
         new("scan-sizes", "open-request counts at which the claim query is timed, comma-separated (default 100000 and --count); each is its own setup"),
-        new("workers", "sweep batches run at once (default: the service's Workflow:SweepWorkers default for each provider)"),
+        new("workers", "sweep batches run at once, comma-separated to compare several on the same data (default: the service's Workflow:SweepWorkers default for each provider)"),
         new("providers", "sqlite,postgres (default both); PostgreSQL from $" + BulkLoadBenchmark.PostgresVariable + " or $" + BulkLoadBenchmark.PostgresFallbackVariable),
         new("seed", "random seed of the request generator (default 20150101)"),
         new("history", "timeline entries each request already has when the sweep starts, 0-2 (default 2: filed and sent, as the service writes them; with 2 also the request letter's dispatched outbox row)"),
@@ -73,7 +73,7 @@ public sealed class SweepBenchmark : IBenchmark
         var history = (int)options.GetInt64("history", 2, 0, 2);
         var keep = options.Has("keep");
         var settings = ParseSettings(options.Get("settings"));
-        var workers = options.Get("workers") is null ? (int?)null : (int)options.GetInt64("workers", 1, 1, WorkflowSchedule.MaxSweepWorkers);
+        var workers = options.Get("workers") is { } workersText ? ParseInts(workersText, "workers") : null;
         if (sizes[0] < due)
             throw new UsageException($"Every size must hold the {due:N0} due requests; the smallest is {sizes[0]:N0}.");
         var postgres = providers.Contains("postgres") ? PostgresConnectionString() : null;
@@ -106,9 +106,9 @@ public sealed class SweepBenchmark : IBenchmark
                 await using var database = provider == "sqlite"
                     ? ScratchDatabase.CreateSqlite(keep)
                     : await ScratchDatabase.CreatePostgresAsync(postgres!, keep, cancellationToken);
-                var schedule = SweepSchedule(provider, workers);
-                parameters[$"{provider}.sweep_workers"] = schedule.SweepWorkers.ToString(CultureInfo.InvariantCulture);
-                var run = await RunOneAsync(database, options.SeedsDirectory, settings, size, due, batches, warmUps, repeat, schedule.SweepWorkers, seed, history, parameters, cancellationToken);
+                var workerCounts = workers is null ? [SweepSchedule(provider, null).SweepWorkers] : workers.Select(count => SweepSchedule(provider, count).SweepWorkers).Distinct().ToList();
+                parameters[$"{provider}.sweep_workers"] = string.Join(",", workerCounts);
+                var run = await RunOneAsync(database, options.SeedsDirectory, settings, size, due, batches, warmUps, repeat, workerCounts, seed, history, parameters, cancellationToken);
                 scans[size] = run.Scan;
                 var tag = $"{provider}@{size.ToString(CultureInfo.InvariantCulture)}";
                 figures.Add(new Figure($"{tag}.setup_seconds", Math.Round(run.SetupSeconds, 1), "s"));
@@ -117,13 +117,15 @@ public sealed class SweepBenchmark : IBenchmark
                 figures.Add(new Figure($"{tag}.claim_first_batch_ms", Math.Round(run.Scan.FirstBatchMs, 3), "ms"));
                 foreach (var sweep in run.Sweeps)
                 {
-                    figures.Add(new Figure($"{tag}.batch{sweep.Batch}_actions_per_second", Math.Round(sweep.ActionsPerSecond, 0), "1/s"));
-                    figures.Add(new Figure($"{tag}.batch{sweep.Batch}_seconds", Math.Round(sweep.Seconds, 3), "s"));
-                    figures.Add(new Figure($"{tag}.batch{sweep.Batch}_commands", sweep.Commands));
-                    figures.Add(new Figure($"{tag}.batch{sweep.Batch}_process_cpu_us_per_action", Math.Round(sweep.ProcessCpuMicrosecondsPerAction, 1), "us"));
-                    figures.Add(new Figure($"{tag}.batch{sweep.Batch}_process_written_kib_per_action", Math.Round(sweep.WrittenKilobytesPerAction, 1), "KiB"));
-                    figures.Add(new Figure($"{tag}.batch{sweep.Batch}_allocated_kib_per_action", Math.Round(sweep.AllocatedKilobytesPerAction, 1), "KiB"));
-                    figures.Add(new Figure($"{tag}.batch{sweep.Batch}_gc_collections", sweep.Collections));
+                    // With several worker counts compared, each figure names its own.
+                    var batchTag = workerCounts.Count > 1 ? $"batch{sweep.Batch}_workers{sweep.Workers}" : $"batch{sweep.Batch}";
+                    figures.Add(new Figure($"{tag}.{batchTag}_actions_per_second", Math.Round(sweep.ActionsPerSecond, 0), "1/s"));
+                    figures.Add(new Figure($"{tag}.{batchTag}_seconds", Math.Round(sweep.Seconds, 3), "s"));
+                    figures.Add(new Figure($"{tag}.{batchTag}_commands", sweep.Commands));
+                    figures.Add(new Figure($"{tag}.{batchTag}_process_cpu_us_per_action", Math.Round(sweep.ProcessCpuMicrosecondsPerAction, 1), "us"));
+                    figures.Add(new Figure($"{tag}.{batchTag}_process_written_kib_per_action", Math.Round(sweep.WrittenKilobytesPerAction, 1), "KiB"));
+                    figures.Add(new Figure($"{tag}.{batchTag}_allocated_kib_per_action", Math.Round(sweep.AllocatedKilobytesPerAction, 1), "KiB"));
+                    figures.Add(new Figure($"{tag}.{batchTag}_gc_collections", sweep.Collections));
                 }
 
                 if (size == count)
@@ -237,7 +239,7 @@ public sealed class SweepBenchmark : IBenchmark
     private sealed record SizeRun(double SetupSeconds, long TimerRows, ScanFigures Scan, IReadOnlyList<SweepFigures> Sweeps);
 
     private static async Task<SizeRun> RunOneAsync(
-        ScratchDatabase database, string seedsDirectory, IReadOnlyDictionary<string, string?> settings, long count, int due, List<int> batches, int warmUps, int repeat, int workers, int seed,
+        ScratchDatabase database, string seedsDirectory, IReadOnlyDictionary<string, string?> settings, long count, int due, List<int> batches, int warmUps, int repeat, List<int> workers, int seed,
         int history, Dictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         var provider = database.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres";
@@ -291,12 +293,12 @@ public sealed class SweepBenchmark : IBenchmark
 
         // Every sweep after the first starts from the data as set up, and is checked by SQL after it.
         var fresh = true;
-        async Task<SweepFigures> SweepCheckedAsync(int batch)
+        async Task<SweepFigures> SweepCheckedAsync(int batch, int workerCount)
         {
             if (!fresh)
                 await ResetAsync(factory, plan, dueIds, cancellationToken);
             fresh = false;
-            var sweep = await SweepAsync(services, batch, workers, cancellationToken);
+            var sweep = await SweepAsync(services, batch, workerCount, cancellationToken);
             await VerifyAsync(factory, due, history, cancellationToken);
             return sweep;
         }
@@ -306,19 +308,19 @@ public sealed class SweepBenchmark : IBenchmark
         // warm-up run. One was not enough: the process's CPU per action still fell from run to run after it.
         for (var round = 1; round <= warmUps; round++)
         {
-            var warmUp = await SweepCheckedAsync(batches.Min());
+            var warmUp = await SweepCheckedAsync(batches.Min(), workers[0]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{provider}@{count:N0}: warm-up sweep {round} of {warmUps}, batch {warmUp.Batch}: {warmUp.ActionsPerSecond:N0} actions/s, {warmUp.ProcessCpuMicrosecondsPerAction:N0} µs of this process's CPU each (not reported)"));
         }
 
         var sweeps = new List<SweepFigures>();
-        foreach (var batch in batches)
+        foreach (var (batch, workerCount) in batches.SelectMany(batch => workers.Select(workerCount => (batch, workerCount))))
         {
-            // Each batch size is swept `repeat` times on the same data; the median run is reported.
+            // Each batch size (and worker count) is swept `repeat` times on the same data; the median run is reported.
             var runs = new List<SweepFigures>();
             for (var attempt = 1; attempt <= repeat; attempt++)
             {
-                var sweep = await SweepCheckedAsync(batch);
+                var sweep = await SweepCheckedAsync(batch, workerCount);
                 runs.Add(sweep);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{provider}@{count:N0}: batch {sweep.Batch}, {sweep.Workers} worker(s), run {attempt} of {repeat}: {sweep.Fired:N0} fired in {sweep.Seconds:N3} s over {sweep.Commands} commands = {sweep.ActionsPerSecond:N0} actions/s, {sweep.ProcessCpuMicrosecondsPerAction:N0} µs of this process's CPU and {sweep.WrittenKilobytesPerAction:N1} KiB written and {sweep.AllocatedKilobytesPerAction:N1} KiB allocated each, {sweep.Collections} GCs (verified)"));
@@ -357,7 +359,7 @@ public sealed class SweepBenchmark : IBenchmark
                 var store = scope.ServiceProvider.GetRequiredService<ITimerStore>();
                 await session.BeginAsync(cancellationToken);
                 var started = Stopwatch.GetTimestamp();
-                var claimed = await store.ClaimDueAsync(at, batch, cancellationToken);
+                var claimed = await store.ClaimDueAsync(at, batch, SweepLane.All, cancellationToken);
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 await session.RollbackAsync(cancellationToken);
                 if (claimed.Count != expected)

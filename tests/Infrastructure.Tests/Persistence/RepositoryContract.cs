@@ -334,10 +334,10 @@ public abstract class RepositoryContract : IAsyncLifetime
         var secondDue = second.NextTimerDueAt!.Value;
         firstDue.Should().BeBefore(secondDue);
 
-        var before = await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers => timers.ClaimDueAsync(firstDue.AddMinutes(-1), 10, CancellationToken.None));
-        var onlyFirst = await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers => timers.ClaimDueAsync(firstDue, 10, CancellationToken.None));
-        var both = await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers => timers.ClaimDueAsync(Instant(2026, 12, 31), 10, CancellationToken.None));
-        var limited = await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers => timers.ClaimDueAsync(Instant(2026, 12, 31), 1, CancellationToken.None));
+        var before = await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers => timers.ClaimDueAsync(firstDue.AddMinutes(-1), 10, SweepLane.All, CancellationToken.None));
+        var onlyFirst = await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers => timers.ClaimDueAsync(firstDue, 10, SweepLane.All, CancellationToken.None));
+        var both = await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers => timers.ClaimDueAsync(Instant(2026, 12, 31), 10, SweepLane.All, CancellationToken.None));
+        var limited = await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers => timers.ClaimDueAsync(Instant(2026, 12, 31), 1, SweepLane.All, CancellationToken.None));
 
         before.Should().BeEmpty();
         onlyFirst.Select(request => request.Id).Should().Equal(first.Id);
@@ -350,6 +350,84 @@ public abstract class RepositoryContract : IAsyncLifetime
         loaded.Deadlines.Should().BeEquivalentTo(first.Deadlines);
         loaded.NextTimerDueAt.Should().Be(firstDue);
         loaded.LastTimelineSeq.Should().Be(first.LastTimelineSeq);
+    }
+
+    [SkippableFact]
+    public async Task Lanes_SplitTheDueRequests_WhereClaimsLockNothing()
+    {
+        await SendAsync(new LoadSeedsCommand());
+        var filed = Enumerable.Range(30, 40).Select(number => FoiRequest.File(
+            RequestId.New(), RequestNumber.From(2026, number), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
+            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 4), Instant(2026, 11, 2, 9), GeorgianWorkflow)).ToList();
+        foreach (var request in filed)
+            await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(request, CancellationToken.None));
+
+        var lanes = new List<IReadOnlyList<FoiRequest>>();
+        for (var lane = 0; lane < 3; lane++)
+        {
+            var index = lane;
+            lanes.Add(await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers =>
+                timers.ClaimDueAsync(Instant(2026, 12, 31), 100, new SweepLane(index, 3), CancellationToken.None)));
+        }
+
+        var locks = await InScopeAsync<ITimerStore, bool>(timers => Task.FromResult(timers.ClaimLocksRows));
+        if (locks)
+        {
+            // Locked rows keep workers apart; each lane may take any due request.
+            lanes.Should().AllSatisfy(lane => lane.Should().HaveCount(40));
+            return;
+        }
+
+        var ids = lanes.SelectMany(lane => lane.Select(request => request.Id)).ToList();
+        ids.Should().OnlyHaveUniqueItems("no request is in two lanes").And.BeEquivalentTo(filed.Select(request => request.Id), "every due request is in a lane");
+        lanes.Should().AllSatisfy(lane => lane.Should().NotBeEmpty("forty random ids end in all sixteen hex digits"));
+        lanes.Should().AllSatisfy(lane => lane.Select(request => request.NextTimerDueAt).Should().BeInAscendingOrder());
+    }
+
+    [SkippableFact]
+    public async Task SaveUnchanged_WritesTheRequestsNobodySavedMeanwhile_AndHandsBackTheOthersUnwritten()
+    {
+        await SendAsync(new LoadSeedsCommand());
+        var filed = Enumerable.Range(80, 3).Select(number => FoiRequest.File(
+            RequestId.New(), RequestNumber.From(2026, number), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
+            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 20), Instant(2026, 11, 20), GeorgianWorkflow)).ToList();
+        foreach (var request in filed)
+            await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(request, CancellationToken.None));
+
+        await using var scope = Services.CreateAsyncScope();
+        var repository = scope.ServiceProvider.GetRequiredService<IFoiRequestRepository>();
+        var loaded = new List<FoiRequest>();
+        foreach (var request in filed)
+            loaded.Add((await repository.GetAsync(request.Id, CancellationToken.None))!);
+
+        // Someone else saves the middle one after it was loaded here.
+        await InScopeAsync<IFoiRequestRepository>(async requests =>
+        {
+            var request = (await requests.GetAsync(filed[1].Id, CancellationToken.None))!;
+            request.Apply(new WorkflowEventInput("delivered", Instant(2026, 11, 23), RegistrationNumber: "01-7"), WorkflowActor.System, Instant(2026, 11, 23), GeorgianWorkflow);
+            await requests.SaveAsync(request, CancellationToken.None);
+        });
+
+        foreach (var request in loaded)
+            request.Apply(new WorkflowEventInput("clarification_requested", Instant(2026, 11, 24)), WorkflowActor.System, Instant(2026, 11, 25), GeorgianWorkflow);
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        var outside = () => repository.SaveUnchangedAsync(loaded, CancellationToken.None);
+        await outside.Should().ThrowAsync<InvalidOperationException>("it writes only inside the caller's transaction");
+        await unitOfWork.BeginAsync(CancellationToken.None);
+        var left = await repository.SaveUnchangedAsync(loaded, CancellationToken.None);
+        await unitOfWork.CommitAsync(CancellationToken.None);
+
+        left.Should().ContainSingle().Which.Should().BeSameAs(loaded[1]);
+        foreach (var (request, expected) in new[] { (filed[0], "awaiting_clarification"), (filed[1], "submitted"), (filed[2], "awaiting_clarification") })
+        {
+            var stored = (await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(request.Id, CancellationToken.None)))!;
+            stored.Stage.Should().Be(expected);
+            stored.Version.Should().Be(2);
+        }
+
+        var middle = await QueryAsync<string>($"SELECT kind FROM timeline WHERE request_id = '{filed[1].Id.Value:D}' ORDER BY seq");
+        middle.Should().NotContain("event:clarification_requested", "nothing the left-out request's step produced is written");
+        middle.Should().Contain("event:delivered");
     }
 
     [SkippableFact]

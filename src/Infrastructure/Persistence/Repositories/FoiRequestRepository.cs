@@ -87,6 +87,38 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
 
     private async Task SaveAllAsync(List<FoiRequest> list, CancellationToken cancellationToken)
     {
+        var stale = await UpdateRowsAsync(list, cancellationToken);
+        if (stale.Count > 0)
+            throw new ConflictException($"Request {stale[0].Number} was changed by someone else at the same moment; load it again and retry.");
+        await WriteChangesAsync(list, cancellationToken);
+        foreach (var request in list)
+            RememberStored(request);
+    }
+
+    public async Task<IReadOnlyList<FoiRequest>> SaveUnchangedAsync(IReadOnlyCollection<FoiRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (!Session.InTransaction)
+            throw new InvalidOperationException("SaveUnchangedAsync writes in the caller's transaction; begin one first.");
+        if (requests.Count == 0)
+            return [];
+        var list = requests.ToList();
+        var stale = await UpdateRowsAsync(list, cancellationToken);
+        if (stale.Count > 0)
+        {
+            var left = new HashSet<FoiRequest>(stale, ReferenceEqualityComparer.Instance);
+            list.RemoveAll(left.Contains);
+        }
+
+        await WriteChangesAsync(list, cancellationToken);
+        foreach (var request in list)
+            RememberStored(request);
+        return stale;
+    }
+
+    /// <summary>Updates the requests' rows, each only at the version it was loaded at; returns the requests whose row had moved on, in batch order.</summary>
+    private async Task<List<FoiRequest>> UpdateRowsAsync(List<FoiRequest> list, CancellationToken cancellationToken)
+    {
         // One UPDATE for many requests: each row matches only at the version it was loaded at.
         // SQLite rewrites an index entry whenever one of its columns is set, even to the same value, so
         // there the stage (with the instant it was entered) and the sending instant are set only by the
@@ -94,6 +126,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         var groups = Session.Provider == DatabaseProvider.Postgres
             ? [(Statement: UpdateRequests[0], Rows: list)]
             : list.GroupBy(UpdateShape).Select(group => (Statement: UpdateRequests[group.Key], Rows: group.ToList())).ToList();
+        var stale = new List<FoiRequest>();
         foreach (var (statement, rows) in groups)
         {
             var missed = new List<int>();
@@ -106,13 +139,18 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
                     StoredWorkflowState.Write(request.ActiveTimers, request.Deadlines), request.NextTimerDueAt],
                 cancellationToken,
                 missed);
-            if (missed.Count > 0)
-                throw new ConflictException($"Request {rows[missed.Min()].Number} was changed by someone else at the same moment; load it again and retry.");
+            stale.AddRange(missed.Select(index => rows[index]));
         }
 
-        await WriteChangesAsync(list, cancellationToken);
-        foreach (var request in list)
-            RememberStored(request);
+        if (stale.Count > 1)
+        {
+            var order = new Dictionary<FoiRequest, int>(list.Count, ReferenceEqualityComparer.Instance);
+            for (var index = 0; index < list.Count; index++)
+                order[list[index]] = index;
+            stale.Sort((a, b) => order[a].CompareTo(order[b]));
+        }
+
+        return stale;
     }
 
     /// <summary>Notes what a request's indexed columns hold in the database now, for its next save in this scope.</summary>
@@ -124,17 +162,29 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
             ? (loaded.Stage == request.Stage && loaded.StageEnteredAt == request.StageEnteredAt ? 0 : 1) | (loaded.SubmittedAt == request.SubmittedAt ? 0 : 2)
             : 3;
 
-    public async Task<IReadOnlyList<FoiRequest>> ClaimDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public bool ClaimLocksRows => Session.Provider == DatabaseProvider.Postgres;
+
+    public async Task<IReadOnlyList<FoiRequest>> ClaimDueAsync(DateTimeOffset now, int limit, SweepLane lane, CancellationToken cancellationToken)
     {
         // The partial index on (next_due_at, id) holds only requests with an armed timer, in claim order,
         // so this reads the first due ones and stops, however many requests wait for later timers.
         // On PostgreSQL the claim locks the rows and skips those another worker or node holds: two
         // never work on the same request at once. A row another worker changed after this statement's
         // snapshot is checked again when locked, and left out if it is no longer due.
-        var lockRows = Session.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
+        // On SQLite the claim locks nothing: each lane of a node's workers takes the requests whose id
+        // ends in its own hex digits (the id is in the index, so the others are passed over there).
+        if (ClaimLocksRows)
+        {
+            return await LoadAsync(
+                "r.next_due_at <= @Now ORDER BY r.next_due_at, r.id LIMIT @Limit FOR UPDATE SKIP LOCKED",
+                new { Now = now, Limit = limit },
+                cancellationToken);
+        }
+
+        var inLane = lane.Count > 1 ? "AND (instr('0123456789abcdef', substr(r.id, 36, 1)) - 1) % @Lanes = @Lane " : "";
         return await LoadAsync(
-            $"r.next_due_at <= @Now ORDER BY r.next_due_at, r.id LIMIT @Limit {lockRows}",
-            new { Now = now, Limit = limit },
+            $"r.next_due_at <= @Now {inLane}ORDER BY r.next_due_at, r.id LIMIT @Limit",
+            new { Now = now, Limit = limit, Lanes = lane.Count, Lane = lane.Index },
             cancellationToken);
     }
 
