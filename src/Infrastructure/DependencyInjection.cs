@@ -42,7 +42,13 @@ public static class DependencyInjection
         services.AddSingleton<IDbConnectionFactory, DbConnectionFactory>();
         services.AddSingleton<DatabaseMigrator>();
         if (database.Provider == DatabaseProvider.Sqlite)
+        {
             services.AddSingleton<SqliteCheckpointer>();
+            // Writers of this process queue for SQLite's one writer as long as the driver would retry a locked database.
+            var timeout = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DefaultTimeout;
+            services.AddSingleton(new SqliteWriteGate(timeout > 0 ? TimeSpan.FromSeconds(timeout) : Timeout.InfiniteTimeSpan));
+        }
+
         services.AddScoped<DbSession>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());
 
