@@ -307,7 +307,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
 
     /// <summary>
     /// Runs one statement over many rows. SQLite, in process: its single-row form, prepared once and
-    /// executed per row inside the transaction. PostgreSQL, over the network: one statement over
+    /// executed per row inside the transaction through SQLite's own API (<see cref="SqliteRowWriter"/>). PostgreSQL, over the network: one statement over
     /// unnest() of one array parameter per column, so all rows cost one round trip and one plan.
     /// </summary>
     /// <param name="missed">When given, collects the indexes of the rows the statement matched nothing for (on PostgreSQL the statement returns the first column of each row it wrote).</param>
@@ -315,11 +315,11 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         RowStatement statement, List<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, List<int>? missed = null)
     {
         var connection = await Session.ConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = Session.Transaction;
         var columns = statement.Columns;
         if (Session.Provider == DatabaseProvider.Postgres)
         {
+            await using var command = connection.CreateCommand();
+            command.Transaction = Session.Transaction;
             command.CommandText = statement.Postgres;
             var arrays = columns.Select(column => column.NewArray(rows.Count)).ToArray();
             for (var row = 0; row < rows.Count; row++)
@@ -354,32 +354,10 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
             return;
         }
 
-        command.CommandText = statement.Sqlite;
-        var parameters = new SqliteParameter[columns.Length];
-        for (var column = 0; column < columns.Length; column++)
-            parameters[column] = (SqliteParameter)command.Parameters[command.Parameters.Add(new SqliteParameter { ParameterName = ParameterName(column) })];
-        command.Prepare();
-        for (var row = 0; row < rows.Count; row++)
-        {
-            var rowValues = values(rows[row]);
-            for (var column = 0; column < columns.Length; column++)
-                parameters[column].Value = ToSqlite(rowValues[column]);
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-                missed?.Add(row);
-        }
+        SqliteRowWriter.Run((SqliteConnection)connection, statement.Sqlite, rows, values, columns.Length, missed, cancellationToken);
     }
 
     private static string ParameterName(int column) => string.Create(CultureInfo.InvariantCulture, $"@p{column}");
-
-    /// <summary>The text forms the type handlers give these types in SQLite.</summary>
-    private static object ToSqlite(object? value) => value switch
-    {
-        null => DBNull.Value,
-        Guid guid => guid.ToString("D"),
-        DateTimeOffset instant => TypeHandlers.ToSqliteText(instant),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => value,
-    };
 
     /// <summary>A column's type: the PostgreSQL array it travels in.</summary>
     private sealed class RowColumn(string postgresType, Func<int, Array> newArray, Func<object?, object?> toPostgres)
