@@ -16,7 +16,11 @@ public sealed class WorkflowSchedule
     /// </summary>
     public const int DefaultSweepWorkersPostgres = 3;
 
-    /// <summary>SQLite has one writer: a second batch would only wait for the first.</summary>
+    /// <summary>
+    /// SQLite has one writer. A second worker claims and fires its own lane while the first writes (ADR 014), but
+    /// on two cores, at 1,000,000 open requests, one worker against two gave 3,955 against 4,091 fired timers/s with
+    /// batches of 2,000 and 4,307 against 3,977 with the default 500 (medians of three, one run): one stays the default.
+    /// </summary>
     public const int DefaultSweepWorkersSqlite = 1;
 
     public const int MaxSweepWorkers = 16;
