@@ -61,6 +61,25 @@ public sealed class SweepConflictTests : WorkflowTestBase
         registration.RegistrationNumber.Should().Be("01-123/45", "the sweep fired from the saved request, not from its stale copy");
     }
 
+    [Fact]
+    public async Task ASweepInsideACallersTransaction_JoinsIt_AndIsUndoneWithIt()
+    {
+        var filed = await FileAsync(new DateTimeOffset(2026, 10, 14, 9, 0, 0, TimeSpan.FromHours(4)));
+
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var unitOfWork = scope.ServiceProvider.GetRequiredService<Common.Ports.IUnitOfWork>();
+            await unitOfWork.BeginAsync(CancellationToken.None);
+            var result = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new SweepTimersCommand(10));
+            result.Fired.Should().BeGreaterThan(0);
+            unitOfWork.InTransaction.Should().BeTrue("the caller's transaction is the caller's to end");
+            await unitOfWork.RollbackAsync(CancellationToken.None);
+        }
+
+        (await QueryAsync(new GetRequestQuery(filed.Id, null))).Stage.Should().Be("submitted", "the rolled-back sweep left nothing");
+        (await SweepAllAsync(Services)).Should().BeGreaterThan(0, "its timers are still due");
+    }
+
     /// <summary>The real claim, then <paramref name="afterClaim"/>, as another writer acting at that moment.</summary>
     private sealed class InterferingTimerStore(ITimerStore inner, Func<Task> afterClaim) : ITimerStore
     {

@@ -20,6 +20,10 @@ public sealed class SweepTimersHandler(
         // Where a claim locks its rows it belongs to the writing transaction. Where it does not (SQLite),
         // the batch is read and fired first and the one write lock is taken only to write it, so one
         // worker's claim and transitions run while another worker's batch is written.
+        // Inside a caller's transaction the sweep joins it, and the caller commits.
+        if (unitOfWork.InTransaction)
+            return await SweepAsync(command, cancellationToken);
+
         if (timers.ClaimLocksRows)
             await unitOfWork.BeginAsync(cancellationToken);
         try
