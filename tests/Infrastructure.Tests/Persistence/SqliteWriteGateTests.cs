@@ -92,20 +92,6 @@ public sealed class SqliteWriteGateTests
         await firstSession.RollbackAsync(CancellationToken.None);
     }
 
-    [Fact]
-    public void AddInfrastructure_OnPostgres_RegistersNoWriteGate()
-    {
-        var options = new DatabaseOptions
-        {
-            Provider = DatabaseProvider.Postgres,
-            ConnectionString = "Host=127.0.0.1;Port=1;Username=nobody;Database=nothing",
-            DataDirectory = Path.GetTempPath(),
-        };
-        using var services = TestServices.Build(options);
-
-        services.GetService<SqliteWriteGate>().Should().BeNull("PostgreSQL has row locks and many writers");
-    }
-
     private static async Task<ServiceProvider> MigratedAsync(DatabaseOptions options)
     {
         var services = TestServices.Build(options);
