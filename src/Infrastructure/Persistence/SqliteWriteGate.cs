@@ -4,10 +4,9 @@ namespace FoiTracker.Infrastructure.Persistence;
 /// SQLite's one writer, as a queue inside this process (ADR 014). Every <see cref="DbSession"/>
 /// transaction on SQLite enters it before <c>BEGIN IMMEDIATE</c> and leaves it at commit or
 /// rollback. Without it a second writer's BEGIN finds the database locked, and the driver retries
-/// it after sleeping, for up to the connection's timeout: while a sweep batch held the lock, the
-/// next one, already claimed and fired, slept through the moment the lock came free. Writers in
-/// other processes (a second service on the same file, the command line) still meet SQLite's own
-/// lock and its retries.
+/// it until it succeeds or the connection's timeout passes: polling, where this queue hands the turn
+/// on the moment the first writer ends. Writers in other processes (a second service on the same
+/// file, the command line) still meet SQLite's own lock and the driver's retries.
 /// </summary>
 public sealed class SqliteWriteGate : IDisposable
 {
