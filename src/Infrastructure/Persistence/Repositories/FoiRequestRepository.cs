@@ -89,10 +89,8 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
     {
         var stale = await UpdateRowsAsync(list, cancellationToken);
         if (stale.Count > 0)
-            throw new ConflictException($"Request {stale[0].Number} was changed by someone else at the same moment; load it again and retry.");
-        await WriteChangesAsync(list, cancellationToken);
-        foreach (var request in list)
-            RememberStored(request);
+            throw new ConflictException($"Request {list.First(stale.Contains).Number} was changed by someone else at the same moment; load it again and retry.");
+        await WriteStepsAsync(list, cancellationToken);
     }
 
     public async Task<IReadOnlyList<FoiRequest>> SaveUnchangedAsync(IReadOnlyCollection<FoiRequest> requests, CancellationToken cancellationToken)
@@ -104,20 +102,20 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
             return [];
         var list = requests.ToList();
         var stale = await UpdateRowsAsync(list, cancellationToken);
-        if (stale.Count > 0)
-        {
-            var left = new HashSet<FoiRequest>(stale, ReferenceEqualityComparer.Instance);
-            list.RemoveAll(left.Contains);
-        }
-
-        await WriteChangesAsync(list, cancellationToken);
-        foreach (var request in list)
-            RememberStored(request);
-        return stale;
+        await WriteStepsAsync(stale.Count == 0 ? list : list.FindAll(request => !stale.Contains(request)), cancellationToken);
+        return list.FindAll(stale.Contains);
     }
 
-    /// <summary>Updates the requests' rows, each only at the version it was loaded at; returns the requests whose row had moved on, in batch order.</summary>
-    private async Task<List<FoiRequest>> UpdateRowsAsync(List<FoiRequest> list, CancellationToken cancellationToken)
+    /// <summary>After their rows: what the requests' last steps produced, and what their indexed columns now hold.</summary>
+    private async Task WriteStepsAsync(List<FoiRequest> requests, CancellationToken cancellationToken)
+    {
+        await WriteChangesAsync(requests, cancellationToken);
+        foreach (var request in requests)
+            RememberStored(request);
+    }
+
+    /// <summary>Updates the requests' rows, each only at the version it was loaded at; returns the requests whose row had moved on.</summary>
+    private async Task<HashSet<FoiRequest>> UpdateRowsAsync(List<FoiRequest> list, CancellationToken cancellationToken)
     {
         // One UPDATE for many requests: each row matches only at the version it was loaded at.
         // SQLite rewrites an index entry whenever one of its columns is set, even to the same value, so
@@ -126,7 +124,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         var groups = Session.Provider == DatabaseProvider.Postgres
             ? [(Statement: UpdateRequests[0], Rows: list)]
             : list.GroupBy(UpdateShape).Select(group => (Statement: UpdateRequests[group.Key], Rows: group.ToList())).ToList();
-        var stale = new List<FoiRequest>();
+        var stale = new HashSet<FoiRequest>(ReferenceEqualityComparer.Instance);
         foreach (var (statement, rows) in groups)
         {
             var missed = new List<int>();
@@ -139,15 +137,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
                     StoredWorkflowState.Write(request.ActiveTimers, request.Deadlines), request.NextTimerDueAt],
                 cancellationToken,
                 missed);
-            stale.AddRange(missed.Select(index => rows[index]));
-        }
-
-        if (stale.Count > 1)
-        {
-            var order = new Dictionary<FoiRequest, int>(list.Count, ReferenceEqualityComparer.Instance);
-            for (var index = 0; index < list.Count; index++)
-                order[list[index]] = index;
-            stale.Sort((a, b) => order[a].CompareTo(order[b]));
+            stale.UnionWith(missed.Select(index => rows[index]));
         }
 
         return stale;
