@@ -7,8 +7,7 @@ namespace FoiTracker.Infrastructure.Persistence;
 /// <summary>
 /// Runs one single-row statement over many rows through SQLite's own API, on the connection (and
 /// inside the transaction) that <see cref="SqliteConnection"/> holds (ADR 014). The statement is
-/// prepared once; each row's values are bound by position and, for identifiers, instants and
-/// dates, formatted on the stack. Microsoft.Data.Sqlite looks every parameter up by name and
+/// prepared once; each row's values are bound by position, as UTF-8 (<see cref="SqliteBinder"/>). Microsoft.Data.Sqlite looks every parameter up by name and
 /// converts every such value to a new string on each execution; the sweep runs four statements per
 /// fired timer, and this way it allocates 14.9 instead of 23.3 KiB per fired timer.
 /// </summary>
@@ -28,7 +27,7 @@ public static class SqliteRowWriter
             for (var column = 0; column < columns; column++)
                 positions[column] = raw.sqlite3_bind_parameter_index(statement, string.Create(CultureInfo.InvariantCulture, $"@p{column}"));
 
-            Span<char> text = stackalloc char[48];
+            using var binder = new SqliteBinder();
             for (var row = 0; row < rows.Count; row++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -36,7 +35,7 @@ public static class SqliteRowWriter
                 for (var column = 0; column < columns; column++)
                 {
                     if (positions[column] > 0)
-                        SqliteException.ThrowExceptionForRC(Bind(statement, positions[column], rowValues[column], text), db);
+                        SqliteException.ThrowExceptionForRC(binder.Bind(statement, positions[column], rowValues[column]), db);
                 }
 
                 var result = raw.sqlite3_step(statement);
@@ -51,31 +50,6 @@ public static class SqliteRowWriter
                     missed.Add(row);
                 SqliteException.ThrowExceptionForRC(raw.sqlite3_reset(statement), db);
             }
-        }
-    }
-
-    /// <summary>Binds a value in the text form the type handlers give it in SQLite.</summary>
-    private static int Bind(sqlite3_stmt statement, int position, object? value, Span<char> text)
-    {
-        int length;
-        switch (value)
-        {
-            case null:
-                return raw.sqlite3_bind_null(statement, position);
-            case string s:
-                return raw.sqlite3_bind_text16(statement, position, s.AsSpan());
-            case int i:
-                return raw.sqlite3_bind_int(statement, position, i);
-            case long l:
-                return raw.sqlite3_bind_int64(statement, position, l);
-            case Guid guid when guid.TryFormat(text, out length, "D"):
-                return raw.sqlite3_bind_text16(statement, position, text[..length]);
-            case DateTimeOffset instant when instant.UtcDateTime.TryFormat(text, out length, "O", CultureInfo.InvariantCulture):
-                return raw.sqlite3_bind_text16(statement, position, text[..length]);
-            case DateOnly date when date.TryFormat(text, out length, "yyyy-MM-dd", CultureInfo.InvariantCulture):
-                return raw.sqlite3_bind_text16(statement, position, text[..length]);
-            default:
-                throw new NotSupportedException($"A {value.GetType().Name} cannot be written by {nameof(SqliteRowWriter)}.");
         }
     }
 }

@@ -22,10 +22,17 @@ public static class StoredWorkflowState
                 deadlines.Select(d => new Deadline(d.Key, d.Stage, d.EventDate, d.Due, d.PausedDays, d.StatuteVersion, d.CalendarVersion)).ToList()),
             StoredWorkflowJson.Default.Document);
 
-    public static (IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) Read(string json)
+    public static (IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) Read(string json) =>
+        FromDocument(JsonSerializer.Deserialize(json, StoredWorkflowJson.Default.Document));
+
+    /// <summary>The same from the UTF-8 the database holds, without making a string of it first.</summary>
+    public static (IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) Read(ReadOnlySpan<byte> utf8Json) =>
+        FromDocument(JsonSerializer.Deserialize(utf8Json, StoredWorkflowJson.Default.Document));
+
+    private static (IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) FromDocument(Document? document)
     {
-        var document = JsonSerializer.Deserialize(json, StoredWorkflowJson.Default.Document)
-            ?? throw new JsonException("A request's workflow state is null.");
+        if (document is null)
+            throw new JsonException("A request's workflow state is null.");
         return (
             document.Timers.Select(t => new ArmedTimer(t.Id, t.Kind, t.Stage, t.Deadline, t.Due.ToUniversalTime(), t.Armed.ToUniversalTime())).OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToList(),
             document.Deadlines.Select(d => new ComputedDeadline(d.Key, d.Stage, d.Event, d.Due, d.Paused, d.Statute, d.Calendar)).ToList());

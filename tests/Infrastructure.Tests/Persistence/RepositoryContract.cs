@@ -215,6 +215,39 @@ public abstract class RepositoryContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Request_WithEveryOptionalFieldSet_RoundTrips_ByIdAndByNumber()
+    {
+        await SendAsync(new LoadSeedsCommand());
+        var owner = new UserAccount(UserId.New(), EmailAddress.Create("staff@example.ge"), "Staff", Role.Staff, "hash", Instant(2026, 3, 1));
+        await InScopeAsync<IUserRepository>(users => users.AddAsync(owner, CancellationToken.None));
+        var original = FoiRequest.File(
+            RequestId.New(), RequestNumber.From(2026, 8), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "Original", "Text",
+            new Requester("Nino", EmailAddress.Create("nino@example.ge"), null), owner: null, WorkflowActor.System,
+            now: Instant(2026, 10, 1, 9), submittedAt: null, GeorgianWorkflow);
+        await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(original, CancellationToken.None));
+        // Every column set, with values no domain path produces all at once: each must come back as it went in.
+        var request = FoiRequest.Restore(new RequestSnapshot(
+            RequestId.New(), RequestNumber.From(2026, 123456789), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", 1,
+            "ბიუჯეტი — \"2025\"", "ტექსტი\nსტრიქონი 2\t€ 😀",
+            new Requester("ნინო ბერიძე", EmailAddress.Create("nino+foi@example.ge"), "გორი, სტალინის გამზ. 1"),
+            owner.Id, "complaint_decided", "partial",
+            Instant(2026, 10, 2, 8, 5, 1.234567), Instant(2026, 10, 2, 9, 0, 0.5), Instant(2026, 11, 20, 23, 59, 59.999999),
+            new DateOnly(2026, 10, 2), 3, new DateOnly(2026, 10, 20), "REG-17/2026", new DateOnly(2026, 10, 3),
+            original.Id, "overdue", new DateOnly(2026, 10, 17), Version: 0, LastTimelineSeq: 9,
+            [new ArmedTimer(Guid.CreateVersion7(), "chaser", "overdue", "response", Instant(2026, 12, 1, 8), Instant(2026, 11, 20, 12))],
+            [new ComputedDeadline("response", "submitted", new DateOnly(2026, 10, 2), new DateOnly(2026, 10, 16), 3, 1, 2)]));
+
+        await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(request, CancellationToken.None));
+        var byId = await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(request.Id, CancellationToken.None));
+        var byNumber = await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetByNumberAsync(request.Number, CancellationToken.None));
+
+        byId.Should().BeEquivalentTo(request);
+        byNumber.Should().BeEquivalentTo(request);
+        byId!.CreatedAt.Offset.Should().Be(TimeSpan.Zero);
+        byId.StageEnteredAt.Should().Be(Instant(2026, 11, 20, 23, 59, 59.999999), "instants keep their microseconds, as far as both databases store them");
+    }
+
+    [SkippableFact]
     public async Task Request_SavedOverANewerVersion_IsRefused_AndTheFirstSaveStands()
     {
         await SendAsync(new LoadSeedsCommand());

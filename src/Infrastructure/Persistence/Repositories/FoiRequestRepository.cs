@@ -3,6 +3,7 @@ using System.Data;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Dapper;
 using FoiTracker.Application.Common.Exceptions;
 using FoiTracker.Application.Requests;
 using FoiTracker.Application.Workflows;
@@ -25,6 +26,7 @@ namespace FoiTracker.Infrastructure.Persistence.Repositories;
 public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
     : SqlRepository(session), IFoiRequestRepository, IRequestNumberAllocator, ITimerStore
 {
+    /// <summary>A request's columns, in the order <see cref="ReadRequest"/> reads them by position.</summary>
     private const string Columns =
         "r.id AS Id, r.number AS Number, r.body_key AS BodyKey, r.statute_id AS StatuteId, r.statute_version AS StatuteVersion, " +
         "r.subject AS Subject, r.text AS Text, r.requester_name AS RequesterName, r.requester_email AS RequesterEmail, " +
@@ -166,23 +168,19 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         if (ClaimLocksRows)
         {
             return await LoadAsync(
-                "r.next_due_at <= @Now ORDER BY r.next_due_at, r.id LIMIT @Limit FOR UPDATE SKIP LOCKED",
-                new { Now = now, Limit = limit },
-                cancellationToken);
+                "r.next_due_at <= @p0 ORDER BY r.next_due_at, r.id LIMIT @p1 FOR UPDATE SKIP LOCKED", [now, limit], cancellationToken);
         }
 
-        var inLane = lane.Count > 1 ? "AND (instr('0123456789abcdef', substr(r.id, 36, 1)) - 1) % @Lanes = @Lane " : "";
+        var inLane = lane.Count > 1 ? "AND (instr('0123456789abcdef', substr(r.id, 36, 1)) - 1) % @p2 = @p3 " : "";
         return await LoadAsync(
-            $"r.next_due_at <= @Now {inLane}ORDER BY r.next_due_at, r.id LIMIT @Limit",
-            new { Now = now, Limit = limit, Lanes = lane.Count, Lane = lane.Index },
-            cancellationToken);
+            $"r.next_due_at <= @p0 {inLane}ORDER BY r.next_due_at, r.id LIMIT @p1", [now, limit, lane.Count, lane.Index], cancellationToken);
     }
 
     public async Task<FoiRequest?> GetAsync(RequestId id, CancellationToken cancellationToken) =>
-        (await LoadAsync("r.id = @Id", new { Id = id.Value }, cancellationToken)).SingleOrDefault();
+        (await LoadAsync("r.id = @p0", [id.Value], cancellationToken)).SingleOrDefault();
 
     public async Task<FoiRequest?> GetByNumberAsync(RequestNumber number, CancellationToken cancellationToken) =>
-        (await LoadAsync("r.number = @Number", new { Number = number.Value }, cancellationToken)).SingleOrDefault();
+        (await LoadAsync("r.number = @p0", [number.Value], cancellationToken)).SingleOrDefault();
 
     public Task<string?> FindEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken) =>
         QuerySingleOrDefaultAsync<string>(
@@ -205,9 +203,27 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         return RequestNumber.From(year, next);
     }
 
-    /// <summary>Requests with their armed timers and deadlines, all in their own rows: one query, whatever the count.</summary>
-    private async Task<IReadOnlyList<FoiRequest>> LoadAsync(string where, object parameters, CancellationToken cancellationToken)
+    /// <summary>
+    /// Requests with their armed timers and deadlines, all in their own rows: one query, whatever the count.
+    /// On SQLite the rows are read through SQLite's own API (<see cref="SqliteRowReader"/>, ADR 015), on PostgreSQL through Dapper.
+    /// </summary>
+    /// <param name="where">The condition (and order), with parameters <c>@p0</c>, <c>@p1</c>… for <paramref name="values"/>.</param>
+    private async Task<IReadOnlyList<FoiRequest>> LoadAsync(string where, object?[] values, CancellationToken cancellationToken)
     {
+        if (Session.Provider == DatabaseProvider.Sqlite)
+        {
+            var connection = (SqliteConnection)await Session.ConnectionAsync(cancellationToken);
+            var loaded = SqliteRowReader.Query(
+                connection, $"SELECT {Columns} FROM requests r WHERE {where}", values, ReadRequest, TimeSpan.FromSeconds(connection.DefaultTimeout), cancellationToken);
+            foreach (var request in loaded)
+                RememberStored(request);
+            return loaded;
+        }
+
+        var parameters = new DynamicParameters();
+        for (var index = 0; index < values.Length; index++)
+            parameters.Add(string.Create(CultureInfo.InvariantCulture, $"p{index}"), values[index]);
+
         var rows = await QueryAsync<RequestRow>($"SELECT {Columns} FROM requests r WHERE {where}", parameters, cancellationToken);
         var requests = new List<FoiRequest>(rows.Count);
         foreach (var row in rows)
@@ -459,6 +475,37 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         NextDueAt = request.NextTimerDueAt,
     };
 
+    /// <summary>A request from a SQLite row of <see cref="Columns"/>, read by position in that order.</summary>
+    private static FoiRequest ReadRequest(SqliteRow row) => new RequestRow
+    {
+        Id = row.GetGuid(0),
+        Number = row.GetString(1),
+        BodyKey = row.GetString(2),
+        StatuteId = row.GetString(3),
+        StatuteVersion = row.GetInt32(4),
+        Subject = row.GetString(5),
+        Text = row.GetString(6),
+        RequesterName = row.GetString(7),
+        RequesterEmail = row.GetNullableString(8),
+        RequesterAddress = row.GetNullableString(9),
+        OwnerId = row.GetNullableGuid(10),
+        Stage = row.GetString(11),
+        Outcome = row.GetNullableString(12),
+        CreatedAt = row.GetInstant(13),
+        SubmittedAt = row.GetNullableInstant(14),
+        StageEnteredAt = row.GetNullableInstant(15),
+        ClockAnchor = row.GetNullableDate(16),
+        PausedDays = row.GetInt32(17),
+        PausedSince = row.GetNullableDate(18),
+        RegistrationNumber = row.GetNullableString(19),
+        RegisteredOn = row.GetNullableDate(20),
+        ForwardedFrom = row.GetNullableGuid(21),
+        ReopenStage = row.GetNullableString(22),
+        OverdueSince = row.GetNullableDate(23),
+        Version = row.GetInt32(24),
+        LastTimelineSeq = row.GetInt64(25),
+    }.ToDomain(StoredWorkflowState.Read(row.GetUtf8(26)));
+
     private sealed class RequestRow
     {
         public Guid Id { get; init; }
@@ -489,9 +536,11 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         public long LastTimelineSeq { get; init; }
         public string Workflow { get; init; } = StoredWorkflowState.Empty;
 
-        public FoiRequest ToDomain()
+        public FoiRequest ToDomain() => ToDomain(StoredWorkflowState.Read(Workflow));
+
+        public FoiRequest ToDomain((IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) workflow)
         {
-            var (timers, deadlines) = StoredWorkflowState.Read(Workflow);
+            var (timers, deadlines) = workflow;
             return FoiRequest.Restore(new RequestSnapshot(
                 new RequestId(Id),
                 RequestNumber.Parse(Number),
