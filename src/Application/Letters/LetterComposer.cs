@@ -5,6 +5,7 @@ using FoiTracker.Application.Common.Exceptions;
 using FoiTracker.Application.Requests;
 using FoiTracker.Application.Statutes;
 using FoiTracker.Domain.Bodies;
+using FoiTracker.Domain.Common;
 
 namespace FoiTracker.Application.Letters;
 
@@ -58,7 +59,7 @@ public sealed class LetterComposer(
         var seq = request.Timeline.Where(entry => entry.At <= at).Select(entry => (int?)entry.Seq).LastOrDefault()
             ?? request.Timeline.Select(entry => (int?)entry.Seq).LastOrDefault();
         return await store.SaveAsync(
-            new NewLetter(Guid.CreateVersion7(), request.Id, kind, language, recipient, hash, rendered.Bytes, rendered.PageCount, at.ToUniversalTime(), seq, source, outboxKey),
+            new NewLetter(Uuid7.New(), request.Id, kind, language, recipient, hash, rendered.Bytes, rendered.PageCount, at.ToUniversalTime(), seq, source, outboxKey),
             cancellationToken);
     }
 

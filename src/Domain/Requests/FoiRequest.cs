@@ -421,7 +421,7 @@ public sealed class FoiRequest
             // A timer never fires before the moment that armed it.
             if (dueAt < at)
                 dueAt = at;
-            var armed = new ArmedTimer(Guid.CreateVersion7(), timer.Kind, key, timer.Deadline, dueAt.ToUniversalTime(), at.ToUniversalTime());
+            var armed = new ArmedTimer(Uuid7.New(), timer.Kind, key, timer.Deadline, dueAt.ToUniversalTime(), at.ToUniversalTime());
             _activeTimers.Add(armed);
             _newTimers.Add(armed);
         }
@@ -431,14 +431,14 @@ public sealed class FoiRequest
 
     private void Record(DateTimeOffset at, string kind, WorkflowActor actor, string? detail, string? from, string? to, string? eventKey, IWorkflowContext context) =>
         _newTimeline.Add(new TimelineEntry(
-            Guid.CreateVersion7(), ++LastTimelineSeq, at.ToUniversalTime(), kind, actor.ToString(), detail, from, to, context.StatuteVersion, eventKey));
+            Uuid7.New(), ++LastTimelineSeq, at.ToUniversalTime(), kind, actor.ToString(), detail, from, to, context.StatuteVersion, eventKey));
 
     private void AddEffects(IReadOnlyList<WorkflowEffect> effects, string source, DateTimeOffset at)
     {
         foreach (var effect in effects)
         {
             _newEffects.Add(new PendingEffect(
-                Guid.CreateVersion7(), PendingEffect.DedupKeyFor(at, Id, source, effect.Kind, effect.Name, effect.Recipient),
+                Uuid7.New(), PendingEffect.DedupKeyFor(at, Id, source, effect.Kind, effect.Name, effect.Recipient),
                 effect.Kind, effect.Name, effect.Recipient, at.ToUniversalTime()));
         }
     }

@@ -1,8 +1,10 @@
+using FoiTracker.Domain.Common;
+
 namespace FoiTracker.Domain.Requests;
 
 public readonly record struct RequestId(Guid Value)
 {
-    public static RequestId New() => new(Guid.CreateVersion7());
+    public static RequestId New() => new(Uuid7.New());
 
     public override string ToString() => Value.ToString();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using FoiTracker.Domain.Common;
 using FoiTracker.Domain.Mail;
 using FoiTracker.Domain.Workflows;
 using Mediator;
@@ -53,7 +54,7 @@ public sealed class ReceiveMailHandler(
             return AlreadyRecorded;
         }
 
-        var id = Guid.CreateVersion7();
+        var id = Uuid7.New();
         var outcome = await DecideAsync(command, cancellationToken);
         var mail = outcome.Mail;
         await store.AddAsync(
@@ -127,7 +128,7 @@ public sealed class ReceiveMailHandler(
             var tooLarge = content.LongLength > limits.MaxAttachmentBytes;
             await store.AddAttachmentAsync(
                 new NewInboundAttachment(
-                    Guid.CreateVersion7(), inboundId, i, Clip(attachment.FileName, 255), Clip(attachment.DeclaredType, 200)!,
+                    Uuid7.New(), inboundId, i, Clip(attachment.FileName, 255), Clip(attachment.DeclaredType, 200)!,
                     ContentSniffer.Sniff(content, attachment.FileName), content.LongLength, Convert.ToHexStringLower(SHA256.HashData(content)),
                     tooLarge ? null : content,
                     tooLarge ? $"Not stored: {content.LongLength:N0} bytes, more than the limit of {limits.MaxAttachmentBytes:N0} (Mail:Intake:MaxAttachmentBytes); the raw message still holds it." : null),

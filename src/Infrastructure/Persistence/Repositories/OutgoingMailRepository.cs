@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FoiTracker.Application.Common.Models;
 using FoiTracker.Application.Mail;
+using FoiTracker.Domain.Common;
 using FoiTracker.Infrastructure.Mail;
 
 namespace FoiTracker.Infrastructure.Persistence.Repositories;
@@ -24,7 +25,7 @@ public sealed class OutgoingMailRepository(DbSession session, MailSettings setti
     public async Task<bool> EnqueueAsync(NewOutgoingMail mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);
-        var id = Guid.CreateVersion7();
+        var id = Uuid7.New();
         var at = mail.CreatedAt.ToUniversalTime();
         var written = await ExecuteAsync(
             """
