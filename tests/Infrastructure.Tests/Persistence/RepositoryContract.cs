@@ -541,7 +541,7 @@ public abstract class RepositoryContract : IAsyncLifetime
         stored.Should().BeNull();
     }
 
-    private IWorkflowContext GeorgianWorkflow => Services.GetRequiredService<WorkflowContexts>().For("ge-gac", null);
+    protected IWorkflowContext GeorgianWorkflow => Services.GetRequiredService<WorkflowContexts>().For("ge-gac", null);
 
     [SkippableFact]
     public async Task Outbox_PendingRow_IsClaimedDispatchedAndNotClaimedAgain()
@@ -581,7 +581,7 @@ public abstract class RepositoryContract : IAsyncLifetime
         InScopeAsync<IJurisdictionRepository>(repository => repository.UpsertAsync(
             new Jurisdiction(Georgia, new LocalizedText("საქართველო", "Georgia"), "ge-gac", "Asia/Tbilisi"), CancellationToken.None));
 
-    private async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command)
+    protected async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command)
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
@@ -619,13 +619,66 @@ public abstract class RepositoryContract : IAsyncLifetime
         return [.. bodies, .. jurisdictions];
     }
 
-    private static DateTimeOffset Instant(int year, int month, int day, int hour = 0, int minute = 0, double seconds = 0) =>
+    protected static DateTimeOffset Instant(int year, int month, int day, int hour = 0, int minute = 0, double seconds = 0) =>
         new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.Zero).AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
 }
 
 public sealed class SqliteRepositoryTests : RepositoryContract
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    [Fact]
+    public async Task ARequestWhoseRowMovedAfterItWasLoaded_IsNotWrittenOverTheRowNowInItsPlace_ButRefusedAsChanged()
+    {
+        await SendAsync(new LoadSeedsCommand());
+        FoiRequest Filed(int sequence) => FoiRequest.File(
+            RequestId.New(), RequestNumber.From(2026, sequence), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
+            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 20), Instant(2026, 11, 20), GeorgianWorkflow);
+        var (mine, other) = (Filed(9), Filed(10));
+        var now = Instant(2026, 11, 21);
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IFoiRequestRepository>().AddAsync(mine, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<IFoiRequestRepository>().AddAsync(other, CancellationToken.None);
+        }
+
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            // The update finds a loaded row by its rowid. VACUUM may renumber rowids; this swaps the two rows' by hand,
+            // so the loaded rowid now holds the other request, at the same version.
+            var requests = scope.ServiceProvider.GetRequiredService<IFoiRequestRepository>();
+            var loaded = (await requests.GetAsync(mine.Id, CancellationToken.None))!;
+            await using (var connection = await Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None))
+            {
+                await connection.ExecuteAsync(
+                    """
+                    UPDATE requests SET rowid = -rowid WHERE id = @Mine;
+                    UPDATE requests SET rowid = (SELECT -rowid FROM requests WHERE id = @Mine) WHERE id = @Other;
+                    UPDATE requests SET rowid = (SELECT max(rowid) + 1 FROM requests) WHERE id = @Mine;
+                    """,
+                    new { Mine = mine.Id.Value, Other = other.Id.Value });
+            }
+
+            loaded.Apply(new WorkflowEventInput("answered", now, Outcome: "complete"), WorkflowActor.System, now, GeorgianWorkflow);
+
+            var save = () => requests.SaveAsync(loaded, CancellationToken.None);
+
+            await save.Should().ThrowAsync<ConflictException>();
+        }
+
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var requests = scope.ServiceProvider.GetRequiredService<IFoiRequestRepository>();
+            (await requests.GetAsync(other.Id, CancellationToken.None))!.Should().BeEquivalentTo(other, "the row in the old place was not written over");
+            var again = (await requests.GetAsync(mine.Id, CancellationToken.None))!;
+            again.Stage.Should().Be("submitted", "nothing of the refused save was written");
+            again.Apply(new WorkflowEventInput("answered", now, Outcome: "complete"), WorkflowActor.System, now, GeorgianWorkflow);
+            await requests.SaveAsync(again, CancellationToken.None);
+        }
+
+        await using (var scope = Services.CreateAsyncScope())
+            (await scope.ServiceProvider.GetRequiredService<IFoiRequestRepository>().GetAsync(mine.Id, CancellationToken.None))!.Stage.Should().Be("answered");
+    }
 }
 
 public sealed class PostgresRepositoryTests : RepositoryContract

@@ -36,8 +36,12 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         "r.forwarded_from AS ForwardedFrom, r.reopen_stage AS ReopenStage, r.overdue_since AS OverdueSince, r.version AS Version, " +
         "r.timeline_seq AS LastTimelineSeq, r.workflow AS Workflow";
 
-    /// <summary>The stage, its entry instant and the sending instant each request has in the database, as loaded or last saved in this scope: a SQLite update leaves out the indexed columns that did not change.</summary>
-    private readonly Dictionary<FoiRequest, (string Stage, DateTimeOffset? StageEnteredAt, DateTimeOffset? SubmittedAt)> _loaded = new(ReferenceEqualityComparer.Instance);
+    /// <summary>
+    /// The stage, its entry instant and the sending instant each request has in the database, as loaded or last saved in this scope: a SQLite update
+    /// leaves out the indexed columns that did not change. On SQLite also the row's rowid, when it was read: the update then finds the row by it,
+    /// without a search of the id index.
+    /// </summary>
+    private readonly Dictionary<FoiRequest, (string Stage, DateTimeOffset? StageEnteredAt, DateTimeOffset? SubmittedAt, long? RowId)> _loaded = new(ReferenceEqualityComparer.Instance);
 
     public async Task AddAsync(FoiRequest request, CancellationToken cancellationToken)
     {
@@ -136,7 +140,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
                 request => [request.Id.Value, request.Version, request.Stage, request.Outcome, request.SubmittedAt, request.StageEnteredAt,
                     request.ClockAnchor, request.PausedDays, request.PausedSince, request.RegistrationNumber, request.RegisteredOn,
                     request.ReopenStage, request.OverdueSince, request.LastTimelineSeq,
-                    StoredWorkflowState.Write(request.ActiveTimers, request.Deadlines), request.NextTimerDueAt],
+                    StoredWorkflowState.Write(request.ActiveTimers, request.Deadlines), request.NextTimerDueAt, RowIdOf(request)],
                 cancellationToken,
                 missed);
             stale.UnionWith(missed.Select(index => rows[index]));
@@ -145,13 +149,20 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         return stale;
     }
 
-    /// <summary>Notes what a request's indexed columns hold in the database now, for its next save in this scope.</summary>
-    private void RememberStored(FoiRequest request) => _loaded[request] = (request.Stage, request.StageEnteredAt, request.SubmittedAt);
+    /// <summary>Notes what a request's indexed columns hold in the database now, for its next save in this scope (and its rowid, once known).</summary>
+    private void RememberStored(FoiRequest request, long? rowId = null) =>
+        _loaded[request] = (request.Stage, request.StageEnteredAt, request.SubmittedAt, rowId ?? RowIdOf(request));
 
-    /// <summary>Which of <see cref="UpdateRequests"/> a request needs: bit 1 when it entered a stage, bit 2 when its sending instant changed (unknown: both).</summary>
+    private long? RowIdOf(FoiRequest request) => _loaded.TryGetValue(request, out var loaded) ? loaded.RowId : null;
+
+    /// <summary>
+    /// Which of <see cref="UpdateRequests"/> a request needs: bit 1 when it entered a stage, bit 2 when its sending instant changed (unknown: both),
+    /// bit 4 when its rowid is known.
+    /// </summary>
     private int UpdateShape(FoiRequest request) =>
         _loaded.TryGetValue(request, out var loaded)
             ? (loaded.Stage == request.Stage && loaded.StageEnteredAt == request.StageEnteredAt ? 0 : 1) | (loaded.SubmittedAt == request.SubmittedAt ? 0 : 2)
+                | (loaded.RowId is null ? 0 : 4)
             : 3;
 
     public bool ClaimLocksRows => Session.Provider == DatabaseProvider.Postgres;
@@ -210,26 +221,26 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
     /// <param name="where">The condition (and order), with parameters <c>@p0</c>, <c>@p1</c>… for <paramref name="values"/>.</param>
     private async Task<IReadOnlyList<FoiRequest>> LoadAsync(string where, object?[] values, CancellationToken cancellationToken)
     {
+        List<(FoiRequest Request, long? RowId)> loaded;
         if (Session.Provider == DatabaseProvider.Sqlite)
         {
             var connection = (SqliteConnection)await Session.ConnectionAsync(cancellationToken);
-            var loaded = SqliteRowReader.Query(
-                connection, $"SELECT {Columns} FROM requests r WHERE {where}", values, ReadRequest, TimeSpan.FromSeconds(connection.DefaultTimeout), cancellationToken);
-            foreach (var request in loaded)
-                RememberStored(request);
-            return loaded;
+            loaded = SqliteRowReader.Query(
+                connection, $"SELECT {Columns}, r.rowid FROM requests r WHERE {where}", values, ReadRequest, TimeSpan.FromSeconds(connection.DefaultTimeout), cancellationToken);
+        }
+        else
+        {
+            var parameters = new DynamicParameters();
+            for (var index = 0; index < values.Length; index++)
+                parameters.Add(string.Create(CultureInfo.InvariantCulture, $"p{index}"), values[index]);
+            var rows = await QueryAsync<RequestRow>($"SELECT {Columns} FROM requests r WHERE {where}", parameters, cancellationToken);
+            loaded = rows.Select(row => (row.ToDomain(), (long?)null)).ToList();
         }
 
-        var parameters = new DynamicParameters();
-        for (var index = 0; index < values.Length; index++)
-            parameters.Add(string.Create(CultureInfo.InvariantCulture, $"p{index}"), values[index]);
-
-        var rows = await QueryAsync<RequestRow>($"SELECT {Columns} FROM requests r WHERE {where}", parameters, cancellationToken);
-        var requests = new List<FoiRequest>(rows.Count);
-        foreach (var row in rows)
+        var requests = new List<FoiRequest>(loaded.Count);
+        foreach (var (request, rowId) in loaded)
         {
-            var request = row.ToDomain();
-            RememberStored(request);
+            RememberStored(request, rowId);
             requests.Add(request);
         }
 
@@ -360,7 +371,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
             return;
         }
 
-        SqliteRowWriter.Run((SqliteConnection)connection, statement.Sqlite, rows, values, columns.Length, missed, cancellationToken);
+        SqliteRowWriter.Run((SqliteConnection)connection, statement.Sqlite, rows, values, statement.SqliteParameters ?? columns.Length, missed, cancellationToken);
     }
 
     private static string ParameterName(int column) => string.Create(CultureInfo.InvariantCulture, $"@p{column}");
@@ -383,7 +394,8 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
 
     /// <param name="Sqlite">The single-row statement, parameters @p0… in column order.</param>
     /// <param name="Postgres">The same over <c>unnest(@p0, …)</c>.</param>
-    private sealed record RowStatement(string Sqlite, string Postgres, RowColumn[] Columns);
+    /// <param name="SqliteParameters">When the SQLite statement takes values beyond <paramref name="Columns"/> (PostgreSQL leaves them out): how many.</param>
+    private sealed record RowStatement(string Sqlite, string Postgres, RowColumn[] Columns, int? SqliteParameters = null);
 
     /// <summary>An insert of <paramref name="columns"/> into <paramref name="table"/>: one row's values on SQLite, unnest() of arrays on PostgreSQL.</summary>
     private static RowStatement Insert(string table, string columnList, RowColumn[] columns, string suffix = "") => new(
@@ -410,17 +422,22 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         RETURNING requests.id
         """;
 
-    /// <summary>The request update, by <see cref="UpdateShape"/>: on SQLite with or without the stage and its entry instant (bit 1) and the sending instant (bit 2).</summary>
-    private static readonly RowStatement[] UpdateRequests = [.. Enumerable.Range(0, 4).Select(shape => new RowStatement(
+    /// <summary>
+    /// The request update, by <see cref="UpdateShape"/>: on SQLite with or without the stage and its entry instant (bit 1) and the sending instant
+    /// (bit 2), and finding the row by its rowid (bit 4, value @p16) or by its id. A row found by rowid must still have the request's id and version:
+    /// a rowid that changed meanwhile (VACUUM may renumber rows) matches nothing, and the request counts as changed by someone else.
+    /// </summary>
+    private static readonly RowStatement[] UpdateRequests = [.. Enumerable.Range(0, 8).Select(shape => new RowStatement(
         $"""
         UPDATE requests SET {((shape & 1) != 0 ? "stage = @p2, stage_entered_at = @p5, " : "")}outcome = @p3, {((shape & 2) != 0 ? "submitted_at = @p4, " : "")}
             stage_anchor = @p6, paused_days = @p7, paused_since = @p8,
             registration_number = @p9, registered_on = @p10, reopen_stage = @p11,
             overdue_since = @p12, timeline_seq = @p13, workflow = @p14, next_due_at = @p15, version = version + 1
-        WHERE id = @p0 AND version = @p1
+        WHERE {((shape & 4) != 0 ? "rowid = @p16 AND " : "")}id = @p0 AND version = @p1
         """,
         PostgresRequestUpdate,
-        RequestUpdateColumns))];
+        RequestUpdateColumns,
+        RequestUpdateColumns.Length + 1))];
 
     private const string EndedTimerColumnList = "id, request_id, kind, stage, deadline_key, due_at, fired_at, cancelled_at, created_at";
 
@@ -475,8 +492,8 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         NextDueAt = request.NextTimerDueAt,
     };
 
-    /// <summary>A request from a SQLite row of <see cref="Columns"/>, read by position in that order.</summary>
-    private static FoiRequest ReadRequest(SqliteRow row) => new RequestRow
+    /// <summary>A request from a SQLite row of <see cref="Columns"/>, read by position in that order, and the row's rowid after them.</summary>
+    private static (FoiRequest Request, long? RowId) ReadRequest(SqliteRow row) => (new RequestRow
     {
         Id = row.GetGuid(0),
         Number = row.GetString(1),
@@ -504,7 +521,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         OverdueSince = row.GetNullableDate(23),
         Version = row.GetInt32(24),
         LastTimelineSeq = row.GetInt64(25),
-    }.ToDomain(StoredWorkflowState.Read(row.GetUtf8(26)));
+    }.ToDomain(StoredWorkflowState.Read(row.GetUtf8(26))), row.GetInt64(27));
 
     private sealed class RequestRow
     {
