@@ -251,9 +251,7 @@ public abstract class RepositoryContract : IAsyncLifetime
     public async Task Request_SavedOverANewerVersion_IsRefused_AndTheFirstSaveStands()
     {
         await SendAsync(new LoadSeedsCommand());
-        var filed = FoiRequest.File(
-            RequestId.New(), RequestNumber.From(2026, 8), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
-            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 20), Instant(2026, 11, 20), GeorgianWorkflow);
+        var filed = SubmittedRequest(8);
         await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(filed, CancellationToken.None));
         var first = (await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(filed.Id, CancellationToken.None)))!;
         var second = (await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(filed.Id, CancellationToken.None)))!;
@@ -275,10 +273,7 @@ public abstract class RepositoryContract : IAsyncLifetime
     public async Task Requests_SavedTogetherWithOneStale_AreAllRefused_NamingTheStaleOne()
     {
         await SendAsync(new LoadSeedsCommand());
-        FoiRequest File(long sequence) => FoiRequest.File(
-            RequestId.New(), RequestNumber.From(2026, sequence), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
-            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 20), Instant(2026, 11, 20), GeorgianWorkflow);
-        var (fresh, stale) = (File(11), File(12));
+        var (fresh, stale) = (SubmittedRequest(11), SubmittedRequest(12));
         await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(fresh, CancellationToken.None));
         await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(stale, CancellationToken.None));
         var loaded = await InScopeAsync<IFoiRequestRepository, IReadOnlyList<FoiRequest>>(
@@ -541,6 +536,11 @@ public abstract class RepositoryContract : IAsyncLifetime
         stored.Should().BeNull();
     }
 
+    /// <summary>A request to Gori City Hall, sent on 20 November 2026, numbered 2026-<paramref name="sequence"/>.</summary>
+    protected FoiRequest SubmittedRequest(long sequence) => FoiRequest.File(
+        RequestId.New(), RequestNumber.From(2026, sequence), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
+        new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 20), Instant(2026, 11, 20), GeorgianWorkflow);
+
     protected IWorkflowContext GeorgianWorkflow => Services.GetRequiredService<WorkflowContexts>().For("ge-gac", null);
 
     [SkippableFact]
@@ -631,10 +631,7 @@ public sealed class SqliteRepositoryTests : RepositoryContract
     public async Task ARequestWhoseRowMovedAfterItWasLoaded_IsNotWrittenOverTheRowNowInItsPlace_ButRefusedAsChanged()
     {
         await SendAsync(new LoadSeedsCommand());
-        FoiRequest Filed(int sequence) => FoiRequest.File(
-            RequestId.New(), RequestNumber.From(2026, sequence), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
-            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 20), Instant(2026, 11, 20), GeorgianWorkflow);
-        var (mine, other) = (Filed(9), Filed(10));
+        var (mine, other) = (SubmittedRequest(9), SubmittedRequest(10));
         var now = Instant(2026, 11, 21);
         await using (var scope = Services.CreateAsyncScope())
         {
