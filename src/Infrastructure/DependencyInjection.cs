@@ -45,8 +45,8 @@ public static class DependencyInjection
         {
             services.AddSingleton<SqliteCheckpointer>();
             // Writers of this process queue for SQLite's one writer as long as the driver would retry a locked database.
-            var timeout = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DefaultTimeout;
-            services.AddSingleton(new SqliteWriteGate(timeout > 0 ? TimeSpan.FromSeconds(timeout) : Timeout.InfiniteTimeSpan));
+            services.AddSingleton(new SqliteWriteGate(
+                SqliteWriteGate.BusyTimeout(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DefaultTimeout)));
         }
 
         services.AddScoped<DbSession>();

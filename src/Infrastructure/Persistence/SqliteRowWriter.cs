@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -18,38 +17,23 @@ public static class SqliteRowWriter
     public static void Run<T>(
         SqliteConnection connection, string sql, IReadOnlyList<T> rows, Func<T, object?[]> values, int columns, List<int>? missed, CancellationToken cancellationToken)
     {
-        var db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
-        using (statement)
+        using var binder = new SqliteBinder(connection, sql, columns);
+        var statement = binder.Statement;
+        for (var row = 0; row < rows.Count; row++)
         {
-            // SQLite numbers parameters by where they first appear, not by their names.
-            var positions = new int[columns];
-            for (var column = 0; column < columns; column++)
-                positions[column] = raw.sqlite3_bind_parameter_index(statement, string.Create(CultureInfo.InvariantCulture, $"@p{column}"));
-
-            using var binder = new SqliteBinder();
-            for (var row = 0; row < rows.Count; row++)
+            cancellationToken.ThrowIfCancellationRequested();
+            binder.BindRow(values(rows[row]));
+            var result = raw.sqlite3_step(statement);
+            if (result != raw.SQLITE_DONE)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var rowValues = values(rows[row]);
-                for (var column = 0; column < columns; column++)
-                {
-                    if (positions[column] > 0)
-                        SqliteException.ThrowExceptionForRC(binder.Bind(statement, positions[column], rowValues[column]), db);
-                }
-
-                var result = raw.sqlite3_step(statement);
-                if (result != raw.SQLITE_DONE)
-                {
-                    raw.sqlite3_reset(statement);
-                    SqliteException.ThrowExceptionForRC(result, db);
-                    throw new InvalidOperationException($"A write statement returned rows (SQLite result {result}).");
-                }
-
-                if (missed is not null && raw.sqlite3_changes(db) == 0)
-                    missed.Add(row);
-                SqliteException.ThrowExceptionForRC(raw.sqlite3_reset(statement), db);
+                raw.sqlite3_reset(statement);
+                SqliteException.ThrowExceptionForRC(result, binder.Db);
+                throw new InvalidOperationException($"A write statement returned rows (SQLite result {result}).");
             }
+
+            if (missed is not null && raw.sqlite3_changes(binder.Db) == 0)
+                missed.Add(row);
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_reset(statement), binder.Db);
         }
     }
 }

@@ -22,6 +22,10 @@ public sealed class SqliteWriteGate : IDisposable
 
     public TimeSpan Timeout { get; }
 
+    /// <summary>How long the driver waits while the database is busy, for a connection string's <c>Default Timeout</c> in seconds: 0 is for ever.</summary>
+    public static TimeSpan BusyTimeout(int defaultTimeoutSeconds) =>
+        defaultTimeoutSeconds > 0 ? TimeSpan.FromSeconds(defaultTimeoutSeconds) : System.Threading.Timeout.InfiniteTimeSpan;
+
     /// <summary>Waits for this process's turn to write; the caller must <see cref="Leave"/> exactly once after it is granted.</summary>
     /// <exception cref="TimeoutException">Another write in this process held the database for longer than <see cref="Timeout"/>.</exception>
     public async Task EnterAsync(CancellationToken cancellationToken)

@@ -226,7 +226,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         {
             var connection = (SqliteConnection)await Session.ConnectionAsync(cancellationToken);
             loaded = SqliteRowReader.Query(
-                connection, $"SELECT {Columns}, r.rowid FROM requests r WHERE {where}", values, ReadRequest, TimeSpan.FromSeconds(connection.DefaultTimeout), cancellationToken);
+                connection, $"SELECT {Columns}, r.rowid FROM requests r WHERE {where}", values, ReadRequest, SqliteWriteGate.BusyTimeout(connection.DefaultTimeout), cancellationToken);
         }
         else
         {
