@@ -169,7 +169,7 @@ public sealed class SweepBenchmark : IBenchmark
         return InfrastructureSettings.ReadWorkflowSchedule(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
     }
 
-    private static string PostgresConnectionString()
+    internal static string PostgresConnectionString()
     {
         var value = Environment.GetEnvironmentVariable(BulkLoadBenchmark.PostgresVariable) is { Length: > 0 } bench
             ? bench
