@@ -10,14 +10,16 @@ using NpgsqlTypes;
 namespace FoiTracker.Benchmarks.Sweep;
 
 /// <summary>
-/// Benchmark "floor": the least any durable timer transition writes, with none of the service's code, so the
-/// sweep's figures and the 10× target can be set against what the database and the disk can do at all.
+/// Benchmark "floor": the least a durable timer transition does, with none of the service's code, so the sweep's
+/// figures and the 10× target can be set against what the database and the disk can do at all.
 /// <para>
-/// Each fired timer here is one update of a narrow request row found by its rowid (a new due instant and a
-/// new 500-byte workflow text, checked against its version) and one appended history row, indexed by request
-/// so a request's history can be read back. Values are made before the clock starts; nothing is claimed,
-/// fired, serialised or put in an outbox. The service's sweep writes all of that and more per fired timer,
-/// so its rate cannot exceed this one on the same machine. Commits are durable, as the service's are.
+/// Each batch claims its due requests through the due index, in one transaction with what it writes. Each
+/// transition is then one update of a narrow request row (a new due instant and a new 500-byte workflow text,
+/// checked against the version the claim read), one history row indexed by request so a request's history can
+/// be read back, and one outbox row with a unique dedup key. Commits are durable, as the service's are.
+/// Nothing is computed: no statute, no deadline, no timeline text, no JSON; PostgreSQL runs each batch as a
+/// single statement on the server. The service's sweep does all of this and more per fired timer, so its rate
+/// cannot exceed this one on the same machine.
 /// </para>
 /// </summary>
 public sealed class StoreFloorBenchmark : IBenchmark
@@ -27,8 +29,8 @@ public sealed class StoreFloorBenchmark : IBenchmark
     public string Name => "floor";
 
     public string Description =>
-        "The least a durable transition writes, without the service's code: per fired timer one rowid update of a narrow request row and one " +
-        "appended history row indexed by request, with N requests; the disk's synced write rate; WorkflowCore in the same run";
+        "The least a durable transition does, without the service's code: claim due requests, then per transition one update of a narrow " +
+        "request row, one history row indexed by request and one outbox row, with N requests; the disk's synced write rate; WorkflowCore in the same run";
 
     public IReadOnlyList<BenchmarkOption> Options =>
     [
@@ -164,11 +166,15 @@ public sealed class StoreFloorBenchmark : IBenchmark
         string.Create(CultureInfo.InvariantCulture, $"{{\"timers\":[{{\"step\":{step},\"request\":{index}}}],\"deadlines\":\"").PadRight(WorkflowBytes - 2, 'x') + "\"}";
 
     /// <summary>
-    /// When request <paramref name="index"/>'s armed timer is due at the start: an hour ago for the requests the runs will move
-    /// (at the front of the due index, where the sweep's claim finds them), otherwise within the next 60 days.
+    /// When request <paramref name="index"/>'s armed timer is due at the start. The requests measured run r moves are due
+    /// <c>repeat - r</c> hours before <paramref name="origin"/>, in index order (at the front of the due index, where a claim finds
+    /// them, and each run's before the next run's); the others within the next 60 days.
     /// </summary>
-    internal static DateTimeOffset StoredDue(DateTimeOffset origin, int index, HashSet<int> due) =>
-        due.Contains(index) ? origin.AddHours(-1).AddTicks(index) : origin.AddSeconds(1 + index * 7919L % (60 * 86_400));
+    internal static DateTimeOffset StoredDue(DateTimeOffset origin, int index, Dictionary<int, int> runOf, int repeat) =>
+        runOf.TryGetValue(index, out var run) ? origin.AddHours(run - repeat).AddTicks(index) : origin.AddSeconds(1 + index * 7919L % (60 * 86_400));
+
+    /// <summary>The instant measured run <paramref name="run"/> claims at: its requests are due, the next run's not yet.</summary>
+    internal static DateTimeOffset ClaimAt(DateTimeOffset origin, int run, int repeat) => origin.AddHours(run - repeat).AddMinutes(30);
 
     /// <summary>
     /// When the <paramref name="position"/>th request of a run is due next: ten days on, in the run's order. Requests fired
@@ -176,8 +182,13 @@ public sealed class StoreFloorBenchmark : IBenchmark
     /// </summary>
     internal static DateTimeOffset NextDue(DateTimeOffset origin, int position) => origin.AddDays(10).AddMilliseconds(position);
 
-    internal static HashSet<int> AllDue(int count, int due, int repeat) =>
-        [.. Enumerable.Range(0, repeat).SelectMany(run => DueIndexes(count, due, run, repeat))];
+    /// <summary>Which measured run moves each request that one moves.</summary>
+    internal static Dictionary<int, int> RunOf(int count, int due, int repeat) =>
+        Enumerable.Range(0, repeat).SelectMany(run => DueIndexes(count, due, run, repeat).Select(index => (index, run))).ToDictionary(pair => pair.index, pair => pair.run);
+
+    /// <summary>An outbox row's payload: what the service's effect payload carries, at its size.</summary>
+    internal static string Payload(string id, string at) =>
+        $"{{\"requestId\":\"{id}\",\"number\":\"2026-000001\",\"stage\":\"overdue\",\"statute\":\"ge-gac\",\"statuteVersion\":1,\"at\":\"{at}\"}}";
 
     private static class SqliteFloor
     {
@@ -192,78 +203,89 @@ public sealed class StoreFloorBenchmark : IBenchmark
             Execute(connection, """
                 CREATE TABLE requests (id TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, next_due_at TEXT NULL, workflow TEXT NOT NULL) STRICT;
                 CREATE TABLE history (id INTEGER PRIMARY KEY, request_id TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL) STRICT;
+                CREATE TABLE outbox (id INTEGER PRIMARY KEY, dedup_key TEXT NOT NULL UNIQUE, request_id TEXT NOT NULL, payload TEXT NOT NULL) STRICT;
                 """);
             var origin = DateTimeOffset.UtcNow;
-            Load(connection, count, origin, AllDue(count, due, repeat));
+            Load(connection, count, repeat, origin, RunOf(count, due, repeat));
             parameters["sqlite.version"] = Scalar(connection, "SELECT sqlite_version()");
             parameters["sqlite.synchronous"] = Scalar(connection, "PRAGMA synchronous");
             parameters["sqlite.cache_size"] = Scalar(connection, "PRAGMA cache_size");
 
+            using var claim = Prepare(connection, "SELECT rowid, id, version FROM requests WHERE next_due_at <= $now ORDER BY next_due_at, id LIMIT $limit", "$now", "$limit");
+            using var update = Prepare(
+                connection,
+                "UPDATE requests SET next_due_at = $due, workflow = $workflow, version = version + 1 WHERE rowid = $rowid AND id = $id AND version = $version",
+                "$due", "$workflow", "$rowid", "$id", "$version");
+            using var append = Prepare(connection, "INSERT INTO history (request_id, seq, at, kind) VALUES ($request, 3, $at, 'timer:deadline')", "$request", "$at");
+            using var effect = Prepare(
+                connection, "INSERT INTO outbox (dedup_key, request_id, payload) VALUES ($key, $request, $payload) ON CONFLICT (dedup_key) DO NOTHING", "$key", "$request", "$payload");
             var runs = new List<FloorRun>();
             for (var run = 0; run < repeat; run++)
             {
                 Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
-                var rows = new List<(long RowId, string Id, long Version, string Workflow, string NextDue)>(due);
-                using (var read = connection.CreateCommand())
-                {
-                    read.CommandText = "SELECT rowid, id, version FROM requests WHERE rowid = $rowid";
-                    var rowId = read.Parameters.Add("$rowid", SqliteType.Integer);
-                    foreach (var index in DueIndexes(count, due, run, repeat))
-                    {
-                        var position = rows.Count;
-                        rowId.Value = index + 1L;
-                        using var reader = read.ExecuteReader();
-                        reader.Read();
-                        rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), Workflow(index, run + 1),
-                            NextDue(origin, position).ToString("O", CultureInfo.InvariantCulture)));
-                    }
-                }
-
-                var at = origin.ToString("O", CultureInfo.InvariantCulture);
-                using var update = connection.CreateCommand();
-                update.CommandText = "UPDATE requests SET next_due_at = $due, workflow = $workflow, version = version + 1 WHERE rowid = $rowid AND id = $id AND version = $version";
-                var (dueAt, workflow, row, id, version) = (update.Parameters.Add("$due", SqliteType.Text), update.Parameters.Add("$workflow", SqliteType.Text),
-                    update.Parameters.Add("$rowid", SqliteType.Integer), update.Parameters.Add("$id", SqliteType.Text), update.Parameters.Add("$version", SqliteType.Integer));
-                using var append = connection.CreateCommand();
-                append.CommandText = "INSERT INTO history (request_id, seq, at, kind) VALUES ($request, 3, $at, 'timer:deadline')";
-                var (request, appendAt) = (append.Parameters.Add("$request", SqliteType.Text), append.Parameters.Add("$at", SqliteType.Text));
-                appendAt.Value = at;
-                update.Prepare();
-                append.Prepare();
-
+                var at = ClaimAt(origin, run, repeat).ToString("O", CultureInfo.InvariantCulture);
+                (claim.Parameters[0].Value, claim.Parameters[1].Value) = (at, batch);
+                var moved = 0;
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
-                for (var start = 0; start < rows.Count; start += batch)
+                while (true)
                 {
+                    // Claim, move and record one batch in one transaction, each request at the version the claim read.
                     using var transaction = connection.BeginTransaction(deferred: false);
-                    update.Transaction = transaction;
-                    append.Transaction = transaction;
-                    foreach (var next in rows.Skip(start).Take(batch))
+                    foreach (var command in new[] { claim, update, append, effect })
+                        command.Transaction = transaction;
+                    var claimed = new List<(long RowId, string Id, long Version)>(batch);
+                    using (var reader = claim.ExecuteReader())
                     {
-                        (dueAt.Value, workflow.Value, row.Value, id.Value, version.Value, request.Value) = (next.NextDue, next.Workflow, next.RowId, next.Id, next.Version, next.Id);
+                        while (reader.Read())
+                            claimed.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)));
+                    }
+
+                    foreach (var (rowId, id, version) in claimed)
+                    {
+                        (update.Parameters[0].Value, update.Parameters[1].Value, update.Parameters[2].Value, update.Parameters[3].Value, update.Parameters[4].Value) =
+                            (NextDue(origin, moved).ToString("O", CultureInfo.InvariantCulture), Workflow(moved, run + 1), rowId, id, version);
                         if (update.ExecuteNonQuery() != 1)
-                            throw new InvalidOperationException($"Request {next.Id} was not updated.");
+                            throw new InvalidOperationException($"Request {id} was not updated.");
+                        (append.Parameters[0].Value, append.Parameters[1].Value) = (id, at);
                         append.ExecuteNonQuery();
+                        (effect.Parameters[0].Value, effect.Parameters[1].Value, effect.Parameters[2].Value) = (at + ":" + id + ":deadline", id, Payload(id, at));
+                        effect.ExecuteNonQuery();
+                        moved++;
                     }
 
                     transaction.Commit();
+                    if (claimed.Count < batch)
+                        break;
                 }
 
                 clock.Stop();
+                if (moved != due)
+                    throw new InvalidOperationException($"Run {run + 1} moved {moved:N0} requests, not the {due:N0} due.");
                 var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
                 var log = new FileInfo(file + "-wal").Length;
-                runs.Add(new FloorRun(rows.Count, clock.Elapsed.TotalSeconds, cpuSeconds, log / 1024.0 / rows.Count));
+                runs.Add(new FloorRun(moved, clock.Elapsed.TotalSeconds, cpuSeconds, log / 1024.0 / moved));
             }
 
             Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
             return runs;
         }
 
+        private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] names)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in names)
+                command.Parameters.Add(name, SqliteType.Text);
+            command.Prepare();
+            return command;
+        }
+
         /// <summary>
         /// The requests in id order with their due instants, then the due index (as a partial index on armed requests, the
-        /// service's claim index), then two history rows each, appended in time order as filing and sending write them.
+        /// service's claim index), then two history rows and one outbox row each (filing and sending the request), appended in time order.
         /// </summary>
-        private static void Load(SqliteConnection connection, int count, DateTimeOffset origin, HashSet<int> due)
+        private static void Load(SqliteConnection connection, int count, int repeat, DateTimeOffset origin, Dictionary<int, int> runOf)
         {
             using (var transaction = connection.BeginTransaction())
             {
@@ -274,7 +296,7 @@ public sealed class StoreFloorBenchmark : IBenchmark
                 insert.Prepare();
                 for (var index = 0; index < count; index++)
                 {
-                    (id.Value, dueAt.Value, workflow.Value) = (RequestId(index).ToString(), StoredDue(origin, index, due).ToString("O", CultureInfo.InvariantCulture), Workflow(index, 0));
+                    (id.Value, dueAt.Value, workflow.Value) = (RequestId(index).ToString(), StoredDue(origin, index, runOf, repeat).ToString("O", CultureInfo.InvariantCulture), Workflow(index, 0));
                     insert.ExecuteNonQuery();
                 }
 
@@ -290,6 +312,9 @@ public sealed class StoreFloorBenchmark : IBenchmark
                 Execute(connection, string.Create(CultureInfo.InvariantCulture,
                     $"INSERT INTO history (request_id, seq, at, kind) SELECT id, {seq}, '{origin:O}', 'filed' FROM requests ORDER BY rowid"));
             }
+
+            var filed = origin.AddDays(-30).ToString("O", CultureInfo.InvariantCulture);
+            Execute(connection, $"INSERT INTO outbox (dedup_key, request_id, payload) SELECT '{filed}:' || id || ':letter', id, '{Payload("' || id || '", filed)}' FROM requests ORDER BY rowid");
 
             Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
         }
@@ -321,25 +346,39 @@ public sealed class StoreFloorBenchmark : IBenchmark
             await ExecuteAsync(connection, """
                 CREATE TABLE requests (id uuid NOT NULL PRIMARY KEY, version integer NOT NULL, next_due_at timestamptz NULL, workflow text NOT NULL);
                 CREATE TABLE history (request_id uuid NOT NULL, seq integer NOT NULL, at timestamptz NOT NULL, kind text NOT NULL, PRIMARY KEY (request_id, seq));
+                CREATE TABLE outbox (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, dedup_key text NOT NULL UNIQUE, request_id uuid NOT NULL, payload text NOT NULL);
                 """, cancellationToken);
             var origin = DateTimeOffset.UtcNow;
-            var due = AllDue(count, dueCount, repeat);
+            var runOf = RunOf(count, dueCount, repeat);
             for (var start = 0; start < count; start += 100_000)
             {
-                await ExecuteAsync(connection, """
+                var indexes = Enumerable.Range(start, Math.Min(100_000, count - start)).ToArray();
+                await ExecuteAsync(
+                    connection,
+                    """
                     INSERT INTO requests (id, version, next_due_at, workflow)
                     SELECT v.id, 1, v.due, v.workflow FROM unnest(@ids, @dues, @workflows) AS v(id, due, workflow)
-                    """, cancellationToken, Parameters(Enumerable.Range(start, Math.Min(100_000, count - start)).ToArray(), origin, due));
+                    """,
+                    cancellationToken,
+                    new("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = indexes.Select(RequestId).ToArray() },
+                    new("dues", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = indexes.Select(index => StoredDue(origin, index, runOf, repeat)).ToArray() },
+                    new("workflows", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = indexes.Select(index => Workflow(index, 0)).ToArray() });
             }
 
             await ExecuteAsync(connection, "CREATE INDEX ix_requests_next_due ON requests (next_due_at, id) WHERE next_due_at IS NOT NULL", cancellationToken);
             await ExecuteAsync(connection, "INSERT INTO history (request_id, seq, at, kind) SELECT id, s, now(), 'filed' FROM requests, generate_series(1, 2) AS s ORDER BY id, s", cancellationToken);
-            foreach (var statement in new[] { "VACUUM ANALYZE requests", "VACUUM ANALYZE history", "CHECKPOINT" })
+            var filed = origin.AddDays(-30).ToString("O", CultureInfo.InvariantCulture);
+            await ExecuteAsync(
+                connection,
+                $"INSERT INTO outbox (dedup_key, request_id, payload) SELECT '{filed}:' || id || ':letter', id, '{Payload("' || id || '", filed)}' FROM requests ORDER BY id",
+                cancellationToken);
+            foreach (var statement in new[] { "VACUUM ANALYZE requests", "VACUUM ANALYZE history", "VACUUM ANALYZE outbox", "CHECKPOINT" })
                 await ExecuteAsync(connection, statement, cancellationToken);
             foreach (var setting in new[] { "server_version", "fsync", "synchronous_commit", "shared_buffers" })
                 parameters[$"postgres.{setting}"] = Convert.ToString(await ScalarAsync(connection, $"SHOW {setting}", cancellationToken), CultureInfo.InvariantCulture) ?? "";
 
-            // Each worker commits its own batches on its own connection, as the service's sweep workers do (three by default).
+            // Each worker claims and commits its own batches on its own connection, skipping rows another holds, as the
+            // service's sweep workers do (three by default).
             var workers = new List<NpgsqlConnection>();
             for (var worker = 0; worker < connections; worker++)
             {
@@ -353,23 +392,25 @@ public sealed class StoreFloorBenchmark : IBenchmark
                 var runs = new List<FloorRun>();
                 for (var run = 0; run < repeat; run++)
                 {
-                    var indexes = DueIndexes(count, dueCount, run, repeat).ToArray();
-                    var ids = indexes.Select(RequestId).ToArray();
-                    var dues = indexes.Select((_, position) => NextDue(origin, position)).ToArray();
-                    var workflows = indexes.Select(index => Workflow(index, run + 1)).ToArray();
-                    var next = -batch;
+                    var at = ClaimAt(origin, run, repeat);
+                    var nextDue = NextDue(origin, 0);
+                    var moved = 0;
                     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                     var clock = Stopwatch.StartNew();
                     await Task.WhenAll(workers.Select(async worker =>
                     {
-                        for (var start = Interlocked.Add(ref next, batch); start < ids.Length; start = Interlocked.Add(ref next, batch))
+                        int batchMoved;
+                        do
                         {
-                            var end = Math.Min(start + batch, ids.Length);
-                            await MoveAsync(worker, ids[start..end], dues[start..end], workflows[start..end], cancellationToken);
+                            batchMoved = await MoveAsync(worker, at, nextDue, batch, cancellationToken);
+                            Interlocked.Add(ref moved, batchMoved);
                         }
+                        while (batchMoved == batch);
                     }));
                     clock.Stop();
-                    runs.Add(new FloorRun(ids.Length, clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, null));
+                    if (moved != dueCount)
+                        throw new InvalidOperationException($"Run {run + 1} moved {moved:N0} requests, not the {dueCount:N0} due.");
+                    runs.Add(new FloorRun(moved, clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, null));
                 }
 
                 return runs;
@@ -381,35 +422,39 @@ public sealed class StoreFloorBenchmark : IBenchmark
             }
         }
 
-        /// <summary>One batch in one transaction: the rows updated at the version they were loaded at (1: no run moves a request twice), and one history row each.</summary>
-        private static async Task MoveAsync(NpgsqlConnection connection, Guid[] ids, DateTimeOffset[] dues, string[] workflows, CancellationToken cancellationToken)
+        /// <summary>
+        /// One batch in one statement and one transaction, all on the server: claim up to <paramref name="batch"/> due requests
+        /// (skipping those another worker holds), move each to its next due instant with a new workflow text of the same size,
+        /// and record a history row and an outbox row for each. Returns how many moved.
+        /// </summary>
+        private static async Task<int> MoveAsync(NpgsqlConnection connection, DateTimeOffset at, DateTimeOffset nextDue, int batch, CancellationToken cancellationToken)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using var command = new NpgsqlCommand(
                 """
-                WITH moved AS (
-                    UPDATE requests r SET next_due_at = v.due, workflow = v.workflow, version = r.version + 1
-                    FROM unnest(@ids, @dues, @workflows) AS v(id, due, workflow)
-                    WHERE r.id = v.id AND r.version = 1
-                    RETURNING r.id)
-                INSERT INTO history (request_id, seq, at, kind) SELECT id, 3, now(), 'timer:deadline' FROM moved
+                WITH claimed AS (
+                    SELECT id, version FROM requests WHERE next_due_at <= @at ORDER BY next_due_at, id LIMIT @batch FOR UPDATE SKIP LOCKED),
+                moved AS (
+                    UPDATE requests r SET next_due_at = @next, workflow = 'moved' || substr(r.workflow, 6), version = r.version + 1
+                    FROM claimed c WHERE r.id = c.id AND r.version = c.version
+                    RETURNING r.id),
+                history_rows AS (
+                    INSERT INTO history (request_id, seq, at, kind) SELECT id, 3, @at, 'timer:deadline' FROM moved)
+                INSERT INTO outbox (dedup_key, request_id, payload)
+                SELECT @key || id || ':deadline', id, '{"requestId":"' || id || '","number":"2026-000001","stage":"overdue","statute":"ge-gac","statuteVersion":1,"at":"' || @key || '"}'
+                FROM moved
+                ON CONFLICT (dedup_key) DO NOTHING
                 """,
                 connection,
                 transaction);
-            command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids });
-            command.Parameters.Add(new NpgsqlParameter("dues", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = dues });
-            command.Parameters.Add(new NpgsqlParameter("workflows", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = workflows });
-            if (await command.ExecuteNonQueryAsync(cancellationToken) != ids.Length)
-                throw new InvalidOperationException("Not every request of the batch was moved.");
+            command.Parameters.Add(new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = at });
+            command.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.TimestampTz) { Value = nextDue });
+            command.Parameters.Add(new NpgsqlParameter("batch", NpgsqlDbType.Integer) { Value = batch });
+            command.Parameters.Add(new NpgsqlParameter("key", NpgsqlDbType.Text) { Value = at.ToString("O", CultureInfo.InvariantCulture) + ":" });
+            var moved = await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            return moved;
         }
-
-        private static NpgsqlParameter[] Parameters(int[] indexes, DateTimeOffset origin, HashSet<int> due) =>
-        [
-            new("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = indexes.Select(RequestId).ToArray() },
-            new("dues", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = indexes.Select(index => StoredDue(origin, index, due)).ToArray() },
-            new("workflows", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = indexes.Select(index => Workflow(index, 0)).ToArray() },
-        ];
 
         private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
         {
