@@ -225,6 +225,8 @@ public sealed class StoreFloorBenchmark : IBenchmark
                 Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
                 var at = ClaimAt(origin, run, repeat).ToString("O", CultureInfo.InvariantCulture);
                 (claim.Parameters[0].Value, claim.Parameters[1].Value) = (at, batch);
+                var workflows = Enumerable.Range(0, due).Select(position => Workflow(position, run + 1)).ToArray();
+                var nextDues = Enumerable.Range(0, due).Select(position => NextDue(origin, position).ToString("O", CultureInfo.InvariantCulture)).ToArray();
                 var moved = 0;
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
@@ -244,7 +246,7 @@ public sealed class StoreFloorBenchmark : IBenchmark
                     foreach (var (rowId, id, version) in claimed)
                     {
                         (update.Parameters[0].Value, update.Parameters[1].Value, update.Parameters[2].Value, update.Parameters[3].Value, update.Parameters[4].Value) =
-                            (NextDue(origin, moved).ToString("O", CultureInfo.InvariantCulture), Workflow(moved, run + 1), rowId, id, version);
+                            (nextDues[moved], workflows[moved], rowId, id, version);
                         if (update.ExecuteNonQuery() != 1)
                             throw new InvalidOperationException($"Request {id} was not updated.");
                         (append.Parameters[0].Value, append.Parameters[1].Value) = (id, at);
@@ -424,14 +426,17 @@ public sealed class StoreFloorBenchmark : IBenchmark
 
         /// <summary>
         /// One batch in one statement and one transaction, all on the server: claim up to <paramref name="batch"/> due requests
-        /// (skipping those another worker holds), move each to its next due instant with a new workflow text of the same size,
+        /// (skipping those another worker holds), move each to the batch's next due instant with a new workflow text of the same size,
         /// and record a history row and an outbox row for each. Returns how many moved.
         /// </summary>
+        /// <summary><see cref="Payload"/> as a SQL expression over the moved row's <c>id</c> and the text parameter <c>@stamp</c>.</summary>
+        private static readonly string PayloadSql = Payload("' || id || '", "' || @stamp || '");
+
         private static async Task<int> MoveAsync(NpgsqlConnection connection, DateTimeOffset at, DateTimeOffset nextDue, int batch, CancellationToken cancellationToken)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using var command = new NpgsqlCommand(
-                """
+                $$"""
                 WITH claimed AS (
                     SELECT id, version FROM requests WHERE next_due_at <= @at ORDER BY next_due_at, id LIMIT @batch FOR UPDATE SKIP LOCKED),
                 moved AS (
@@ -441,7 +446,7 @@ public sealed class StoreFloorBenchmark : IBenchmark
                 history_rows AS (
                     INSERT INTO history (request_id, seq, at, kind) SELECT id, 3, @at, 'timer:deadline' FROM moved)
                 INSERT INTO outbox (dedup_key, request_id, payload)
-                SELECT @key || id || ':deadline', id, '{"requestId":"' || id || '","number":"2026-000001","stage":"overdue","statute":"ge-gac","statuteVersion":1,"at":"' || @key || '"}'
+                SELECT @stamp || ':' || id || ':deadline', id, '{{PayloadSql}}'
                 FROM moved
                 ON CONFLICT (dedup_key) DO NOTHING
                 """,
@@ -450,7 +455,7 @@ public sealed class StoreFloorBenchmark : IBenchmark
             command.Parameters.Add(new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = at });
             command.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.TimestampTz) { Value = nextDue });
             command.Parameters.Add(new NpgsqlParameter("batch", NpgsqlDbType.Integer) { Value = batch });
-            command.Parameters.Add(new NpgsqlParameter("key", NpgsqlDbType.Text) { Value = at.ToString("O", CultureInfo.InvariantCulture) + ":" });
+            command.Parameters.Add(new NpgsqlParameter("stamp", NpgsqlDbType.Text) { Value = at.ToString("O", CultureInfo.InvariantCulture) });
             var moved = await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return moved;
