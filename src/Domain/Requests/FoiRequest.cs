@@ -301,7 +301,12 @@ public sealed class FoiRequest
         if (definition.To is null)
             Record(at, "timer:" + timer.Kind, WorkflowActor.System, detail, Stage, Stage, null, context);
         else
-            EnterStage(definition.To, at, WorkflowActor.System, context, "timer:" + timer.Kind, detail, null);
+        {
+            // A stage a missed deadline leads to counts its windows from that deadline's last day, as the
+            // law does ("within one month of the deadline passing", GAC 178; APC 22(3); FOISA s.20(5)(b)…):
+            // the first day counted is the day after the due date, which is the day the request became overdue.
+            EnterStage(definition.To, at, WorkflowActor.System, context, "timer:" + timer.Kind, detail, null, windowEvent: deadline?.Due);
+        }
 
         AddEffects(definition.Effects, "timer-" + timer.Id.ToString("N"), at);
         return true;
@@ -357,7 +362,9 @@ public sealed class FoiRequest
         _newEffects.Clear();
     }
 
-    private void EnterStage(string key, DateTimeOffset at, WorkflowActor actor, IWorkflowContext context, string kind, string? detail, string? eventKey)
+    /// <param name="windowEvent">The event date the stage's clock and deadlines count from, when it is not the day the stage is entered (a missed due date).</param>
+    private void EnterStage(
+        string key, DateTimeOffset at, WorkflowActor actor, IWorkflowContext context, string kind, string? detail, string? eventKey, DateOnly? windowEvent = null)
     {
         var definition = context.Definition;
         var next = definition.Stage(key);
@@ -393,9 +400,10 @@ public sealed class FoiRequest
         if (next.Overdue)
             OverdueSince ??= legalDate;
 
+        var eventDate = windowEvent ?? legalDate;
         if (next.Clock is not null && (next.ClockStart == ClockStart.StageEntry || ClockAnchor is null))
         {
-            ClockAnchor = legalDate;
+            ClockAnchor = eventDate;
             PausedDays = 0;
         }
 
@@ -407,7 +415,7 @@ public sealed class FoiRequest
             DateTimeOffset dueAt;
             if (timer.Deadline is { } deadlineKey)
             {
-                var anchor = next.Clock is null ? legalDate : ClockAnchor!.Value;
+                var anchor = next.Clock is null ? eventDate : ClockAnchor!.Value;
                 var deadline = deadlineKey == next.Clock ? _deadlines[deadlineKey] : context.Compute(deadlineKey, key, anchor, 0);
                 if (deadlineKey != next.Clock)
                     SetDeadline(deadline);

@@ -126,6 +126,24 @@ public sealed class FoiRequestTests
     }
 
     [Fact]
+    public void ComplaintWindowAfterSilence_CountsFromTheMissedDueDate_NotFromTheFirstOverdueDay()
+    {
+        // Sent Thursday 1 October 2026: ten working days (Svetitskhovloba, 14 October, skipped) end Friday 16 October.
+        var request = TestWorkflow.File(_context, Now, Noon("2026-10-01"));
+        request.Deadlines.Single(d => d.Key == "response").Due.Should().Be(new DateOnly(2026, 10, 16));
+
+        request.FireTimer(request.ActiveTimers.Single(t => t.Kind == "deadline_passed").Id, Now, _context);
+
+        // GAC 178: the month runs from the day after the missed 16 October, so it ends Monday 16 November.
+        request.OverdueSince.Should().Be(new DateOnly(2026, 10, 17), "the first overdue day is the day after the due date");
+        var window = request.Deadlines.Single(d => d.Key == "complaint_filing");
+        window.EventDate.Should().Be(new DateOnly(2026, 10, 16));
+        window.Due.Should().Be(new DateOnly(2026, 11, 16));
+        request.ActiveTimers.Single(t => t.Kind == "chaser").DueAt.Should().Be(Noon("2026-10-18").AddHours(-12),
+            "a timer without a deadline still counts from the day the stage was entered");
+    }
+
+    [Fact]
     public void NextDueTimer_IsTheEarliestDue_AndNoneBeforeItsInstant()
     {
         var request = TestWorkflow.File(_context, Now, Noon("2026-11-02"));
