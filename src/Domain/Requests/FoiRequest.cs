@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text;
 using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Common;
+using FoiTracker.Domain.Statutes;
 using FoiTracker.Domain.Users;
 using FoiTracker.Domain.Workflows;
 
@@ -74,6 +77,9 @@ public sealed class FoiRequest
 
     public DateTimeOffset? StageEnteredAt { get; private set; }
 
+    /// <summary>Whether the request was recorded as sent before it was filed here (on paper): the service did not send it.</summary>
+    public bool RecordedAsSentOnPaper => SubmittedAt is { } sent && sent < CreatedAt;
+
     /// <summary>The legal date the running clock counts from.</summary>
     public DateOnly? ClockAnchor { get; private set; }
 
@@ -94,6 +100,12 @@ public sealed class FoiRequest
 
     /// <summary>The legal date the request first became overdue, if it did.</summary>
     public DateOnly? OverdueSince { get; private set; }
+
+    /// <summary>Whether the running clock counts from the body's registration (Resolution 219/2013, Art 4(3)) rather than from the sending.</summary>
+    public bool ClockFromRegistration { get; private set; }
+
+    /// <summary>Where an event last put the request, and the timer steps since: what a late-recorded, earlier-dated answer returns to.</summary>
+    public StageCheckpoint? Checkpoint { get; private set; }
 
     /// <summary>The stored version; the repository refuses a save over a newer one.</summary>
     public int Version { get; private set; }
@@ -167,47 +179,59 @@ public sealed class FoiRequest
     /// <summary>
     /// Applies an event (an answer, an extension notice, an escalation…). The stage must accept it
     /// and the actor must be allowed to send it; otherwise a rule is broken with a sentence saying why.
+    /// An event dated before the stage the request's own timers moved it into (an answer received on
+    /// time but recorded after the request was marked overdue) puts the request back in the stage an
+    /// event last put it in and takes effect there on its own date; one dated before a stage a person
+    /// chose stays refused.
     /// </summary>
-    public void Apply(WorkflowEventInput input, WorkflowActor actor, DateTimeOffset now, IWorkflowContext context)
+    /// <param name="sending">The body's kind and how the request was sent, for a deadline that counts from the body's registration; without them it counts from the sending.</param>
+    public void Apply(WorkflowEventInput input, WorkflowActor actor, DateTimeOffset now, IWorkflowContext context, SendingFacts? sending = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(context);
-        var stage = context.Definition.Stage(Stage);
+        if (input.OccurredAt > now)
+            throw new BusinessRuleViolationException("EventCannotHappenInTheFuture", $"'{input.Kind}' cannot be recorded for a time that has not come yet.");
+        var registeredOn = input.RegisteredOn ?? (input.RegistrationNumber is null ? null : context.LegalDate(input.OccurredAt));
+        if (registeredOn is { } on && SubmittedAt is { } sentAt && on < context.LegalDate(sentAt))
+        {
+            throw new BusinessRuleViolationException(
+                "RegistrationCannotPrecedeSubmission",
+                $"The body cannot have registered the request on {on:yyyy-MM-dd}, before it was sent ({context.LegalDate(sentAt):yyyy-MM-dd}).");
+        }
+
+        if (SubmittedAt is { } sent && input.OccurredAt < sent)
+            throw new BusinessRuleViolationException("EventCannotPrecedeSubmission", $"'{input.Kind}' cannot have happened before the request was sent ({sent:yyyy-MM-dd}).");
+
+        var checkpoint = input.Kind != "submit" && StageEnteredAt is { } entered && input.OccurredAt < entered
+            ? CheckpointBefore(input, entered, registeredOn, sending, context)
+            : null;
+        var stage = context.Definition.Stage(checkpoint?.Stage ?? Stage);
         if (!stage.Events.TryGetValue(input.Kind, out var definition))
         {
             var accepted = stage.Events.Keys.Order(StringComparer.Ordinal).ToList();
             throw new BusinessRuleViolationException(
                 "EventNotAcceptedInStage",
-                $"A request in stage '{Stage}' cannot take '{input.Kind}'." +
+                $"A request in stage '{stage.Key}' cannot take '{input.Kind}'." +
                 (accepted.Count == 0 ? " It accepts no events." : $" It accepts: {string.Join(", ", accepted)}."));
         }
 
         if (definition.AllowedSender == AllowedSender.Staff && !actor.IsStaff)
             throw new BusinessRuleViolationException("EventNeedsStaff", $"Only staff can record '{input.Kind}'.");
-        if (input.OccurredAt > now)
-            throw new BusinessRuleViolationException("EventCannotHappenInTheFuture", $"'{input.Kind}' cannot be recorded for a time that has not come yet.");
-        if (SubmittedAt is { } sent && input.OccurredAt < sent)
-            throw new BusinessRuleViolationException("EventCannotPrecedeSubmission", $"'{input.Kind}' cannot have happened before the request was sent ({sent:yyyy-MM-dd}).");
-        if (StageEnteredAt is { } entered && input.OccurredAt < entered && input.Kind != "submit")
-            throw new BusinessRuleViolationException("EventCannotPrecedeStage", $"'{input.Kind}' cannot have happened before the request reached stage '{Stage}' ({entered:yyyy-MM-dd}).");
 
         string? target = definition.To;
+        if (definition.NeedsOutcome && (input.Outcome is null || !definition.ToByOutcome.TryGetValue(input.Outcome, out target)))
+        {
+            throw new BusinessRuleViolationException(
+                "EventNeedsOutcome",
+                $"'{input.Kind}' needs an outcome: one of {string.Join(", ", definition.ToByOutcome.Keys)}.");
+        }
+
+        if (checkpoint is not null)
+            ReturnTo(checkpoint, input, actor, now, context);
         if (definition.NeedsOutcome)
-        {
-            if (input.Outcome is null || !definition.ToByOutcome.TryGetValue(input.Outcome, out target))
-                throw new BusinessRuleViolationException(
-                    "EventNeedsOutcome",
-                    $"'{input.Kind}' needs an outcome: one of {string.Join(", ", definition.ToByOutcome.Keys)}.");
             Outcome = input.Outcome;
-        }
-
-        if (input.RegistrationNumber is not null)
-        {
-            RegistrationNumber = input.RegistrationNumber.Trim();
-            RegisteredOn = input.RegisteredOn ?? context.LegalDate(input.OccurredAt);
-        }
-
+        var recount = registeredOn is { } registered ? Register(input.RegistrationNumber, registered, stage, target, sending, context) : null;
         if (input.Kind == "submit")
             SubmittedAt = input.OccurredAt.ToUniversalTime();
 
@@ -215,7 +239,19 @@ public sealed class FoiRequest
         if (target is null)
         {
             Record(input.OccurredAt, "event:" + input.Kind, actor, detail, Stage, Stage, input.EventKey, context);
-            AddEffects(definition.Effects, input.EventKey ?? _newTimeline[^1].Id.ToString("N"), input.OccurredAt);
+            var source = input.EventKey ?? _newTimeline[^1].Id.ToString("N");
+            if (recount is not null)
+            {
+                DisarmTimers();
+                ArmStage(stage, input.OccurredAt, context.LegalDate(StageEnteredAt ?? input.OccurredAt), ClockAnchor!.Value, context);
+                RecordRecount(recount, input.OccurredAt, actor, context);
+            }
+
+            AddEffects(definition.Effects, source, input.OccurredAt);
+            // Where no timer has moved the request since, this is where a later correction starts from (an
+            // imported request, which never entered a stage here, has none).
+            if (StageEnteredAt is not null && (Checkpoint is null || Checkpoint.EnteredAt == StageEnteredAt))
+                Checkpoint = Here(Checkpoint?.Steps ?? []);
             return;
         }
 
@@ -230,7 +266,11 @@ public sealed class FoiRequest
         }
 
         EnterStage(target, input.OccurredAt, actor, context, "event:" + input.Kind, detail, input.EventKey);
-        AddEffects(definition.Effects, input.EventKey ?? _newTimeline[^1].Id.ToString("N"), input.OccurredAt);
+        var entrySource = input.EventKey ?? _newTimeline[^1].Id.ToString("N");
+        if (recount is not null)
+            RecordRecount(recount, input.OccurredAt, actor, context);
+        AddEffects(definition.Effects, entrySource, input.OccurredAt);
+        Checkpoint = Here([]);
     }
 
     /// <summary>
@@ -301,9 +341,19 @@ public sealed class FoiRequest
         if (definition.To is null)
             Record(at, "timer:" + timer.Kind, WorkflowActor.System, detail, Stage, Stage, null, context);
         else
-            EnterStage(definition.To, at, WorkflowActor.System, context, "timer:" + timer.Kind, detail, null);
+        {
+            // A stage a missed deadline leads to counts its windows from that deadline's last day, as the
+            // law does ("within one month of the deadline passing", GAC 178; APC 22(3); FOISA s.20(5)(b)…):
+            // the first day counted is the day after the due date, which is the day the request became overdue.
+            EnterStage(definition.To, at, WorkflowActor.System, context, "timer:" + timer.Kind, detail, null, windowEvent: deadline?.Due);
+        }
 
-        AddEffects(definition.Effects, "timer-" + timer.Id.ToString("N"), at);
+        // A timer's effects are keyed by what happened (this timer, its deadline, its instant), not by the
+        // timer's id: a request put back by a correction that then misses the same deadline again does not
+        // send the same notice or letter twice.
+        AddEffects(definition.Effects, timer.DeadlineKey is null ? $"timer-{timer.Kind}" : $"timer-{timer.Kind}-{timer.DeadlineKey}", at);
+        if (Checkpoint is { } checkpoint)
+            Checkpoint = checkpoint with { Steps = [.. checkpoint.Steps, new TimerStep(timer.Stage, timer.Kind, at)] };
         return true;
     }
 
@@ -337,6 +387,8 @@ public sealed class FoiRequest
             ForwardedFrom = snapshot.ForwardedFrom,
             ReopenStage = snapshot.ReopenStage,
             OverdueSince = snapshot.OverdueSince,
+            ClockFromRegistration = snapshot.ClockFromRegistration,
+            Checkpoint = snapshot.Checkpoint,
             Version = snapshot.Version,
             LastTimelineSeq = snapshot.LastTimelineSeq,
         };
@@ -357,10 +409,11 @@ public sealed class FoiRequest
         _newEffects.Clear();
     }
 
-    private void EnterStage(string key, DateTimeOffset at, WorkflowActor actor, IWorkflowContext context, string kind, string? detail, string? eventKey)
+    /// <param name="windowEvent">The event date the stage's clock and deadlines count from, when it is not the day the stage is entered (a missed due date).</param>
+    private void EnterStage(
+        string key, DateTimeOffset at, WorkflowActor actor, IWorkflowContext context, string kind, string? detail, string? eventKey, DateOnly? windowEvent = null)
     {
-        var definition = context.Definition;
-        var next = definition.Stage(key);
+        var next = context.Definition.Stage(key);
         var from = Stage.Length == 0 ? null : Stage;
         var legalDate = context.LegalDate(at);
 
@@ -371,15 +424,7 @@ public sealed class FoiRequest
             PausedSince = null;
         }
 
-        // Leaving a stage disarms its timers; ones armed in this same step were never written.
-        foreach (var timer in _activeTimers)
-        {
-            if (_newTimers.Remove(timer) is false)
-                _cancelledTimers.Add(timer);
-        }
-
-        _activeTimers.Clear();
-
+        DisarmTimers();
         Stage = key;
         StageEnteredAt = at.ToUniversalTime();
         Record(at, kind, actor, detail, from, key, eventKey, context);
@@ -393,39 +438,195 @@ public sealed class FoiRequest
         if (next.Overdue)
             OverdueSince ??= legalDate;
 
+        var eventDate = windowEvent ?? legalDate;
         if (next.Clock is not null && (next.ClockStart == ClockStart.StageEntry || ClockAnchor is null))
         {
-            ClockAnchor = legalDate;
+            ClockAnchor = eventDate;
             PausedDays = 0;
+            ClockFromRegistration = false;
         }
 
-        if (next.Clock is { } clock)
-            SetDeadline(context.Compute(clock, key, ClockAnchor!.Value, PausedDays));
+        ArmStage(next, at, legalDate, eventDate, context);
+    }
 
-        foreach (var timer in next.Timers)
+    /// <summary>Leaving a stage disarms its timers; ones armed in this same step were never written.</summary>
+    private void DisarmTimers()
+    {
+        foreach (var timer in _activeTimers)
+        {
+            if (_newTimers.Remove(timer) is false)
+                _cancelledTimers.Add(timer);
+        }
+
+        _activeTimers.Clear();
+    }
+
+    /// <summary>
+    /// Computes the stage's deadlines and arms its timers at <paramref name="at"/>: its clock from the request's
+    /// anchor, other deadlines from <paramref name="eventDate"/>, timers without a deadline from <paramref name="enteredOn"/>.
+    /// </summary>
+    private void ArmStage(StageDefinition stage, DateTimeOffset at, DateOnly enteredOn, DateOnly eventDate, IWorkflowContext context)
+    {
+        if (stage.Clock is { } clock)
+            SetDeadline(context.Compute(clock, stage.Key, ClockAnchor!.Value, PausedDays, ClockFromRegistration));
+
+        foreach (var timer in stage.Timers)
         {
             DateTimeOffset dueAt;
             if (timer.Deadline is { } deadlineKey)
             {
-                var anchor = next.Clock is null ? legalDate : ClockAnchor!.Value;
-                var deadline = deadlineKey == next.Clock ? _deadlines[deadlineKey] : context.Compute(deadlineKey, key, anchor, 0);
-                if (deadlineKey != next.Clock)
+                var anchor = stage.Clock is null ? eventDate : ClockAnchor!.Value;
+                var deadline = deadlineKey == stage.Clock ? _deadlines[deadlineKey] : context.Compute(deadlineKey, stage.Key, anchor, 0);
+                if (deadlineKey != stage.Clock)
                     SetDeadline(deadline);
                 dueAt = context.StartOfDay(deadline.Due.AddDays(1 + timer.OffsetDays));
             }
             else
             {
-                dueAt = context.StartOfDay(legalDate.AddDays(timer.OffsetDays));
+                dueAt = context.StartOfDay(enteredOn.AddDays(timer.OffsetDays));
             }
 
             // A timer never fires before the moment that armed it.
             if (dueAt < at)
                 dueAt = at;
-            var armed = new ArmedTimer(Uuid7.New(), timer.Kind, key, timer.Deadline, dueAt.ToUniversalTime(), at.ToUniversalTime());
+            var armed = new ArmedTimer(Uuid7.New(), timer.Kind, stage.Key, timer.Deadline, dueAt.ToUniversalTime(), at.ToUniversalTime());
             _activeTimers.Add(armed);
             _newTimers.Add(armed);
         }
     }
+
+    /// <summary>The request as it stands, as the point a later correction returns to.</summary>
+    private StageCheckpoint Here(IReadOnlyList<TimerStep> steps) =>
+        new(Stage, StageEnteredAt!.Value, ClockAnchor, PausedDays, PausedSince, OverdueSince, ClockFromRegistration, steps);
+
+    /// <summary>
+    /// The checkpoint an event dated before the current stage returns the request to: only across stages
+    /// the request's own timers entered, and only for an event that changes where it stands there (moves
+    /// it, or starts its clock from the body's registration). Anything else breaks the rule that an event
+    /// cannot precede the stage, naming the stage a person chose.
+    /// </summary>
+    private StageCheckpoint CheckpointBefore(WorkflowEventInput input, DateTimeOffset entered, DateOnly? registeredOn, SendingFacts? sending, IWorkflowContext context)
+    {
+        var checkpoint = Checkpoint;
+        if (checkpoint is not null && checkpoint.EnteredAt < entered && input.OccurredAt >= checkpoint.EnteredAt)
+        {
+            var stage = context.Definition.Stage(checkpoint.Stage);
+            if (stage.Events.TryGetValue(input.Kind, out var definition)
+                && (definition.To is not null || definition.NeedsOutcome
+                    || (registeredOn is { } on && RegistrationRuleFor(stage, on, sending, checkpoint.ClockAnchor, checkpoint.ClockFromRegistration, context) is not null)))
+            {
+                return checkpoint;
+            }
+        }
+
+        var (chosen, chosenAt) = checkpoint is not null && input.OccurredAt < checkpoint.EnteredAt ? (checkpoint.Stage, checkpoint.EnteredAt) : (Stage, entered);
+        throw new BusinessRuleViolationException(
+            "EventCannotPrecedeStage", $"'{input.Kind}' cannot have happened before the request reached stage '{chosen}' ({chosenAt:yyyy-MM-dd}).");
+    }
+
+    /// <summary>
+    /// Puts the request back where <paramref name="checkpoint"/> left it: the timers of the stages the
+    /// service entered on its own are disarmed and their deadlines dropped, the overdue mark goes back to
+    /// what it was, and the timeline says what was corrected and which letters and notices stand.
+    /// </summary>
+    private void ReturnTo(StageCheckpoint checkpoint, WorkflowEventInput input, WorkflowActor actor, DateTimeOffset now, IWorkflowContext context)
+    {
+        var left = Stage;
+        var leftOn = context.LegalDate(StageEnteredAt!.Value);
+        var overdue = OverdueSince;
+        var definition = context.Definition;
+        var timerStages = checkpoint.Steps
+            .Select(step => definition.Stage(step.Stage).Timers.FirstOrDefault(timer => timer.Kind == step.Kind)?.To)
+            .Append(left)
+            .OfType<string>()
+            .Where(stage => stage != checkpoint.Stage)
+            .ToHashSet(StringComparer.Ordinal);
+        DisarmTimers();
+        foreach (var key in _deadlines.Values.Where(deadline => timerStages.Contains(deadline.Stage)).Select(deadline => deadline.Key).ToList())
+            _deadlines.Remove(key);
+
+        Stage = checkpoint.Stage;
+        StageEnteredAt = checkpoint.EnteredAt;
+        ClockAnchor = checkpoint.ClockAnchor;
+        PausedDays = checkpoint.PausedDays;
+        PausedSince = checkpoint.PausedSince;
+        OverdueSince = checkpoint.OverdueSince;
+        ClockFromRegistration = checkpoint.ClockFromRegistration;
+        var undone = checkpoint.Steps.Where(step => step.At >= input.OccurredAt).ToList();
+        Checkpoint = checkpoint with { Steps = [.. checkpoint.Steps.Where(step => step.At < input.OccurredAt)] };
+
+        var detail = new StringBuilder().Append(CultureInfo.InvariantCulture,
+            $"'{input.Kind}' is dated {context.LegalDate(input.OccurredAt):yyyy-MM-dd}, before the service itself moved the request to '{left}' on {leftOn:yyyy-MM-dd}: " +
+            $"it goes back to '{Stage}', where it stood then, and the event takes effect on its own date.");
+        if (overdue is not null && OverdueSince is null)
+            detail.Append(CultureInfo.InvariantCulture, $" It was not overdue then: the overdue mark of {overdue:yyyy-MM-dd} is withdrawn.");
+        var produced = undone
+            .SelectMany(step => (definition.Stage(step.Stage).Timers.FirstOrDefault(timer => timer.Kind == step.Kind)?.Effects ?? [])
+                .Select(effect => $"{(effect.Kind == WorkflowEffect.Letter ? "letter" : "notice")} '{effect.Name}' to {RecipientName(effect.Recipient)} ({context.LegalDate(step.At):yyyy-MM-dd})"))
+            .ToList();
+        if (produced.Count > 0)
+            detail.Append(CultureInfo.InvariantCulture, $" Made before this correction and not recalled (what was sent cannot be undone): {string.Join("; ", produced)}.");
+        Record(now, "correction", actor, detail.ToString(), left, Stage, null, context);
+    }
+
+    /// <summary>
+    /// Records the body's registration (GAC 79). Where the statute counts the running clock from the
+    /// registration for this kind of body and way of sending (Resolution 219/2013, Art 4(3)), the clock is
+    /// re-anchored on the registration date; returns what to write about the recount, or null.
+    /// </summary>
+    private Recount? Register(string? number, DateOnly on, StageDefinition stage, string? target, SendingFacts? sending, IWorkflowContext context)
+    {
+        if (number is not null)
+            RegistrationNumber = number.Trim();
+        RegisteredOn = on;
+        // The clock that runs after the event: this stage's, or the one the next stage continues.
+        var running = target is null ? stage
+            : context.Definition.HasStage(target) && context.Definition.Stage(target) is { ClockStart: ClockStart.Continue } next ? next
+            : null;
+        if (running is null || RegistrationRuleFor(running, on, sending, ClockAnchor, ClockFromRegistration, context) is not { } rule)
+            return null;
+        var before = _deadlines.TryGetValue(running.Clock!, out var deadline) ? deadline.Due : (DateOnly?)null;
+        ClockAnchor = on;
+        ClockFromRegistration = true;
+        return new Recount(running.Clock!, rule, on, before);
+    }
+
+    /// <summary>The registration rule that would move the clock of <paramref name="stage"/> to a registration on <paramref name="on"/>, or null.</summary>
+    private static RegistrationStart? RegistrationRuleFor(
+        StageDefinition stage, DateOnly on, SendingFacts? sending, DateOnly? anchor, bool fromRegistration, IWorkflowContext context)
+    {
+        if (sending is null || stage.PausesClock || stage.Clock is not { } clock || anchor is not { } from)
+            return null;
+        var rule = context.Deadline(clock).FromRegistration;
+        if (rule is null || !rule.AppliesTo(sending.BodyKind, sending.SentElectronically))
+            return null;
+        // Counted from the sending until the body registers the request: a registration that day or later moves the start.
+        return on > from || (on == from && !fromRegistration) ? rule : null;
+    }
+
+    private void RecordRecount(Recount recount, DateTimeOffset at, WorkflowActor actor, IWorkflowContext context)
+    {
+        var clock = context.Definition.Stage(Stage).Clock ?? recount.Clock;
+        var due = _deadlines[clock].Due;
+        var change = recount.DueBefore is { } before && before != due ? $"due {due:yyyy-MM-dd} instead of {before:yyyy-MM-dd}" : $"due {due:yyyy-MM-dd}";
+        Record(at, "deadline:recomputed", actor,
+            $"Deadline '{clock}' now counts from the registration on {recount.RegisteredOn:yyyy-MM-dd} ({recount.Rule.Citation}: " +
+            $"{(recount.Rule.Start == DeadlineStart.NextWorkingDay ? "from the next working day after it" : "from the registration")}): {change}.",
+            Stage, Stage, null, context);
+    }
+
+    private static string RecipientName(string recipient) => recipient switch
+    {
+        "requester" => "the requester",
+        "staff" => "staff",
+        "body" => "the body",
+        "complaint_body" => "the complaint body",
+        "court" => "the court",
+        _ => recipient,
+    };
+
+    /// <summary>A clock moved to the body's registration: which, by which rule, from when, and its due date before.</summary>
+    private sealed record Recount(string Clock, RegistrationStart Rule, DateOnly RegisteredOn, DateOnly? DueBefore);
 
     private void SetDeadline(ComputedDeadline deadline) => _deadlines[deadline.Key] = deadline;
 
@@ -483,4 +684,6 @@ public sealed record RequestSnapshot(
     int Version,
     int LastTimelineSeq,
     IReadOnlyList<ArmedTimer> ActiveTimers,
-    IReadOnlyList<ComputedDeadline> Deadlines);
+    IReadOnlyList<ComputedDeadline> Deadlines,
+    StageCheckpoint? Checkpoint = null,
+    bool ClockFromRegistration = false);

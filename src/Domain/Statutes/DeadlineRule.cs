@@ -17,7 +17,8 @@ public sealed record DeadlineRule
         string citation,
         MultilingualName? explanation = null,
         MultilingualName? eventDescription = null,
-        int additionalDays = 0)
+        int additionalDays = 0,
+        RegistrationStart? fromRegistration = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentException.ThrowIfNullOrWhiteSpace(citation);
@@ -39,6 +40,7 @@ public sealed record DeadlineRule
         Explanation = explanation;
         EventDescription = eventDescription;
         AdditionalDays = additionalDays;
+        FromRegistration = fromRegistration;
     }
 
     /// <summary>Key within its statute ("response", "complaint_filing").</summary>
@@ -62,4 +64,13 @@ public sealed record DeadlineRule
 
     /// <summary>What the event date is ("the day the request was received").</summary>
     public MultilingualName? EventDescription { get; }
+
+    /// <summary>When the period counts from the body's registration of the request instead (Resolution 219/2013, Art 4(3)); null when it never does.</summary>
+    public RegistrationStart? FromRegistration { get; }
+
+    /// <summary>The same limit counted from a registration date: the period starts as <see cref="FromRegistration"/> says.</summary>
+    public DeadlineRule CountedFromRegistration() =>
+        FromRegistration is { } registration
+            ? new DeadlineRule(Key, Value, Unit, registration.Start, RollForward, $"{Citation}; {registration.Citation}", Explanation, EventDescription, AdditionalDays)
+            : this;
 }

@@ -40,9 +40,13 @@ public sealed class StatuteWorkflowContext : IWorkflowContext
         return new DateTimeOffset(local, _zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
-    public ComputedDeadline Compute(string deadlineKey, string stage, DateOnly eventDate, int pausedDays)
+    public DeadlineRule Deadline(string deadlineKey) => _statute.Deadline(deadlineKey);
+
+    public ComputedDeadline Compute(string deadlineKey, string stage, DateOnly eventDate, int pausedDays, bool fromRegistration = false)
     {
         var rule = _statute.Deadline(deadlineKey);
+        if (fromRegistration)
+            rule = rule.CountedFromRegistration();
         var due = DeadlineCalculator.Due(rule, _calendar, eventDate, pausedDays);
         return new ComputedDeadline(deadlineKey, stage, eventDate, due, pausedDays, _statute.Version, _calendar.Version);
     }

@@ -1,3 +1,5 @@
+using FoiTracker.Domain.Statutes;
+
 namespace FoiTracker.Domain.Workflows;
 
 /// <summary>A deadline computed for a request, with the inputs that fix it.</summary>
@@ -20,8 +22,15 @@ public interface IWorkflowContext
     /// <summary>The first instant of a legal date in the statute's time zone (UTC).</summary>
     DateTimeOffset StartOfDay(DateOnly legalDate);
 
-    /// <summary>The due date of a named deadline counted from an event date, shifted by paused days.</summary>
-    ComputedDeadline Compute(string deadlineKey, string stage, DateOnly eventDate, int pausedDays);
+    /// <summary>
+    /// The due date of a named deadline counted from an event date, shifted by paused days; with
+    /// <paramref name="fromRegistration"/> the event is the body's registration and the period starts as the
+    /// deadline's registration rule says.
+    /// </summary>
+    ComputedDeadline Compute(string deadlineKey, string stage, DateOnly eventDate, int pausedDays, bool fromRegistration = false);
+
+    /// <summary>The statute's rule for a named deadline.</summary>
+    DeadlineRule Deadline(string deadlineKey);
 
     /// <summary>Days after <paramref name="pausedOn"/> and before <paramref name="resumedOn"/> that the clock <paramref name="clock"/> stood still: working days for a working-day deadline.</summary>
     int PausedDaysBetween(string? clock, DateOnly pausedOn, DateOnly resumedOn);

@@ -21,7 +21,9 @@ public sealed record WorkflowEffect(string Kind, string Name, string Recipient)
 /// <see cref="OffsetDays"/> days after the last day of <see cref="Deadline"/> (so offset 0 fires
 /// the moment the deadline has passed, and -3 three days before that) — or, without a deadline,
 /// <see cref="OffsetDays"/> days after the stage was entered — applies its effects and, with
-/// <see cref="To"/>, moves the request on. Leaving the stage cancels it.
+/// <see cref="To"/>, moves the request on. Leaving the stage cancels it. The stage a deadline timer
+/// moves the request to counts its own windows from that deadline's last day: the law opens them
+/// when the deadline passes (GAC 178, APC 22(3)), so their first day is the day after the missed due date.
 /// </summary>
 public sealed record TimerDefinition(
     string Kind,

@@ -9,38 +9,71 @@ namespace FoiTracker.Infrastructure.Persistence;
 /// computed deadlines, kept as one JSON document in the request's row (column <c>workflow</c>) next
 /// to <c>next_due_at</c>, the earliest armed timer, which the sweep's index orders by (ADR 012).
 /// <code>{"timers":[{"id","kind","stage","deadline","due","armed"}],"deadlines":[{"key","stage","event","due","paused","statute","calendar"}]}</code>
+/// Two optional fields follow when they hold something: <c>"checkpoint"</c>, where an event last put the
+/// request (<c>{"stage","entered","anchor","paused","pausedSince","overdueSince","fromRegistration","steps":[{"stage","kind","at"}]}</c>),
+/// and <c>"clockFrom":"registration"</c> when the running clock counts from the body's registration.
 /// Migration 0012 writes the same shape from the former tables; a test holds the two together.
 /// </summary>
 public static class StoredWorkflowState
 {
     public const string Empty = """{"timers":[],"deadlines":[]}""";
 
-    public static string Write(IEnumerable<ArmedTimer> timers, IEnumerable<ComputedDeadline> deadlines) =>
+    private const string FromRegistration = "registration";
+
+    public static string Write(
+        IEnumerable<ArmedTimer> timers, IEnumerable<ComputedDeadline> deadlines, StageCheckpoint? checkpoint = null, bool clockFromRegistration = false) =>
         JsonSerializer.Serialize(
             new Document(
                 timers.Select(t => new Timer(t.Id, t.Kind, t.Stage, t.DeadlineKey, t.DueAt.ToUniversalTime(), t.ArmedAt.ToUniversalTime())).ToList(),
-                deadlines.Select(d => new Deadline(d.Key, d.Stage, d.EventDate, d.Due, d.PausedDays, d.StatuteVersion, d.CalendarVersion)).ToList()),
+                deadlines.Select(d => new Deadline(d.Key, d.Stage, d.EventDate, d.Due, d.PausedDays, d.StatuteVersion, d.CalendarVersion)).ToList(),
+                checkpoint is null ? null : new Checkpoint(
+                    checkpoint.Stage, checkpoint.EnteredAt.ToUniversalTime(), checkpoint.ClockAnchor, checkpoint.PausedDays, checkpoint.PausedSince,
+                    checkpoint.OverdueSince, checkpoint.ClockFromRegistration,
+                    checkpoint.Steps.Select(step => new Step(step.Stage, step.Kind, step.At.ToUniversalTime())).ToList()),
+                clockFromRegistration ? FromRegistration : null),
             StoredWorkflowJson.Default.Document);
 
-    public static (IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) Read(string json) =>
-        FromDocument(JsonSerializer.Deserialize(json, StoredWorkflowJson.Default.Document));
+    public static (IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) Read(string json)
+    {
+        var state = ReadAll(json);
+        return (state.Timers, state.Deadlines);
+    }
 
     /// <summary>The same from the UTF-8 the database holds, without making a string of it first.</summary>
-    public static (IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) Read(ReadOnlySpan<byte> utf8Json) =>
+    public static (IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) Read(ReadOnlySpan<byte> utf8Json)
+    {
+        var state = ReadAll(utf8Json);
+        return (state.Timers, state.Deadlines);
+    }
+
+    /// <summary>Everything the document holds, with the checkpoint and the clock's basis.</summary>
+    public static StoredWorkflow ReadAll(string json) =>
+        FromDocument(JsonSerializer.Deserialize(json, StoredWorkflowJson.Default.Document));
+
+    public static StoredWorkflow ReadAll(ReadOnlySpan<byte> utf8Json) =>
         FromDocument(JsonSerializer.Deserialize(utf8Json, StoredWorkflowJson.Default.Document));
 
-    private static (IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) FromDocument(Document? document)
+    private static StoredWorkflow FromDocument(Document? document)
     {
         if (document is null)
             throw new JsonException("A request's workflow state is null.");
-        return (
+        var checkpoint = document.Checkpoint is { } stored
+            ? new StageCheckpoint(
+                stored.Stage, stored.Entered.ToUniversalTime(), stored.Anchor, stored.Paused, stored.PausedSince, stored.OverdueSince, stored.FromRegistration,
+                (stored.Steps ?? []).Select(step => new TimerStep(step.Stage, step.Kind, step.At.ToUniversalTime())).ToList())
+            : null;
+        return new StoredWorkflow(
             document.Timers.Select(t => new ArmedTimer(t.Id, t.Kind, t.Stage, t.Deadline, t.Due.ToUniversalTime(), t.Armed.ToUniversalTime())).OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToList(),
-            document.Deadlines.Select(d => new ComputedDeadline(d.Key, d.Stage, d.Event, d.Due, d.Paused, d.Statute, d.Calendar)).ToList());
+            document.Deadlines.Select(d => new ComputedDeadline(d.Key, d.Stage, d.Event, d.Due, d.Paused, d.Statute, d.Calendar)).ToList(),
+            checkpoint,
+            document.ClockFrom == FromRegistration);
     }
 
     internal sealed record Document(
         [property: JsonPropertyName("timers")] IReadOnlyList<Timer> Timers,
-        [property: JsonPropertyName("deadlines")] IReadOnlyList<Deadline> Deadlines);
+        [property: JsonPropertyName("deadlines")] IReadOnlyList<Deadline> Deadlines,
+        [property: JsonPropertyName("checkpoint"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Checkpoint? Checkpoint = null,
+        [property: JsonPropertyName("clockFrom"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClockFrom = null);
 
     internal sealed record Timer(
         [property: JsonPropertyName("id")] Guid Id,
@@ -58,7 +91,26 @@ public static class StoredWorkflowState
         [property: JsonPropertyName("paused")] int Paused,
         [property: JsonPropertyName("statute")] int Statute,
         [property: JsonPropertyName("calendar")] int Calendar);
+
+    internal sealed record Checkpoint(
+        [property: JsonPropertyName("stage")] string Stage,
+        [property: JsonPropertyName("entered")] DateTimeOffset Entered,
+        [property: JsonPropertyName("anchor")] DateOnly? Anchor,
+        [property: JsonPropertyName("paused")] int Paused,
+        [property: JsonPropertyName("pausedSince")] DateOnly? PausedSince,
+        [property: JsonPropertyName("overdueSince")] DateOnly? OverdueSince,
+        [property: JsonPropertyName("fromRegistration")] bool FromRegistration,
+        [property: JsonPropertyName("steps")] IReadOnlyList<Step>? Steps);
+
+    internal sealed record Step(
+        [property: JsonPropertyName("stage")] string Stage,
+        [property: JsonPropertyName("kind")] string Kind,
+        [property: JsonPropertyName("at")] DateTimeOffset At);
 }
+
+/// <summary>A request's workflow state as stored: armed timers, deadlines, the checkpoint a correction returns to, and whether the clock counts from registration.</summary>
+public sealed record StoredWorkflow(
+    IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines, StageCheckpoint? Checkpoint, bool ClockFromRegistration);
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(StoredWorkflowState.Document))]

@@ -53,6 +53,13 @@ internal static class SeedVocabulary
         ["same_day"] = DeadlineStart.SameDay,
     };
 
+    /// <summary>How a request must have been sent for a rule to apply: whether only an electronic one counts.</summary>
+    public static readonly IReadOnlyDictionary<string, bool> SentBy = new Dictionary<string, bool>(StringComparer.Ordinal)
+    {
+        ["email"] = true,
+        ["any"] = false,
+    };
+
     /// <summary>Confidence of a fact, as in the facts file: H read in the statute, M official guidance or a reading, L general knowledge.</summary>
     public static readonly IReadOnlyDictionary<string, int> Confidences = new Dictionary<string, int>(StringComparer.Ordinal)
     {

@@ -1,3 +1,4 @@
+using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Calendars;
 using FoiTracker.Domain.Jurisdictions;
 using FoiTracker.Domain.Statutes;
@@ -46,7 +47,7 @@ internal static class StatuteSeedReader
 
     private static DeadlineRule ReadDeadline(string key, SeedObject deadline, bool requireKa)
     {
-        deadline.AllowOnly("value", "unit", "start", "rollForward", "additionalDays", "citation", "event", "explanation", "confidence", "note");
+        deadline.AllowOnly("value", "unit", "start", "rollForward", "additionalDays", "citation", "event", "explanation", "confidence", "note", "fromRegistration");
         if (!System.Text.RegularExpressions.Regex.IsMatch(key, "^[a-z][a-z0-9_]*$"))
             throw deadline.Fail("(key)", $"'{key}' is not a deadline key (lower-case letters, digits, underscores)");
         var value = deadline.RequiredInt("value", 1, 10_000);
@@ -61,6 +62,33 @@ internal static class StatuteSeedReader
         var explanation = deadline.Name("explanation", requireKa);
         deadline.OptionalEnum("confidence", SeedVocabulary.Confidences);
         deadline.OptionalString("note");
-        return new DeadlineRule(key, value, unit, start, rollForward, citation, explanation, eventDescription, additionalDays);
+        var fromRegistration = deadline.Has("fromRegistration") ? ReadRegistration(deadline.RequiredObject("fromRegistration"), requireKa) : null;
+        return new DeadlineRule(key, value, unit, start, rollForward, citation, explanation, eventDescription, additionalDays, fromRegistration);
+    }
+
+    /// <summary>
+    /// When the deadline counts from the body's registration instead of from the sending (Georgian
+    /// Resolution 219/2013, Art 4(3)): the start rule, the kinds of body it binds and how the request must have been sent.
+    /// </summary>
+    private static RegistrationStart ReadRegistration(SeedObject registration, bool requireKa)
+    {
+        registration.AllowOnly("start", "bodyKinds", "sentBy", "citation", "explanation", "confidence", "note");
+        var start = registration.RequiredEnum("start", SeedVocabulary.Starts);
+        var kinds = new List<BodyKind>();
+        foreach (var name in registration.RequiredStrings("bodyKinds"))
+        {
+            if (!BodyKindNames.TryParse(name, out var kind))
+                throw registration.Fail("bodyKinds", $"'{name}' is not a body kind; known: {string.Join(", ", BodyKindNames.All.Order(StringComparer.Ordinal))}");
+            kinds.Add(kind);
+        }
+
+        if (kinds.Count == 0)
+            throw registration.Fail("bodyKinds", "names no kind of body; the rule would never apply");
+        var electronicOnly = registration.RequiredEnum("sentBy", SeedVocabulary.SentBy);
+        var citation = registration.RequiredString("citation");
+        var explanation = registration.OptionalName("explanation", requireKa);
+        registration.OptionalEnum("confidence", SeedVocabulary.Confidences);
+        registration.OptionalString("note");
+        return new RegistrationStart(start, kinds, electronicOnly, citation, explanation);
     }
 }

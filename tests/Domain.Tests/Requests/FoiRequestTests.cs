@@ -126,6 +126,24 @@ public sealed class FoiRequestTests
     }
 
     [Fact]
+    public void ComplaintWindowAfterSilence_CountsFromTheMissedDueDate_NotFromTheFirstOverdueDay()
+    {
+        // Sent Thursday 1 October 2026: ten working days (Svetitskhovloba, 14 October, skipped) end Friday 16 October.
+        var request = TestWorkflow.File(_context, Now, Noon("2026-10-01"));
+        request.Deadlines.Single(d => d.Key == "response").Due.Should().Be(new DateOnly(2026, 10, 16));
+
+        request.FireTimer(request.ActiveTimers.Single(t => t.Kind == "deadline_passed").Id, Now, _context);
+
+        // GAC 178: the month runs from the day after the missed 16 October, so it ends Monday 16 November.
+        request.OverdueSince.Should().Be(new DateOnly(2026, 10, 17), "the first overdue day is the day after the due date");
+        var window = request.Deadlines.Single(d => d.Key == "complaint_filing");
+        window.EventDate.Should().Be(new DateOnly(2026, 10, 16));
+        window.Due.Should().Be(new DateOnly(2026, 11, 16));
+        request.ActiveTimers.Single(t => t.Kind == "chaser").DueAt.Should().Be(Noon("2026-10-18").AddHours(-12),
+            "a timer without a deadline still counts from the day the stage was entered");
+    }
+
+    [Fact]
     public void NextDueTimer_IsTheEarliestDue_AndNoneBeforeItsInstant()
     {
         var request = TestWorkflow.File(_context, Now, Noon("2026-11-02"));
@@ -154,12 +172,81 @@ public sealed class FoiRequestTests
 
         var keys = request.NewEffects.Select(effect => effect.DedupKey).ToList();
         keys.Should().NotBeEmpty().And.OnlyHaveUniqueItems();
-        var step = $"{deadline.DueAt.UtcDateTime:yyyyMMdd'T'HHmmss'.'fffffff'Z'}:{request.Id.Value:N}:timer-{deadline.Id:N}:";
+        // The step is named by what happened (the timer's kind, its deadline, its instant), so the same deadline
+        // missed again after a correction makes the same keys.
+        var step = $"{deadline.DueAt.UtcDateTime:yyyyMMdd'T'HHmmss'.'fffffff'Z'}:{request.Id.Value:N}:timer-deadline_passed-response:";
         keys.Should().OnlyContain(key => key.StartsWith(step, StringComparison.Ordinal));
         request.NewEffects.Select(effect => effect.DedupKey[step.Length..]).Should().Equal(
             request.NewEffects.Select(effect => $"{effect.Kind}:{effect.Name}:{effect.Recipient}"));
         // A later step's keys sort after this one's: the instant leads, in a fixed-width form.
         string.CompareOrdinal($"{deadline.DueAt.AddDays(1).UtcDateTime:yyyyMMdd'T'HHmmss'.'fffffff'Z'}", step).Should().BePositive();
+    }
+
+    [Fact]
+    public void Answer_DatedBeforeTheOverdueMark_PutsTheRequestBack_AnsweredOnTimeAndNotOverdue()
+    {
+        // Due Friday 16 October; the service marked it overdue on the 17th and sent the chaser on the 18th.
+        var request = OverdueSince17October();
+        request.MarkSaved();
+
+        // On 26 November staff record the full answer that came on Thursday 15 October.
+        request.Apply(new WorkflowEventInput("answered", Noon("2026-10-15"), Outcome: "complete"), Staff, Now, _context);
+
+        request.Stage.Should().Be("answered");
+        request.StageEnteredAt.Should().Be(Noon("2026-10-15"));
+        request.OverdueSince.Should().BeNull("the answer came before the due date ran out");
+        request.Deadlines.Should().NotContain(d => d.Key == "complaint_filing", "the window the overdue stage opened never opened");
+        request.ActiveTimers.Should().BeEmpty();
+        request.NewTimeline.Select(e => e.Kind).Should().Equal("correction", "event:answered");
+        var correction = request.NewTimeline[0];
+        (correction.FromStage, correction.ToStage, correction.At).Should().Be(("overdue", "submitted", Now));
+        correction.Detail.Should().Contain("2026-10-15").And.Contain("'overdue' on 2026-10-17")
+            .And.Contain("overdue mark of 2026-10-17 is withdrawn")
+            .And.Contain("notice 'overdue' to the requester (2026-10-17)")
+            .And.Contain("letter 'chaser' to the body (2026-10-18)")
+            .And.Contain("cannot be undone");
+        correction.Detail.Should().NotContain("deadline_soon", "the reminder of 14 October came before the answer and was right");
+    }
+
+    [Fact]
+    public void Answer_DatedBeforeAStageAPersonChose_StaysRefused_NamingThatStage()
+    {
+        var request = OverdueSince17October();
+        request.Apply(new WorkflowEventInput("escalate", Noon("2026-10-20")), Staff, Now, _context);
+        request.MarkSaved();
+
+        var early = () => request.Apply(new WorkflowEventInput("answered", Noon("2026-10-19"), Outcome: "complete"), Staff, Now, _context);
+
+        var error = early.Should().Throw<BusinessRuleViolationException>().Which;
+        error.Rule.Should().Be("EventCannotPrecedeStage");
+        error.Message.Should().Contain("'complaint_filed' (2026-10-20)");
+        request.Stage.Should().Be("complaint_filed");
+        request.NewTimeline.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Note_DatedBeforeTheOverdueMark_MovesNothing_AndStaysRefused()
+    {
+        var request = OverdueSince17October();
+        request.MarkSaved();
+
+        var note = () => request.Apply(new WorkflowEventInput("note", Noon("2026-10-15"), Note: "Called the office."), Citizen, Now, _context);
+
+        note.Should().Throw<BusinessRuleViolationException>().Which.Message.Should().Contain("'overdue' (2026-10-1");
+        request.Stage.Should().Be("overdue");
+        request.OverdueSince.Should().Be(new DateOnly(2026, 10, 17));
+    }
+
+    [Fact]
+    public void Correction_SurvivesBeingStoredAndRestored_ThroughItsCheckpoint()
+    {
+        var request = OverdueSince17October();
+        var stored = FoiRequest.Restore(Snapshot(request));
+
+        stored.Apply(new WorkflowEventInput("answered", Noon("2026-10-15"), Outcome: "refused"), Staff, Now, _context);
+
+        stored.Stage.Should().Be("refused");
+        stored.OverdueSince.Should().BeNull();
     }
 
     [Fact]
@@ -228,6 +315,24 @@ public sealed class FoiRequestTests
         request.RegistrationNumber.Should().Be("01-123/45");
         request.Stage.Should().Be("submitted", "'delivered' is recorded without a transition");
     }
+
+    /// <summary>Sent Thursday 1 October 2026 (due Friday 16 October), swept on 26 November: reminder, overdue on the 17th, chaser on the 18th.</summary>
+    private FoiRequest OverdueSince17October()
+    {
+        var request = TestWorkflow.File(_context, Now, Noon("2026-10-01"));
+        while (request.NextDueTimer(Now) is { } timer)
+            request.FireTimer(timer.Id, Now, _context);
+        request.Stage.Should().Be("overdue");
+        request.OverdueSince.Should().Be(new DateOnly(2026, 10, 17));
+        return request;
+    }
+
+    private static RequestSnapshot Snapshot(FoiRequest request) => new(
+        request.Id, request.Number, request.Body, request.StatuteId, request.StatuteVersion, request.Subject, request.Text, request.Requester,
+        request.Owner, request.Stage, request.Outcome, request.CreatedAt, request.SubmittedAt, request.StageEnteredAt, request.ClockAnchor,
+        request.PausedDays, request.PausedSince, request.RegistrationNumber, request.RegisteredOn, request.ForwardedFrom, request.ReopenStage,
+        request.OverdueSince, request.Version, request.LastTimelineSeq, [.. request.ActiveTimers], [.. request.Deadlines],
+        request.Checkpoint, request.ClockFromRegistration);
 
     [Fact]
     public void Annotate_WritesATimelineEntryWithoutChangingStageTimersOrEffects()

@@ -48,6 +48,23 @@ public sealed class StoredWorkflowStateTests
     }
 
     [Fact]
+    public void TheCheckpointAndTheClocksBasis_AreWrittenOnlyWhenThereAreAny_AndReadBack()
+    {
+        var entered = new DateTimeOffset(2026, 10, 1, 11, 0, 0, TimeSpan.FromHours(4));
+        var checkpoint = new StageCheckpoint("submitted", entered, new DateOnly(2026, 10, 1), 2, null, null, true,
+            [new TimerStep("submitted", "deadline_passed", new DateTimeOffset(2026, 10, 16, 20, 0, 0, TimeSpan.Zero))]);
+
+        var json = StoredWorkflowState.Write([], [], checkpoint, clockFromRegistration: true);
+        var state = StoredWorkflowState.ReadAll(Encoding.UTF8.GetBytes(json));
+
+        json.Should().Contain("\"checkpoint\":{\"stage\":\"submitted\",\"entered\":\"2026-10-01T07:00:00+00:00\"").And.EndWith(",\"clockFrom\":\"registration\"}");
+        state.ClockFromRegistration.Should().BeTrue();
+        state.Checkpoint.Should().BeEquivalentTo(checkpoint with { EnteredAt = entered.ToUniversalTime() });
+        StoredWorkflowState.Write([], []).Should().Be(StoredWorkflowState.Empty);
+        StoredWorkflowState.ReadAll(StoredWorkflowState.Empty).Should().Match<StoredWorkflow>(s => s.Checkpoint == null && !s.ClockFromRegistration);
+    }
+
+    [Fact]
     public void OtherWritersForms_AreRead_FieldsInAnyOrder_UnknownOnesPassedOver()
     {
         // As a migration's SQL might write it: another field order, instants in Z form without a fraction, extra fields.

@@ -32,6 +32,17 @@ public sealed class BrokenSeedFileTests : IDisposable
     }
 
     [Fact]
+    public void Load_RegistrationRuleForAnUnknownKindOfBody_NamesTheField()
+    {
+        Edit("statutes/ge-gac.json", json => json["deadlines"]!["response"]!["fromRegistration"]!["bodyKinds"] = new JsonArray("ministry", "embassy"));
+
+        var error = LoadFails();
+
+        (error.Entry, error.Field).Should().Be(("deadlines.response", "fromRegistration.bodyKinds"));
+        error.Message.Should().Contain("embassy").And.Contain("ministry");
+    }
+
+    [Fact]
     public void Load_HolidayWithMonth13_NamesTheHolidayAndRuleField()
     {
         Edit("calendars/ge.json", json => json["holidays"]![2]!["rule"]!["month"] = 13);

@@ -1,3 +1,4 @@
+using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Statutes;
 using static FoiTracker.Infrastructure.Tests.Statutes.Seeds;
 
@@ -38,6 +39,23 @@ public class StatuteCatalogTests
         (response.Value, response.Unit, response.Start, response.RollForward, response.Citation)
             .Should().Be((10, DeadlineUnit.WorkingDays, DeadlineStart.DayAfterEvent, true, "GAC 40(1)"));
         gac.Deadline("forwarding").Unit.Should().Be(DeadlineUnit.WorkingDays, "GAC 15 excludes holidays and rest days from its time limits");
+    }
+
+    [Fact]
+    public void GeorgianResponse_CountsFromRegistration_ForEmailedRequestsToCentralBodies()
+    {
+        var response = Catalog.GetStatute("ge-gac").Deadline("response");
+
+        response.FromRegistration.Should().NotBeNull("Resolution 219/2013, Art 4(3) is in the statute data");
+        var registration = response.FromRegistration!;
+        (registration.Start, registration.ElectronicOnly, registration.Citation)
+            .Should().Be((DeadlineStart.NextWorkingDay, true, "Government Resolution 219/2013, Art 4(3)"));
+        registration.BodyKinds.Should().BeEquivalentTo([BodyKind.Government, BodyKind.Ministry, BodyKind.Agency]);
+        registration.AppliesTo(BodyKind.Ministry, sentElectronically: true).Should().BeTrue();
+        registration.AppliesTo(BodyKind.Ministry, sentElectronically: false).Should().BeFalse("a request sent on paper counts from receipt");
+        registration.AppliesTo(BodyKind.CityHall, sentElectronically: true).Should().BeFalse("a municipal body is not a central one");
+        registration.Explanation!.Ka.Should().NotBeNullOrWhiteSpace();
+        response.CountedFromRegistration().Start.Should().Be(DeadlineStart.NextWorkingDay);
     }
 
     [Fact]

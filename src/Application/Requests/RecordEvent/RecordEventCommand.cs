@@ -88,18 +88,43 @@ public sealed class RecordEventCommandHandler(
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure("ForwardedTo", "A request cannot be forwarded to the body it was sent to.")]);
         }
 
-        var occurredAt = command.OccurredAt ?? now;
+        var occurredAt = command.OccurredAt ?? RegistrationInstant(command.RegisteredOn, now, context) ?? now;
         request.Apply(
             new WorkflowEventInput(command.Kind, occurredAt, command.Outcome, command.Note, command.RegistrationNumber, command.RegisteredOn, command.EventKey),
             command.Actor.AsWorkflowActor(),
             now,
-            context);
+            context,
+            await SendingFactsAsync(request, cancellationToken));
         await requests.SaveAsync(request, cancellationToken);
 
         FiledRequest? linked = null;
         if (forwardedTo is not null)
             linked = await OpenForwardedAsync(request, forwardedTo, occurredAt, now, command.Actor, cancellationToken);
         return new RecordedEvent(request.Id.Value, request.Number.Value, request.Stage, Replayed: false, linked);
+    }
+
+    /// <summary>
+    /// A registration recorded without its own time happened on its date: the last instant of that day (or
+    /// now, if the day is today), so a registration recorded after the request was marked overdue is placed
+    /// where it belongs.
+    /// </summary>
+    private static DateTimeOffset? RegistrationInstant(DateOnly? registeredOn, DateTimeOffset now, IWorkflowContext context)
+    {
+        if (registeredOn is not { } on)
+            return null;
+        var endOfDay = context.StartOfDay(on.AddDays(1)).AddTicks(-1);
+        return endOfDay < now ? endOfDay : now;
+    }
+
+    /// <summary>
+    /// The body's kind and whether the service sent the request by e-mail — it was not recorded as sent on
+    /// paper before it was filed here, and the body has an address the service mails to — for deadlines
+    /// that count from the body's registration (Resolution 219/2013, Art 4(3)).
+    /// </summary>
+    private async Task<SendingFacts?> SendingFactsAsync(FoiRequest request, CancellationToken cancellationToken)
+    {
+        var body = await bodies.GetAsync(request.Body, cancellationToken);
+        return body is null ? null : new SendingFacts(body.Kind, !request.RecordedAsSentOnPaper && body.CanReceiveMail);
     }
 
     // GAC 80: the body that received the request sends it on; the new body's clock starts when it arrives.
