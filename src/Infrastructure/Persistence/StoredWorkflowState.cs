@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FoiTracker.Domain.Requests;
 using FoiTracker.Domain.Workflows;
 
 namespace FoiTracker.Infrastructure.Persistence;
@@ -8,39 +9,71 @@ namespace FoiTracker.Infrastructure.Persistence;
 /// The part of a request's workflow that only the request itself reads: its armed timers and its
 /// computed deadlines, kept as one JSON document in the request's row (column <c>workflow</c>) next
 /// to <c>next_due_at</c>, the earliest armed timer, which the sweep's index orders by (ADR 012).
-/// <code>{"timers":[{"id","kind","stage","deadline","due","armed"}],"deadlines":[{"key","stage","event","due","paused","statute","calendar"}]}</code>
+/// <code>{"timers":[{"id","kind","stage","deadline","due","armed"}],"deadlines":[{"key","stage","event","due","paused","statute","calendar"}],"route","flags":[{"key","deadline","raised"}]}</code>
+/// <c>route</c> (the way up the ladder fixed at filing, LSG 62(2)) and <c>flags</c> (missed duties)
+/// are written only when the request has them, so most rows keep the short form.
 /// Migration 0012 writes the same shape from the former tables; a test holds the two together.
 /// </summary>
 public static class StoredWorkflowState
 {
     public const string Empty = """{"timers":[],"deadlines":[]}""";
 
-    public static string Write(IEnumerable<ArmedTimer> timers, IEnumerable<ComputedDeadline> deadlines) =>
-        JsonSerializer.Serialize(
+    /// <summary>What the row holds: the armed timers in due order, the deadlines, the route and the flags.</summary>
+    public sealed record State(IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines, string? Route, IReadOnlyList<RequestFlag> Flags)
+    {
+        public void Deconstruct(out IReadOnlyList<ArmedTimer> timers, out IReadOnlyList<ComputedDeadline> deadlines)
+        {
+            timers = Timers;
+            deadlines = Deadlines;
+        }
+    }
+
+    public static string Write(FoiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Write(request.ActiveTimers, request.Deadlines, request.Route, request.Flags);
+    }
+
+    public static string Write(IEnumerable<ArmedTimer> timers, IEnumerable<ComputedDeadline> deadlines, string? route = null, IEnumerable<RequestFlag>? flags = null)
+    {
+        var flagged = flags?.Select(f => new Flag(f.Key, f.Deadline, f.RaisedOn)).ToList();
+        return JsonSerializer.Serialize(
             new Document(
                 timers.Select(t => new Timer(t.Id, t.Kind, t.Stage, t.DeadlineKey, t.DueAt.ToUniversalTime(), t.ArmedAt.ToUniversalTime())).ToList(),
-                deadlines.Select(d => new Deadline(d.Key, d.Stage, d.EventDate, d.Due, d.PausedDays, d.StatuteVersion, d.CalendarVersion)).ToList()),
+                deadlines.Select(d => new Deadline(d.Key, d.Stage, d.EventDate, d.Due, d.PausedDays, d.StatuteVersion, d.CalendarVersion)).ToList(),
+                route,
+                flagged is { Count: > 0 } ? flagged : null),
             StoredWorkflowJson.Default.Document);
+    }
 
-    public static (IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) Read(string json) =>
+    public static State Read(string json) =>
         FromDocument(JsonSerializer.Deserialize(json, StoredWorkflowJson.Default.Document));
 
     /// <summary>The same from the UTF-8 the database holds, without making a string of it first.</summary>
-    public static (IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) Read(ReadOnlySpan<byte> utf8Json) =>
+    public static State Read(ReadOnlySpan<byte> utf8Json) =>
         FromDocument(JsonSerializer.Deserialize(utf8Json, StoredWorkflowJson.Default.Document));
 
-    private static (IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) FromDocument(Document? document)
+    private static State FromDocument(Document? document)
     {
         if (document is null)
             throw new JsonException("A request's workflow state is null.");
-        return (
+        return new State(
             document.Timers.Select(t => new ArmedTimer(t.Id, t.Kind, t.Stage, t.Deadline, t.Due.ToUniversalTime(), t.Armed.ToUniversalTime())).OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToList(),
-            document.Deadlines.Select(d => new ComputedDeadline(d.Key, d.Stage, d.Event, d.Due, d.Paused, d.Statute, d.Calendar)).ToList());
+            document.Deadlines.Select(d => new ComputedDeadline(d.Key, d.Stage, d.Event, d.Due, d.Paused, d.Statute, d.Calendar)).ToList(),
+            document.Route,
+            document.Flags?.Select(f => new RequestFlag(f.Key, f.Deadline, f.Raised)).ToList() ?? []);
     }
 
     internal sealed record Document(
         [property: JsonPropertyName("timers")] IReadOnlyList<Timer> Timers,
-        [property: JsonPropertyName("deadlines")] IReadOnlyList<Deadline> Deadlines);
+        [property: JsonPropertyName("deadlines")] IReadOnlyList<Deadline> Deadlines,
+        [property: JsonPropertyName("route"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Route = null,
+        [property: JsonPropertyName("flags"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Flag>? Flags = null);
+
+    internal sealed record Flag(
+        [property: JsonPropertyName("key")] string Key,
+        [property: JsonPropertyName("deadline")] string? Deadline,
+        [property: JsonPropertyName("raised")] DateOnly Raised);
 
     internal sealed record Timer(
         [property: JsonPropertyName("id")] Guid Id,

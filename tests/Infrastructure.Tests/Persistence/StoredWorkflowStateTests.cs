@@ -48,6 +48,20 @@ public sealed class StoredWorkflowStateTests
     }
 
     [Fact]
+    public void TheRouteAndTheFlags_AreWrittenWhenTheRequestHasThem_AndReadBack()
+    {
+        var json = StoredWorkflowState.Write([], [], "direct_to_court", [new RequestFlag("refused_without_reasons", "refusal_explanation", new DateOnly(2026, 11, 27))]);
+
+        json.Should().Be(
+            """{"timers":[],"deadlines":[],"route":"direct_to_court","flags":[{"key":"refused_without_reasons","deadline":"refusal_explanation","raised":"2026-11-27"}]}""");
+        var state = StoredWorkflowState.Read(json);
+        state.Route.Should().Be("direct_to_court");
+        state.Flags.Should().Equal(new RequestFlag("refused_without_reasons", "refusal_explanation", new DateOnly(2026, 11, 27)));
+        StoredWorkflowState.Write([], [], null, []).Should().Be(StoredWorkflowState.Empty, "a request without route or flags keeps the short form");
+        StoredWorkflowState.Read(StoredWorkflowState.Empty).Route.Should().BeNull();
+    }
+
+    [Fact]
     public void OtherWritersForms_AreRead_FieldsInAnyOrder_UnknownOnesPassedOver()
     {
         // As a migration's SQL might write it: another field order, instants in Z form without a fraction, extra fields.

@@ -140,7 +140,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
                 request => [request.Id.Value, request.Version, request.Stage, request.Outcome, request.SubmittedAt, request.StageEnteredAt,
                     request.ClockAnchor, request.PausedDays, request.PausedSince, request.RegistrationNumber, request.RegisteredOn,
                     request.ReopenStage, request.OverdueSince, request.LastTimelineSeq,
-                    StoredWorkflowState.Write(request.ActiveTimers, request.Deadlines), request.NextTimerDueAt, RowIdOf(request)],
+                    StoredWorkflowState.Write(request), request.NextTimerDueAt, RowIdOf(request)],
                 cancellationToken,
                 missed);
             stale.UnionWith(missed.Select(index => rows[index]));
@@ -488,7 +488,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         request.OverdueSince,
         request.Version,
         request.LastTimelineSeq,
-        Workflow = StoredWorkflowState.Write(request.ActiveTimers, request.Deadlines),
+        Workflow = StoredWorkflowState.Write(request),
         NextDueAt = request.NextTimerDueAt,
     };
 
@@ -555,10 +555,8 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
 
         public FoiRequest ToDomain() => ToDomain(StoredWorkflowState.Read(Workflow));
 
-        public FoiRequest ToDomain((IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) workflow)
-        {
-            var (timers, deadlines) = workflow;
-            return FoiRequest.Restore(new RequestSnapshot(
+        public FoiRequest ToDomain(StoredWorkflowState.State workflow) =>
+            FoiRequest.Restore(new RequestSnapshot(
                 new RequestId(Id),
                 RequestNumber.Parse(Number),
                 PublicBodyKey.Create(BodyKey),
@@ -583,8 +581,9 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
                 OverdueSince,
                 Version,
                 checked((int)LastTimelineSeq),
-                timers,
-                deadlines));
-        }
+                workflow.Timers,
+                workflow.Deadlines,
+                workflow.Route,
+                workflow.Flags));
     }
 }
