@@ -484,7 +484,7 @@ public sealed class RequestEndpointTests(FoiTrackerFactory factory) : IClassFixt
         recorded.GetProperty("stage").GetString().Should().Be("forwarded");
         var linkedRequest = recorded.GetProperty("linkedRequest");
         linkedRequest.ValueKind.Should().Be(JsonValueKind.Object);
-        linkedRequest.GetProperty("stage").GetString().Should().Be("submitted");
+        linkedRequest.GetProperty("stage").GetString().Should().Be("forwarded_in");
         linkedRequest.GetProperty("number").GetString().Should().MatchRegex(@"^\d{4}-\d{6}$");
         var linkedId = linkedRequest.GetProperty("id").GetGuid();
         linkedId.Should().NotBe(id);
@@ -492,9 +492,11 @@ public sealed class RequestEndpointTests(FoiTrackerFactory factory) : IClassFixt
         var linked = await GetRequestAsync(citizen.Token, linkedId);
         linked.GetProperty("bodyKey").GetString().Should().Be(KaspiCityHall);
         linked.GetProperty("forwardedFrom").GetGuid().Should().Be(id);
-        linked.GetProperty("stage").GetString().Should().Be("submitted");
+        linked.GetProperty("stage").GetString().Should().Be("forwarded_in");
         linked.GetProperty("timers").EnumerateArray().Should().NotBeEmpty("the new body's clock runs");
-        (await GetRequestAsync(citizen.Token, id)).GetProperty("outcome").GetString().Should().Be("forwarded");
+        var original = await GetRequestAsync(citizen.Token, id);
+        original.GetProperty("outcome").GetString().Should().Be("forwarded");
+        original.GetProperty("forwardedTo").EnumerateArray().Select(item => item.GetGuid()).Should().Equal(linkedId);
 
         // The forwarded request still belongs to the citizen who filed the original.
         var mine = await ListAsync(citizen.Token, "pageSize=100");

@@ -1,3 +1,5 @@
+using FoiTracker.Domain.Workflows;
+
 namespace FoiTracker.Application.Requests;
 
 public sealed record RequesterDto(string Name, string? Email, string? Address);
@@ -5,6 +7,12 @@ public sealed record RequesterDto(string Name, string? Email, string? Address);
 public sealed record RequestDeadlineDto(string Key, DateOnly Due, DateOnly From, int PausedDays, string? Citation, string? Explanation);
 
 public sealed record RequestTimerDto(string Kind, string Stage, DateTimeOffset DueAt, DateTimeOffset? FiredAt, DateTimeOffset? CancelledAt);
+
+/// <summary>The way up the statute's ladder the request takes (administrative complaint first, or straight to court under LSG 62(2)).</summary>
+public sealed record RequestRouteDto(string Key, string? Citation, string? Description);
+
+/// <summary>A duty the body missed (no written reasons for a refusal, GAC 41), found on <paramref name="RaisedOn"/>.</summary>
+public sealed record RequestFlagDto(string Key, string Name, string? Citation, string? Deadline, DateOnly RaisedOn);
 
 public sealed record TimelineEntryDto(int Seq, DateTimeOffset At, string Kind, string Actor, string? Detail, string? FromStage, string? ToStage, int StatuteVersion);
 
@@ -29,7 +37,10 @@ public sealed record RequestDetailsDto(
     IReadOnlyList<string> AcceptedEvents,
     IReadOnlyList<RequestDeadlineDto> Deadlines,
     IReadOnlyList<RequestTimerDto> Timers,
-    IReadOnlyList<TimelineEntryDto> Timeline);
+    IReadOnlyList<TimelineEntryDto> Timeline,
+    RequestRouteDto? Route,
+    IReadOnlyList<RequestFlagDto> Flags,
+    IReadOnlyList<Guid> ForwardedTo);
 
 public sealed record RequestSummaryDto(
     Guid Id,
@@ -51,7 +62,10 @@ public sealed record RequestRecord(
     string? RegistrationNumber, DateOnly? RegisteredOn, Guid? ForwardedFrom, DateOnly? OverdueSince,
     IReadOnlyList<(string Key, DateOnly Due, DateOnly From, int PausedDays)> Deadlines,
     IReadOnlyList<RequestTimerDto> Timers,
-    IReadOnlyList<TimelineEntryDto> Timeline);
+    IReadOnlyList<TimelineEntryDto> Timeline,
+    string? Route,
+    IReadOnlyList<RequestFlag> Flags,
+    IReadOnlyList<Guid> ForwardedTo);
 
 /// <param name="MailProblem">Only requests with a mail that could not be delivered (failed or bounced).</param>
 public sealed record RequestFilter(string? Body, string? Stage, IReadOnlyCollection<string>? Stages, Guid? Owner, int Page, int PageSize, bool OldestOverdueFirst, bool MailProblem = false);

@@ -27,6 +27,7 @@ public sealed class FoiRequest
     private readonly List<TimelineEntry> _newTimeline = [];
     private readonly List<PendingEffect> _newEffects = [];
     private readonly Dictionary<string, ComputedDeadline> _deadlines = new(StringComparer.Ordinal);
+    private readonly List<RequestFlag> _flags = [];
 
     private FoiRequest(RequestId id, RequestNumber number, PublicBodyKey body, string statuteId, int statuteVersion,
         string subject, string text, Requester requester, UserId? owner, DateTimeOffset createdAt)
@@ -95,6 +96,16 @@ public sealed class FoiRequest
 
     public RequestId? ForwardedFrom { get; private set; }
 
+    /// <summary>
+    /// The route up the statute's ladder, decided from the body's kind when the request was filed and
+    /// kept with it, so a later change to the body's data does not move a running request (LSG 62(2)).
+    /// Null for a statute without routes and for requests filed before routes existed: the default way.
+    /// </summary>
+    public string? Route { get; private set; }
+
+    /// <summary>Duties the body missed, found by the workflow (no written reasons for a refusal, GAC 41).</summary>
+    public IReadOnlyList<RequestFlag> Flags => _flags;
+
     /// <summary>The stage a closed or withdrawn request goes back to when reopened.</summary>
     public string? ReopenStage { get; private set; }
 
@@ -149,7 +160,8 @@ public sealed class FoiRequest
         DateTimeOffset now,
         DateTimeOffset? submittedAt,
         IWorkflowContext context,
-        RequestId? forwardedFrom = null)
+        RequestId? forwardedFrom = null,
+        BodyKind? bodyKind = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(statuteId);
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
@@ -170,9 +182,20 @@ public sealed class FoiRequest
             ForwardedFrom = forwardedFrom,
         };
         var definition = context.Definition;
+        request.Route = definition.RouteFor(bodyKind?.ToName())?.Key;
         request.EnterStage(definition.DraftStage, now, actor, context, "filed", forwardedFrom is null ? "Request filed." : $"Request opened by forwarding from {forwardedFrom}.", eventKey: null);
-        if (submittedAt is { } sent)
-            request.Apply(new WorkflowEventInput("submit", sent, Note: sent < now ? "Recorded as sent on this date." : null), actor, now, context);
+        if (submittedAt is not { } sent)
+            return request;
+        if (forwardedFrom is not null && definition.ForwardedStage is { } forwarded)
+        {
+            // GAC 80: the body that received the request sent it on; nobody sends it again, and the
+            // new body's clock runs from the day it reached it.
+            request.SubmittedAt = sent.ToUniversalTime();
+            request.EnterStage(forwarded, sent, actor, context, "forwarded_in", "Received by forwarding from another body (GAC 80).", eventKey: null);
+            return request;
+        }
+
+        request.Apply(new WorkflowEventInput("submit", sent, Note: sent < now ? "Recorded as sent on this date." : null), actor, now, context);
         return request;
     }
 
@@ -247,6 +270,8 @@ public sealed class FoiRequest
                 RecordRecount(recount, input.OccurredAt, actor, context);
             }
 
+            if (definition.Satisfies is { } met)
+                Satisfy(met, stage, input.OccurredAt, actor, context);
             AddEffects(definition.Effects, source, input.OccurredAt);
             // Where no timer has moved the request since, this is where a later correction starts from (an
             // imported request, which never entered a stage here, has none).
@@ -260,15 +285,19 @@ public sealed class FoiRequest
             target = ReopenStage ?? context.Definition.SubmittedStage;
             ReopenStage = null;
         }
-        else if (context.Definition.Stage(target).Terminal)
+        else
         {
-            ReopenStage = Stage;
+            target = context.Definition.OnRoute(Route, target);
+            if (context.Definition.Stage(target).Terminal)
+                ReopenStage = Stage;
         }
 
         EnterStage(target, input.OccurredAt, actor, context, "event:" + input.Kind, detail, input.EventKey);
         var entrySource = input.EventKey ?? _newTimeline[^1].Id.ToString("N");
         if (recount is not null)
             RecordRecount(recount, input.OccurredAt, actor, context);
+        if (definition.Satisfies is { } fulfilled)
+            Satisfy(fulfilled, stage, input.OccurredAt, actor, context);
         AddEffects(definition.Effects, entrySource, input.OccurredAt);
         Checkpoint = Here([]);
     }
@@ -347,6 +376,8 @@ public sealed class FoiRequest
             // the first day counted is the day after the due date, which is the day the request became overdue.
             EnterStage(definition.To, at, WorkflowActor.System, context, "timer:" + timer.Kind, detail, null, windowEvent: deadline?.Due);
         }
+        if (definition.Flag is { } flag)
+            RaiseFlag(flag, deadline, at, WorkflowActor.System, context, deadline is null ? null : $"nothing by {deadline.Due:yyyy-MM-dd}");
 
         // A timer's effects are keyed by what happened (this timer, its deadline, its instant), not by the
         // timer's id: a request put back by a correction that then misses the same deadline again does not
@@ -389,12 +420,14 @@ public sealed class FoiRequest
             OverdueSince = snapshot.OverdueSince,
             ClockFromRegistration = snapshot.ClockFromRegistration,
             Checkpoint = snapshot.Checkpoint,
+            Route = snapshot.Route,
             Version = snapshot.Version,
             LastTimelineSeq = snapshot.LastTimelineSeq,
         };
         request._activeTimers.AddRange(snapshot.ActiveTimers);
         foreach (var deadline in snapshot.Deadlines)
             request._deadlines[deadline.Key] = deadline;
+        request._flags.AddRange(snapshot.Flags ?? []);
         return request;
     }
 
@@ -413,7 +446,9 @@ public sealed class FoiRequest
     private void EnterStage(
         string key, DateTimeOffset at, WorkflowActor actor, IWorkflowContext context, string kind, string? detail, string? eventKey, DateOnly? windowEvent = null)
     {
-        var next = context.Definition.Stage(key);
+        var definition = context.Definition;
+        key = definition.OnRoute(Route, key);
+        var next = definition.Stage(key);
         var from = Stage.Length == 0 ? null : Stage;
         var legalDate = context.LegalDate(at);
 
@@ -630,6 +665,46 @@ public sealed class FoiRequest
 
     private void SetDeadline(ComputedDeadline deadline) => _deadlines[deadline.Key] = deadline;
 
+    /// <summary>
+    /// An event fulfilled a duty with a deadline (the written reasons for a refusal, GAC 41; the
+    /// notice of a forwarding, GAC 80): the stage stops watching it. Recorded late, it still counts
+    /// by its own date: within the deadline it lifts a flag raised meanwhile, after it the flag stands.
+    /// </summary>
+    private void Satisfy(string deadlineKey, StageDefinition stage, DateTimeOffset at, WorkflowActor actor, IWorkflowContext context)
+    {
+        foreach (var timer in _activeTimers.Where(timer => timer.DeadlineKey == deadlineKey).ToList())
+        {
+            _activeTimers.Remove(timer);
+            if (_newTimers.Remove(timer) is false)
+                _cancelledTimers.Add(timer);
+        }
+
+        if (!_deadlines.TryGetValue(deadlineKey, out var deadline))
+            return;
+        var on = context.LegalDate(at);
+        foreach (var flag in stage.Timers.Where(timer => timer.Deadline == deadlineKey).Select(timer => timer.Flag).OfType<string>())
+        {
+            if (on > deadline.Due)
+            {
+                RaiseFlag(flag, deadline, at, actor, context, $"done on {on:yyyy-MM-dd}, after the deadline of {deadline.Due:yyyy-MM-dd}");
+            }
+            else if (_flags.RemoveAll(raised => raised.Key == flag) > 0)
+            {
+                Record(at, "flag_lifted:" + flag, actor, $"{FlagName(flag, context)}: done on {on:yyyy-MM-dd}, within the deadline of {deadline.Due:yyyy-MM-dd}.", Stage, Stage, null, context);
+            }
+        }
+    }
+
+    private void RaiseFlag(string flag, ComputedDeadline? deadline, DateTimeOffset at, WorkflowActor actor, IWorkflowContext context, string? why)
+    {
+        if (_flags.Exists(raised => raised.Key == flag))
+            return;
+        _flags.Add(new RequestFlag(flag, deadline?.Key, context.LegalDate(at)));
+        Record(at, "flag:" + flag, actor, why is null ? $"{FlagName(flag, context)}." : $"{FlagName(flag, context)}: {why}.", Stage, Stage, null, context);
+    }
+
+    private static string FlagName(string flag, IWorkflowContext context) => context.Definition.Flag(flag)?.Name.En ?? flag;
+
     private void Record(DateTimeOffset at, string kind, WorkflowActor actor, string? detail, string? from, string? to, string? eventKey, IWorkflowContext context) =>
         _newTimeline.Add(new TimelineEntry(
             Uuid7.New(), ++LastTimelineSeq, at.ToUniversalTime(), kind, actor.ToString(), detail, from, to, context.StatuteVersion, eventKey));
@@ -686,4 +761,6 @@ public sealed record RequestSnapshot(
     IReadOnlyList<ArmedTimer> ActiveTimers,
     IReadOnlyList<ComputedDeadline> Deadlines,
     StageCheckpoint? Checkpoint = null,
-    bool ClockFromRegistration = false);
+    bool ClockFromRegistration = false,
+    string? Route = null,
+    IReadOnlyList<RequestFlag>? Flags = null);

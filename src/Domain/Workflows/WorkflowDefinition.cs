@@ -24,6 +24,7 @@ public sealed record WorkflowEffect(string Kind, string Name, string Recipient)
 /// <see cref="To"/>, moves the request on. Leaving the stage cancels it. The stage a deadline timer
 /// moves the request to counts its own windows from that deadline's last day: the law opens them
 /// when the deadline passes (GAC 178, APC 22(3)), so their first day is the day after the missed due date.
+/// With <see cref="Flag"/> it marks the request with a missed duty (no written reasons for a refusal, GAC 41).
 /// </summary>
 public sealed record TimerDefinition(
     string Kind,
@@ -31,12 +32,15 @@ public sealed record TimerDefinition(
     int OffsetDays,
     string? To,
     IReadOnlyList<WorkflowEffect> Effects,
-    bool SkipWhenLate);
+    bool SkipWhenLate,
+    string? Flag = null);
 
 /// <summary>
 /// An event a stage accepts. <see cref="To"/> is the next stage (null: the request stays where it
 /// is and the event is only recorded); <see cref="ToByOutcome"/> picks the stage by the outcome the
-/// event carries (an answer that is complete, partial, refused…).
+/// event carries (an answer that is complete, partial, refused…). <see cref="Satisfies"/> names a
+/// deadline the event fulfils (the written reasons for a refusal, GAC 41): the stage's timers on it
+/// are disarmed, and the flag they would raise is decided by the event's own date.
 /// </summary>
 public sealed record EventDefinition(
     string Kind,
@@ -44,7 +48,8 @@ public sealed record EventDefinition(
     IReadOnlyDictionary<string, string> ToByOutcome,
     AllowedSender AllowedSender,
     IReadOnlyList<WorkflowEffect> Effects,
-    MultilingualName? Description)
+    MultilingualName? Description,
+    string? Satisfies = null)
 {
     public bool NeedsOutcome => ToByOutcome.Count > 0;
 }
@@ -71,6 +76,26 @@ public sealed record StageDefinition(
     IReadOnlyDictionary<string, EventDefinition> Events);
 
 /// <summary>
+/// A way up the statute's ladder that depends on the body a request goes to, fixed when the request
+/// is filed. In Georgia the acts of the Mayor and of the Sakrebulo are not open to an administrative
+/// complaint: they go straight to court (LSG 62(2)). On a route, entering a stage named in
+/// <see cref="Stages"/> enters the stage it maps to instead. A route that names no body kinds is the
+/// one every other body takes.
+/// </summary>
+public sealed record RouteDefinition(
+    string Key,
+    IReadOnlyCollection<string> BodyKinds,
+    string? Citation,
+    MultilingualName? Description,
+    IReadOnlyDictionary<string, string> Stages)
+{
+    public bool IsDefault => BodyKinds.Count == 0;
+}
+
+/// <summary>A missed duty a timer can mark a request with, named for people and statistics.</summary>
+public sealed record FlagDefinition(string Key, MultilingualName Name, string? Citation);
+
+/// <summary>
 /// A statute's request lifecycle as data: its stages, the events each accepts, the timers each
 /// arms and what each step produces. Events common to every open stage (withdraw, close, note) are
 /// merged into each stage unless the stage defines its own.
@@ -78,8 +103,16 @@ public sealed record StageDefinition(
 public sealed class WorkflowDefinition
 {
     private readonly Dictionary<string, StageDefinition> _stages;
+    private readonly Dictionary<string, RouteDefinition> _routes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FlagDefinition> _flags = new(StringComparer.Ordinal);
 
-    public WorkflowDefinition(string draftStage, string submittedStage, IEnumerable<StageDefinition> stages)
+    public WorkflowDefinition(
+        string draftStage,
+        string submittedStage,
+        IEnumerable<StageDefinition> stages,
+        IEnumerable<RouteDefinition>? routes = null,
+        IEnumerable<FlagDefinition>? flags = null,
+        string? forwardedStage = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(draftStage);
         ArgumentException.ThrowIfNullOrWhiteSpace(submittedStage);
@@ -92,11 +125,27 @@ public sealed class WorkflowDefinition
 
         DraftStage = draftStage;
         SubmittedStage = submittedStage;
-        foreach (var key in new[] { draftStage, submittedStage })
+        ForwardedStage = forwardedStage;
+        foreach (var key in new[] { draftStage, submittedStage, forwardedStage }.OfType<string>())
         {
             if (!_stages.ContainsKey(key))
                 throw new ArgumentException($"The workflow has no stage '{key}'.", nameof(stages));
         }
+
+        foreach (var flag in flags ?? [])
+        {
+            if (!_flags.TryAdd(flag.Key, flag))
+                throw new ArgumentException($"The workflow defines flag '{flag.Key}' twice.", nameof(flags));
+        }
+
+        foreach (var timer in _stages.Values.SelectMany(stage => stage.Timers.Select(timer => (Stage: stage.Key, Timer: timer))))
+        {
+            if (timer.Timer.Flag is { } flag && !_flags.ContainsKey(flag))
+                throw new ArgumentException($"Timer '{timer.Stage}.{timer.Timer.Kind}' raises flag '{flag}', which the workflow does not define.", nameof(flags));
+        }
+
+        foreach (var route in routes ?? [])
+            AddRoute(route, nameof(routes));
 
         foreach (var stage in _stages.Values)
         {
@@ -115,7 +164,27 @@ public sealed class WorkflowDefinition
 
     public string SubmittedStage { get; }
 
+    /// <summary>The stage a request forwarded by another body starts in (GAC 80), if the statute has one.</summary>
+    public string? ForwardedStage { get; }
+
     public IReadOnlyCollection<StageDefinition> Stages => _stages.Values;
+
+    public IReadOnlyCollection<RouteDefinition> Routes => _routes.Values;
+
+    public IReadOnlyCollection<FlagDefinition> Flags => _flags.Values;
+
+    /// <summary>The route a request to a body of this kind takes: the route naming the kind, else the default one (none if the statute has no routes).</summary>
+    public RouteDefinition? RouteFor(string? bodyKind) =>
+        _routes.Values.FirstOrDefault(route => bodyKind is not null && route.BodyKinds.Contains(bodyKind, StringComparer.Ordinal))
+        ?? _routes.Values.FirstOrDefault(route => route.IsDefault);
+
+    public RouteDefinition? Route(string? key) => key is not null && _routes.TryGetValue(key, out var route) ? route : null;
+
+    /// <summary>The stage a request on <paramref name="route"/> enters when it is sent to <paramref name="stage"/>.</summary>
+    public string OnRoute(string? route, string stage) =>
+        Route(route) is { } found && found.Stages.TryGetValue(stage, out var replacement) ? replacement : stage;
+
+    public FlagDefinition? Flag(string key) => _flags.GetValueOrDefault(key);
 
     public StageDefinition Stage(string key) =>
         _stages.TryGetValue(key, out var stage)
@@ -127,6 +196,34 @@ public sealed class WorkflowDefinition
     /// <summary>Every event kind any stage accepts.</summary>
     public IReadOnlyList<string> EventKinds =>
         [.. _stages.Values.SelectMany(stage => stage.Events.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private void AddRoute(RouteDefinition route, string paramName)
+    {
+        if (!_routes.TryAdd(route.Key, route))
+            throw new ArgumentException($"The workflow defines route '{route.Key}' twice.", paramName);
+        if (route.IsDefault && _routes.Values.Count(other => other.IsDefault) > 1)
+            throw new ArgumentException($"Routes {string.Join(" and ", _routes.Values.Where(other => other.IsDefault).Select(other => $"'{other.Key}'"))} both name no body kinds; only one route can be the default.", paramName);
+        foreach (var kind in route.BodyKinds)
+        {
+            if (_routes.Values.FirstOrDefault(other => other != route && other.BodyKinds.Contains(kind, StringComparer.Ordinal)) is { } other)
+                throw new ArgumentException($"Body kind '{kind}' is on both route '{other.Key}' and route '{route.Key}'.", paramName);
+        }
+
+        foreach (var (from, to) in route.Stages)
+        {
+            foreach (var key in new[] { from, to })
+            {
+                if (!_stages.ContainsKey(key))
+                    throw new ArgumentException($"Route '{route.Key}' maps stage '{key}', which the workflow does not define.", paramName);
+            }
+
+            // One step only: a replacement is never replaced again, so where a request lands is plain from the data.
+            if (route.Stages.ContainsKey(to))
+                throw new ArgumentException($"Route '{route.Key}' maps '{from}' to '{to}', which it maps on again.", paramName);
+            if (_stages[from].Terminal != _stages[to].Terminal)
+                throw new ArgumentException($"Route '{route.Key}' maps '{from}' to '{to}'; one ends a request and the other does not.", paramName);
+        }
+    }
 
     private static IEnumerable<string?> Targets(EventDefinition definition) =>
         definition.ToByOutcome.Values.Append(definition.To);

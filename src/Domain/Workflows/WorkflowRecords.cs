@@ -9,6 +9,12 @@ namespace FoiTracker.Domain.Workflows;
 /// </summary>
 public sealed record ArmedTimer(Guid Id, string Kind, string Stage, string? DeadlineKey, DateTimeOffset DueAt, DateTimeOffset ArmedAt);
 
+/// <summary>
+/// A missed duty the request is marked with (a flag of the workflow), the deadline it was missed
+/// against, and the legal date it was found.
+/// </summary>
+public sealed record RequestFlag(string Key, string? Deadline, DateOnly RaisedOn);
+
 /// <summary>One line of a request's audit trail.</summary>
 public sealed record TimelineEntry(
     Guid Id,

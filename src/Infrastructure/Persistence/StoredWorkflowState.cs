@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FoiTracker.Domain.Requests;
 using FoiTracker.Domain.Workflows;
 
 namespace FoiTracker.Infrastructure.Persistence;
@@ -9,9 +10,11 @@ namespace FoiTracker.Infrastructure.Persistence;
 /// computed deadlines, kept as one JSON document in the request's row (column <c>workflow</c>) next
 /// to <c>next_due_at</c>, the earliest armed timer, which the sweep's index orders by (ADR 012).
 /// <code>{"timers":[{"id","kind","stage","deadline","due","armed"}],"deadlines":[{"key","stage","event","due","paused","statute","calendar"}]}</code>
-/// Two optional fields follow when they hold something: <c>"checkpoint"</c>, where an event last put the
-/// request (<c>{"stage","entered","anchor","paused","pausedSince","overdueSince","fromRegistration","steps":[{"stage","kind","at"}]}</c>),
-/// and <c>"clockFrom":"registration"</c> when the running clock counts from the body's registration.
+/// Optional fields follow only when they hold something, so most rows keep the short form:
+/// <c>"checkpoint"</c>, where an event last put the request
+/// (<c>{"stage","entered","anchor","paused","pausedSince","overdueSince","fromRegistration","steps":[{"stage","kind","at"}]}</c>);
+/// <c>"clockFrom":"registration"</c> when the running clock counts from the body's registration;
+/// <c>"route"</c>, the way up the ladder fixed at filing (LSG 62(2)); and <c>"flags":[{"key","deadline","raised"}]</c>, missed duties.
 /// Migration 0012 writes the same shape from the former tables; a test holds the two together.
 /// </summary>
 public static class StoredWorkflowState
@@ -20,9 +23,18 @@ public static class StoredWorkflowState
 
     private const string FromRegistration = "registration";
 
+    public static string Write(FoiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Write(request.ActiveTimers, request.Deadlines, request.Checkpoint, request.ClockFromRegistration, request.Route, request.Flags);
+    }
+
     public static string Write(
-        IEnumerable<ArmedTimer> timers, IEnumerable<ComputedDeadline> deadlines, StageCheckpoint? checkpoint = null, bool clockFromRegistration = false) =>
-        JsonSerializer.Serialize(
+        IEnumerable<ArmedTimer> timers, IEnumerable<ComputedDeadline> deadlines, StageCheckpoint? checkpoint = null, bool clockFromRegistration = false,
+        string? route = null, IEnumerable<RequestFlag>? flags = null)
+    {
+        var flagged = flags?.Select(f => new Flag(f.Key, f.Deadline, f.RaisedOn)).ToList();
+        return JsonSerializer.Serialize(
             new Document(
                 timers.Select(t => new Timer(t.Id, t.Kind, t.Stage, t.DeadlineKey, t.DueAt.ToUniversalTime(), t.ArmedAt.ToUniversalTime())).ToList(),
                 deadlines.Select(d => new Deadline(d.Key, d.Stage, d.EventDate, d.Due, d.PausedDays, d.StatuteVersion, d.CalendarVersion)).ToList(),
@@ -30,27 +42,17 @@ public static class StoredWorkflowState
                     checkpoint.Stage, checkpoint.EnteredAt.ToUniversalTime(), checkpoint.ClockAnchor, checkpoint.PausedDays, checkpoint.PausedSince,
                     checkpoint.OverdueSince, checkpoint.ClockFromRegistration,
                     checkpoint.Steps.Select(step => new Step(step.Stage, step.Kind, step.At.ToUniversalTime())).ToList()),
-                clockFromRegistration ? FromRegistration : null),
+                clockFromRegistration ? FromRegistration : null,
+                route,
+                flagged is { Count: > 0 } ? flagged : null),
             StoredWorkflowJson.Default.Document);
-
-    public static (IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) Read(string json)
-    {
-        var state = ReadAll(json);
-        return (state.Timers, state.Deadlines);
     }
 
-    /// <summary>The same from the UTF-8 the database holds, without making a string of it first.</summary>
-    public static (IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines) Read(ReadOnlySpan<byte> utf8Json)
-    {
-        var state = ReadAll(utf8Json);
-        return (state.Timers, state.Deadlines);
-    }
-
-    /// <summary>Everything the document holds, with the checkpoint and the clock's basis.</summary>
-    public static StoredWorkflow ReadAll(string json) =>
+    public static StoredWorkflow Read(string json) =>
         FromDocument(JsonSerializer.Deserialize(json, StoredWorkflowJson.Default.Document));
 
-    public static StoredWorkflow ReadAll(ReadOnlySpan<byte> utf8Json) =>
+    /// <summary>The same from the UTF-8 the database holds, without making a string of it first.</summary>
+    public static StoredWorkflow Read(ReadOnlySpan<byte> utf8Json) =>
         FromDocument(JsonSerializer.Deserialize(utf8Json, StoredWorkflowJson.Default.Document));
 
     private static StoredWorkflow FromDocument(Document? document)
@@ -66,14 +68,23 @@ public static class StoredWorkflowState
             document.Timers.Select(t => new ArmedTimer(t.Id, t.Kind, t.Stage, t.Deadline, t.Due.ToUniversalTime(), t.Armed.ToUniversalTime())).OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToList(),
             document.Deadlines.Select(d => new ComputedDeadline(d.Key, d.Stage, d.Event, d.Due, d.Paused, d.Statute, d.Calendar)).ToList(),
             checkpoint,
-            document.ClockFrom == FromRegistration);
+            document.ClockFrom == FromRegistration,
+            document.Route,
+            document.Flags?.Select(f => new RequestFlag(f.Key, f.Deadline, f.Raised)).ToList() ?? []);
     }
 
     internal sealed record Document(
         [property: JsonPropertyName("timers")] IReadOnlyList<Timer> Timers,
         [property: JsonPropertyName("deadlines")] IReadOnlyList<Deadline> Deadlines,
         [property: JsonPropertyName("checkpoint"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Checkpoint? Checkpoint = null,
-        [property: JsonPropertyName("clockFrom"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClockFrom = null);
+        [property: JsonPropertyName("clockFrom"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClockFrom = null,
+        [property: JsonPropertyName("route"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Route = null,
+        [property: JsonPropertyName("flags"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Flag>? Flags = null);
+
+    internal sealed record Flag(
+        [property: JsonPropertyName("key")] string Key,
+        [property: JsonPropertyName("deadline")] string? Deadline,
+        [property: JsonPropertyName("raised")] DateOnly Raised);
 
     internal sealed record Timer(
         [property: JsonPropertyName("id")] Guid Id,
@@ -108,9 +119,20 @@ public static class StoredWorkflowState
         [property: JsonPropertyName("at")] DateTimeOffset At);
 }
 
-/// <summary>A request's workflow state as stored: armed timers, deadlines, the checkpoint a correction returns to, and whether the clock counts from registration.</summary>
+/// <summary>
+/// A request's workflow state as stored: armed timers in due order, deadlines, the checkpoint a correction
+/// returns to, whether the clock counts from registration, the route and the raised flags.
+/// </summary>
 public sealed record StoredWorkflow(
-    IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines, StageCheckpoint? Checkpoint, bool ClockFromRegistration);
+    IReadOnlyList<ArmedTimer> Timers, IReadOnlyList<ComputedDeadline> Deadlines, StageCheckpoint? Checkpoint, bool ClockFromRegistration,
+    string? Route, IReadOnlyList<RequestFlag> Flags)
+{
+    public void Deconstruct(out IReadOnlyList<ArmedTimer> timers, out IReadOnlyList<ComputedDeadline> deadlines)
+    {
+        timers = Timers;
+        deadlines = Deadlines;
+    }
+}
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(StoredWorkflowState.Document))]

@@ -1,3 +1,4 @@
+using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Calendars;
 using FoiTracker.Domain.Statutes;
 using FoiTracker.Domain.Workflows;
@@ -27,10 +28,12 @@ internal static class WorkflowSeedReader
 
     public static WorkflowDefinition Read(SeedObject workflow, IReadOnlyCollection<string> deadlineKeys, bool requireKa)
     {
-        workflow.AllowOnly("draftStage", "submittedStage", "common", "stages");
+        workflow.AllowOnly("draftStage", "submittedStage", "forwardedStage", "common", "routes", "flags", "stages");
         var draft = workflow.RequiredString("draftStage");
         var submitted = workflow.RequiredString("submittedStage");
-        var common = workflow.Has("common") ? ReadEvents(workflow.RequiredObject("common"), requireKa) : new Dictionary<string, EventDefinition>();
+        var common = workflow.Has("common") ? ReadEvents(workflow.RequiredObject("common"), deadlineKeys, requireKa) : new Dictionary<string, EventDefinition>();
+        var routes = workflow.OptionalMap("routes").Select(route => ReadRoute(route.Name, route.Value, requireKa)).ToList();
+        var flags = workflow.OptionalMap("flags").Select(flag => ReadFlag(flag.Name, flag.Value, requireKa)).ToList();
 
         var stages = new List<StageDefinition>();
         foreach (var (key, stage) in workflow.OptionalMap("stages"))
@@ -40,11 +43,11 @@ internal static class WorkflowSeedReader
 
         try
         {
-            return new WorkflowDefinition(draft, submitted, stages);
+            return new WorkflowDefinition(draft, submitted, stages, routes, flags, workflow.OptionalString("forwardedStage"));
         }
         catch (ArgumentException ex)
         {
-            throw workflow.Fail("stages", ex.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+            throw workflow.Fail(ex.ParamName is "routes" or "flags" ? ex.ParamName : "stages", ex.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
         }
     }
 
@@ -64,7 +67,7 @@ internal static class WorkflowSeedReader
         if (timers.Select(timer => timer.Kind).Distinct(StringComparer.Ordinal).Count() != timers.Count)
             throw stage.Fail("timers", "two timers of a stage share a kind");
 
-        var events = new Dictionary<string, EventDefinition>(ReadEvents(stage, requireKa), StringComparer.Ordinal);
+        var events = new Dictionary<string, EventDefinition>(ReadEvents(stage, deadlineKeys, requireKa), StringComparer.Ordinal);
         // Events every open stage accepts (withdraw, close, note) unless the stage defines its own.
         if (!terminal)
         {
@@ -84,12 +87,12 @@ internal static class WorkflowSeedReader
             events);
     }
 
-    private static Dictionary<string, EventDefinition> ReadEvents(SeedObject owner, bool requireKa)
+    private static Dictionary<string, EventDefinition> ReadEvents(SeedObject owner, IReadOnlyCollection<string> deadlineKeys, bool requireKa)
     {
         var events = new Dictionary<string, EventDefinition>(StringComparer.Ordinal);
         foreach (var (kind, definition) in owner.OptionalMap("events"))
         {
-            definition.AllowOnly("to", "byOutcome", "by", "effects", "description");
+            definition.AllowOnly("to", "byOutcome", "by", "effects", "description", "satisfies");
             var to = definition.OptionalString("to");
             var byOutcome = definition.OptionalStringMap("byOutcome");
             if (to is not null && byOutcome.Count > 0)
@@ -100,7 +103,8 @@ internal static class WorkflowSeedReader
                 byOutcome,
                 definition.OptionalEnum("by", Senders) ?? AllowedSender.Staff,
                 ReadEffects(definition),
-                definition.OptionalName("description", requireKa));
+                definition.OptionalName("description", requireKa),
+                DeadlineOrNull(definition, "satisfies", deadlineKeys));
         }
 
         return events;
@@ -108,17 +112,45 @@ internal static class WorkflowSeedReader
 
     private static TimerDefinition ReadTimer(SeedObject timer, IReadOnlyCollection<string> deadlineKeys)
     {
-        timer.AllowOnly("kind", "deadline", "offsetDays", "to", "effects", "skipWhenLate");
-        var deadline = timer.OptionalString("deadline");
-        if (deadline is not null && !deadlineKeys.Contains(deadline))
-            throw timer.Fail("deadline", $"'{deadline}' is not one of the statute's deadlines ({string.Join(", ", deadlineKeys)})");
+        timer.AllowOnly("kind", "deadline", "offsetDays", "to", "effects", "skipWhenLate", "flag");
         return new TimerDefinition(
             timer.RequiredString("kind"),
-            deadline,
+            DeadlineOrNull(timer, "deadline", deadlineKeys),
             timer.OptionalInt("offsetDays", -366, 366, 0),
             timer.OptionalString("to"),
             ReadEffects(timer),
-            timer.Has("skipWhenLate") && timer.RequiredBool("skipWhenLate"));
+            timer.Has("skipWhenLate") && timer.RequiredBool("skipWhenLate"),
+            timer.OptionalString("flag"));
+    }
+
+    private static string? DeadlineOrNull(SeedObject owner, string field, IReadOnlyCollection<string> deadlineKeys)
+    {
+        var deadline = owner.OptionalString(field);
+        if (deadline is not null && !deadlineKeys.Contains(deadline))
+            throw owner.Fail(field, $"'{deadline}' is not one of the statute's deadlines ({string.Join(", ", deadlineKeys)})");
+        return deadline;
+    }
+
+    /// <summary>A route: the body kinds that take it (none: the default route), its legal basis, and the stages it replaces.</summary>
+    private static RouteDefinition ReadRoute(string key, SeedObject route, bool requireKa)
+    {
+        route.AllowOnly("bodyKinds", "citation", "description", "stages");
+        var kinds = route.Has("bodyKinds") ? route.RequiredStrings("bodyKinds") : [];
+        foreach (var kind in kinds)
+        {
+            if (!BodyKindNames.All.Contains(kind))
+                throw route.Fail("bodyKinds", $"'{kind}' is not a body kind ({string.Join(", ", BodyKindNames.All.Order(StringComparer.Ordinal))})");
+        }
+
+        if (route.Has("bodyKinds") && kinds.Count == 0)
+            throw route.Fail("bodyKinds", "leave 'bodyKinds' out for the default route instead of giving an empty list");
+        return new RouteDefinition(key, kinds, route.OptionalString("citation"), route.OptionalName("description", requireKa), route.OptionalStringMap("stages"));
+    }
+
+    private static FlagDefinition ReadFlag(string key, SeedObject flag, bool requireKa)
+    {
+        flag.AllowOnly("name", "citation");
+        return new FlagDefinition(key, flag.Name("name", requireKa), flag.OptionalString("citation"));
     }
 
     private static List<WorkflowEffect> ReadEffects(SeedObject owner)

@@ -31,9 +31,16 @@ public sealed class GeorgianLadderTableTests : IDisposable
         ["overdue"] = Table("agency_replied>reply_received answered>? chaser_sent>= escalate>complaint_filed", Open),
         ["answered"] = Table(string.Empty, Open),
         ["partially_answered"] = Table("escalate>complaint_filed", Open),
-        ["refused"] = Table("escalate>complaint_filed", Open),
+        ["refused"] = Table("escalate>complaint_filed refusal_reasons_received>=", Open),
         ["not_held"] = Table("escalate>complaint_filed", Open),
-        ["forwarded"] = Table(string.Empty, Open),
+        // LSG 62(2): requests to the Mayor or the Sakrebulo skip the administrative complaint.
+        ["overdue_court_route"] = Table("agency_replied>reply_received answered>? chaser_sent>= escalate>court_filed", Open),
+        ["partially_answered_court_route"] = Table("escalate>court_filed", Open),
+        ["refused_court_route"] = Table("escalate>court_filed refusal_reasons_received>=", Open),
+        ["not_held_court_route"] = Table("escalate>court_filed", Open),
+        // GAC 80: the old request ends; the new one waits for the new body's answer and the notice of forwarding.
+        ["forwarded"] = Table("reopen>$reopen", string.Empty),
+        ["forwarded_in"] = Table("forwarding_notified>= delivered>= extension_notice>extended clarification_requested>awaiting_clarification agency_replied>reply_received answered>?", Open),
         ["complaint_filed"] = Table("complaint_extended>complaint_extended complaint_decided>? agency_replied>reply_received answered>?", Open),
         ["complaint_extended"] = Table("complaint_decided>? agency_replied>reply_received answered>?", Open),
         ["complaint_overdue"] = Table("complaint_decided>? agency_replied>reply_received answered>? escalate>court_filed", Open),
@@ -127,10 +134,10 @@ public sealed class GeorgianLadderTableTests : IDisposable
         return row;
     }
 
-    /// <summary>A stored request standing in a stage (closed and withdrawn ones left "overdue").</summary>
+    /// <summary>A stored request standing in a stage (closed, withdrawn and forwarded ones left "overdue").</summary>
     private static FoiRequest InStage(string stage) => FoiRequest.Restore(new RequestSnapshot(
         RequestId.New(), RequestNumber.From(2026, 1), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", 1, "S", "T",
         new Requester("Nino", EmailAddress.Create("nino@example.ge"), null), new UserId(Guid.CreateVersion7()), stage, null,
         Now.AddDays(-40), Now.AddDays(-40), Now.AddDays(-1), new DateOnly(2026, 11, 25), 0, null, null, null, null,
-        stage is "closed" or "withdrawn" ? "overdue" : null, null, 1, 3, [], []));
+        stage is "closed" or "withdrawn" or "forwarded" ? "overdue" : null, null, 1, 3, [], []));
 }

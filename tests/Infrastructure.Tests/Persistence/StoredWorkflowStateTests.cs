@@ -55,13 +55,27 @@ public sealed class StoredWorkflowStateTests
             [new TimerStep("submitted", "deadline_passed", new DateTimeOffset(2026, 10, 16, 20, 0, 0, TimeSpan.Zero))]);
 
         var json = StoredWorkflowState.Write([], [], checkpoint, clockFromRegistration: true);
-        var state = StoredWorkflowState.ReadAll(Encoding.UTF8.GetBytes(json));
+        var state = StoredWorkflowState.Read(Encoding.UTF8.GetBytes(json));
 
         json.Should().Contain("\"checkpoint\":{\"stage\":\"submitted\",\"entered\":\"2026-10-01T07:00:00+00:00\"").And.EndWith(",\"clockFrom\":\"registration\"}");
         state.ClockFromRegistration.Should().BeTrue();
         state.Checkpoint.Should().BeEquivalentTo(checkpoint with { EnteredAt = entered.ToUniversalTime() });
         StoredWorkflowState.Write([], []).Should().Be(StoredWorkflowState.Empty);
-        StoredWorkflowState.ReadAll(StoredWorkflowState.Empty).Should().Match<StoredWorkflow>(s => s.Checkpoint == null && !s.ClockFromRegistration);
+        StoredWorkflowState.Read(StoredWorkflowState.Empty).Should().Match<StoredWorkflow>(s => s.Checkpoint == null && !s.ClockFromRegistration);
+    }
+
+    [Fact]
+    public void TheRouteAndTheFlags_AreWrittenWhenTheRequestHasThem_AndReadBack()
+    {
+        var json = StoredWorkflowState.Write([], [], route: "direct_to_court", flags: [new RequestFlag("refused_without_reasons", "refusal_explanation", new DateOnly(2026, 11, 27))]);
+
+        json.Should().Be(
+            """{"timers":[],"deadlines":[],"route":"direct_to_court","flags":[{"key":"refused_without_reasons","deadline":"refusal_explanation","raised":"2026-11-27"}]}""");
+        var state = StoredWorkflowState.Read(json);
+        state.Route.Should().Be("direct_to_court");
+        state.Flags.Should().Equal(new RequestFlag("refused_without_reasons", "refusal_explanation", new DateOnly(2026, 11, 27)));
+        StoredWorkflowState.Write([], [], route: null, flags: []).Should().Be(StoredWorkflowState.Empty, "a request without route or flags keeps the short form");
+        StoredWorkflowState.Read(StoredWorkflowState.Empty).Route.Should().BeNull();
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public class WorkflowSeedTests
     {
         var workflow = WorkflowOf(id);
 
-        var reached = Reachable(workflow.DraftStage, stage => Successors(workflow.Stage(stage)));
+        var reached = Reachable(Starts(workflow), stage => Successors(workflow, workflow.Stage(stage)));
 
         workflow.Stages.Select(stage => stage.Key).Except(reached).Should().BeEmpty($"every stage of {id} can be reached by events or timers");
     }
@@ -57,8 +57,9 @@ public class WorkflowSeedTests
     [MemberData(nameof(StatuteIds))]
     public void EveryOpenStage_HasAWayOut(string id)
     {
-        foreach (var stage in WorkflowOf(id).Stages.Where(stage => !stage.Terminal))
-            Successors(stage).Should().Contain(next => next != stage.Key, $"{id} stage '{stage.Key}' is not a dead end");
+        var workflow = WorkflowOf(id);
+        foreach (var stage in workflow.Stages.Where(stage => !stage.Terminal))
+            Successors(workflow, stage).Should().Contain(next => next != stage.Key, $"{id} stage '{stage.Key}' is not a dead end");
     }
 
     [Theory]
@@ -67,14 +68,14 @@ public class WorkflowSeedTests
     {
         var workflow = WorkflowOf(id);
         var predecessors = workflow.Stages
-            .SelectMany(stage => Successors(stage).Select(next => (From: stage.Key, To: next)))
+            .SelectMany(stage => Successors(workflow, stage).Select(next => (From: stage.Key, To: next)))
             .ToLookup(edge => edge.To, edge => edge.From, StringComparer.Ordinal);
-        var reachable = Reachable(workflow.DraftStage, stage => Successors(workflow.Stage(stage)));
+        var reachable = Reachable(Starts(workflow), stage => Successors(workflow, workflow.Stage(stage)));
 
         // Walk backwards from the terminal stages: whatever is found can end.
         var canEnd = new HashSet<string>(StringComparer.Ordinal);
         foreach (var terminal in workflow.Stages.Where(stage => stage.Terminal))
-            canEnd.UnionWith(Reachable(terminal.Key, stage => predecessors[stage]));
+            canEnd.UnionWith(Reachable([terminal.Key], stage => predecessors[stage]));
 
         workflow.Stages.Should().Contain(stage => stage.Terminal);
         reachable.Except(canEnd).Should().BeEmpty($"every stage of {id} can end in a terminal stage");
@@ -268,19 +269,27 @@ public class WorkflowSeedTests
     private static WorkflowDefinition WorkflowOf(string id) =>
         Catalog.GetStatute(id).Workflow ?? throw new InvalidOperationException($"{id} has no workflow.");
 
-    /// <summary>The stages an event or a timer of the stage leads to ("$reopen" only returns to a stage already visited).</summary>
-    private static IEnumerable<string> Successors(StageDefinition stage) =>
+    /// <summary>Where a request starts: a draft, or a request forwarded by another body (GAC 80).</summary>
+    private static string[] Starts(WorkflowDefinition workflow) =>
+        workflow.ForwardedStage is { } forwarded ? [workflow.DraftStage, forwarded] : [workflow.DraftStage];
+
+    /// <summary>
+    /// The stages an event or a timer of the stage leads to, on any of the statute's routes
+    /// ("$reopen" only returns to a stage already visited).
+    /// </summary>
+    private static IEnumerable<string> Successors(WorkflowDefinition workflow, StageDefinition stage) =>
         stage.Events.Values
             .SelectMany(e => e.ToByOutcome.Values.Append(e.To))
             .Concat(stage.Timers.Select(timer => timer.To))
             .OfType<string>()
             .Where(target => target != WorkflowDefinition.ReopenTarget)
+            .SelectMany(target => workflow.Routes.Select(route => workflow.OnRoute(route.Key, target)).Append(target))
             .Distinct(StringComparer.Ordinal);
 
-    private static HashSet<string> Reachable(string start, Func<string, IEnumerable<string>> next)
+    private static HashSet<string> Reachable(IEnumerable<string> starts, Func<string, IEnumerable<string>> next)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal) { start };
-        var queue = new Queue<string>([start]);
+        var seen = new HashSet<string>(starts, StringComparer.Ordinal);
+        var queue = new Queue<string>(seen);
         while (queue.TryDequeue(out var stage))
         {
             foreach (var successor in next(stage))

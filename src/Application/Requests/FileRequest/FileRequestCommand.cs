@@ -119,7 +119,7 @@ public sealed class FileRequestHandler(
 
         var request = FoiRequest.File(
             RequestId.New(), number, body.Key, statute, command.Subject!, command.Text!, requester, owner,
-            command.Actor.AsWorkflowActor(), now, submittedAt, context);
+            command.Actor.AsWorkflowActor(), now, submittedAt, context, bodyKind: body.Kind);
         await requests.AddAsync(request, cancellationToken);
         return new FiledRequest(request.Id.Value, request.Number.Value, request.Stage);
     }

@@ -31,8 +31,18 @@ public sealed class GetRequestHandler(IRequestQueries queries, IStatuteCatalog c
                 return new RequestDeadlineDto(deadline.Key, deadline.Due, deadline.From, deadline.PausedDays, rule?.Citation, rule?.Explanation?.En);
             }).ToList(),
             record.Timers,
-            record.Timeline);
+            record.Timeline,
+            RouteOf(workflow, record.Route),
+            [.. record.Flags.Select(flag => new RequestFlagDto(
+                flag.Key, workflow?.Flag(flag.Key)?.Name.En ?? flag.Key, workflow?.Flag(flag.Key)?.Citation, flag.Deadline, flag.RaisedOn))],
+            record.ForwardedTo);
     }
+
+    /// <summary>The request's route; one filed without a route runs the default way, so that is the one shown.</summary>
+    private static RequestRouteDto? RouteOf(Domain.Workflows.WorkflowDefinition? workflow, string? key) =>
+        (key is null ? workflow?.RouteFor(null) : workflow?.Route(key)) is { } route
+            ? new RequestRouteDto(route.Key, route.Citation, route.Description?.En)
+            : key is null ? null : new RequestRouteDto(key, null, null);
 
     private static string? ShowIf(bool visible, string? value) => visible ? value : null;
 }

@@ -95,11 +95,11 @@ public sealed class RecordEventCommandHandler(
             now,
             context,
             await SendingFactsAsync(request, cancellationToken));
-        await requests.SaveAsync(request, cancellationToken);
 
         FiledRequest? linked = null;
         if (forwardedTo is not null)
             linked = await OpenForwardedAsync(request, forwardedTo, occurredAt, now, command.Actor, cancellationToken);
+        await requests.SaveAsync(request, cancellationToken);
         return new RecordedEvent(request.Id.Value, request.Number.Value, request.Stage, Replayed: false, linked);
     }
 
@@ -127,7 +127,9 @@ public sealed class RecordEventCommandHandler(
         return body is null ? null : new SendingFacts(body.Kind, !request.RecordedAsSentOnPaper && body.CanReceiveMail);
     }
 
-    // GAC 80: the body that received the request sends it on; the new body's clock starts when it arrives.
+    // GAC 80: the body that received the request sends it on; the new body's clock starts when it
+    // arrives, and the applicant must be told within 2 working days (the new request watches that).
+    // The old request ends, and its timeline names the request that carries on.
     private async Task<FiledRequest> OpenForwardedAsync(
         FoiRequest original, PublicBody body, DateTimeOffset forwardedAt, DateTimeOffset now, RequestActor actor, CancellationToken cancellationToken)
     {
@@ -138,8 +140,11 @@ public sealed class RecordEventCommandHandler(
         var number = await numbers.NextAsync(context.LegalDate(now).Year, cancellationToken);
         var linked = FoiRequest.File(
             RequestId.New(), number, body.Key, statute, original.Subject, original.Text, original.Requester, original.Owner,
-            actor.AsWorkflowActor(), now, forwardedAt, context, forwardedFrom: original.Id);
+            actor.AsWorkflowActor(), now, forwardedAt, context, forwardedFrom: original.Id, bodyKind: body.Kind);
         await requests.AddAsync(linked, cancellationToken);
+        original.Annotate(
+            "forwarded_to", forwardedAt, actor.AsWorkflowActor(), $"Carried on as request {linked.Number} at {body.Key} (GAC 80).", eventKey: null,
+            contexts.For(original.StatuteId, original.StatuteVersion));
         return new FiledRequest(linked.Id.Value, linked.Number.Value, linked.Stage);
     }
 }

@@ -140,7 +140,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
                 request => [request.Id.Value, request.Version, request.Stage, request.Outcome, request.SubmittedAt, request.StageEnteredAt,
                     request.ClockAnchor, request.PausedDays, request.PausedSince, request.RegistrationNumber, request.RegisteredOn,
                     request.ReopenStage, request.OverdueSince, request.LastTimelineSeq,
-                    StoredWorkflowState.Write(request.ActiveTimers, request.Deadlines, request.Checkpoint, request.ClockFromRegistration), request.NextTimerDueAt, RowIdOf(request)],
+                    StoredWorkflowState.Write(request), request.NextTimerDueAt, RowIdOf(request)],
                 cancellationToken,
                 missed);
             stale.UnionWith(missed.Select(index => rows[index]));
@@ -488,7 +488,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         request.OverdueSince,
         request.Version,
         request.LastTimelineSeq,
-        Workflow = StoredWorkflowState.Write(request.ActiveTimers, request.Deadlines, request.Checkpoint, request.ClockFromRegistration),
+        Workflow = StoredWorkflowState.Write(request),
         NextDueAt = request.NextTimerDueAt,
     };
 
@@ -521,7 +521,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         OverdueSince = row.GetNullableDate(23),
         Version = row.GetInt32(24),
         LastTimelineSeq = row.GetInt64(25),
-    }.ToDomain(StoredWorkflowState.ReadAll(row.GetUtf8(26))), row.GetInt64(27));
+    }.ToDomain(StoredWorkflowState.Read(row.GetUtf8(26))), row.GetInt64(27));
 
     private sealed class RequestRow
     {
@@ -553,7 +553,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
         public long LastTimelineSeq { get; init; }
         public string Workflow { get; init; } = StoredWorkflowState.Empty;
 
-        public FoiRequest ToDomain() => ToDomain(StoredWorkflowState.ReadAll(Workflow));
+        public FoiRequest ToDomain() => ToDomain(StoredWorkflowState.Read(Workflow));
 
         public FoiRequest ToDomain(StoredWorkflow workflow) =>
             FoiRequest.Restore(new RequestSnapshot(
@@ -584,6 +584,8 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
                 workflow.Timers,
                 workflow.Deadlines,
                 workflow.Checkpoint,
-                workflow.ClockFromRegistration));
+                workflow.ClockFromRegistration,
+                workflow.Route,
+                workflow.Flags));
     }
 }

@@ -27,7 +27,8 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
             return null;
         // Armed timers and deadlines are in the request's row (ADR 012); the timers that fired or were
         // disarmed are in the history.
-        var (armed, deadlines) = StoredWorkflowState.Read(row.Workflow);
+        var state = StoredWorkflowState.Read(row.Workflow);
+        var (armed, deadlines) = state;
         var ended = await QueryAsync<TimerRow>(
             """
             SELECT kind AS Kind, stage AS Stage, due_at AS DueAt, fired_at AS FiredAt, cancelled_at AS CancelledAt, created_at AS ArmedAt
@@ -47,13 +48,20 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
             """,
             new { Id = id },
             cancellationToken);
+        var forwardedTo = await QueryAsync<Guid>(
+            "SELECT id FROM requests WHERE forwarded_from = @Id ORDER BY created_at, id",
+            new { Id = id },
+            cancellationToken);
         return new RequestRecord(
             row.Id, row.Number, row.BodyKey, row.Statute, row.StatuteVersion, row.Stage, row.Outcome, row.Subject, row.Text,
             row.RequesterName, row.RequesterEmail, row.RequesterAddress, row.OwnerId, row.CreatedAt, row.SubmittedAt,
             row.RegistrationNumber, row.RegisteredOn, row.ForwardedFrom, row.OverdueSince,
             deadlines.OrderBy(d => d.Due).ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => (d.Key, d.Due, d.EventDate, d.PausedDays)).ToList(),
             timers.Select(t => new RequestTimerDto(t.Kind, t.Stage, t.DueAt, t.FiredAt, t.CancelledAt)).ToList(),
-            timeline.Select(e => new TimelineEntryDto(e.Seq, e.At, e.Kind, e.Actor, e.Detail, e.FromStage, e.ToStage, e.StatuteVersion)).ToList());
+            timeline.Select(e => new TimelineEntryDto(e.Seq, e.At, e.Kind, e.Actor, e.Detail, e.FromStage, e.ToStage, e.StatuteVersion)).ToList(),
+            state.Route,
+            state.Flags,
+            [.. forwardedTo]);
     }
 
     public async Task<PagedResult<RequestSummaryDto>> ListAsync(RequestFilter filter, CancellationToken cancellationToken)
