@@ -37,7 +37,7 @@ public sealed class MailEndpointTests(FoiTrackerFactory factory) : IClassFixture
 
         var received = (await smtp.WaitForAsync(1)).Should().ContainSingle().Subject;
         var replyTo = app.Services.GetRequiredService<ReplyAddressCodec>().AddressFor(RequestNumber.Parse(number));
-        received.Message.To.Mailboxes.Single().Address.Should().Be("info@gori.gov.ge");
+        received.Message.To.Mailboxes.Single().Address.Should().Be(TestSeeds.VerifiedCityHallAddress);
         received.Message.ReplyTo.Mailboxes.Single().Address.Should().Be(replyTo);
         received.EnvelopeFrom.Should().Be(replyTo);
         received.Message.Subject.Should().Contain(number);
@@ -131,7 +131,7 @@ public sealed class MailEndpointTests(FoiTrackerFactory factory) : IClassFixture
     {
         using var response = await client.PostAsAsync(token, "/api/requests", new
         {
-            bodyKey = "ge-gori-city-hall",
+            bodyKey = TestSeeds.VerifiedCityHall,
             subject = "Road repair contracts 2025",
             text = "Please send the 2025 road repair contracts.",
             requester = new { name = "ნინო ბერიძე", email = "nino@example.org" },

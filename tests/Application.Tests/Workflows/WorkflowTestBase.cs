@@ -76,7 +76,7 @@ public abstract class WorkflowTestBase : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
     }
 
-    protected Task<FiledRequest> FileAsync(DateTimeOffset? submittedAt, string body = "ge-gori-city-hall") =>
+    protected Task<FiledRequest> FileAsync(DateTimeOffset? submittedAt, string body = TestSeeds.VerifiedCityHall) =>
         SendAsync(new FileRequestCommand(body, "Budget 2025", "Please send the 2025 budget execution report.", "Nino Beridze",
             "nino@example.ge", null, submittedAt, Draft: false, Citizen));
 

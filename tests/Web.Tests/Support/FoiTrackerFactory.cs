@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using FoiTracker.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FoiTracker.Web.Tests.Support;
@@ -35,6 +36,8 @@ public sealed class FoiTrackerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("ConnectionStrings:Default", string.Empty);
         builder.UseSetting("Data:Directory", DataDirectory);
+        // The shipped seeds plus a body with a verified address, which the shipped seeds do not have.
+        builder.UseSetting("Seeds:Directory", TestSeeds.Directory);
         builder.UseSetting("FOI_ADMIN_EMAIL", AdminEmail);
         builder.UseSetting("FOI_ADMIN_PASSWORD", AdminPassword);
         // The endpoints are tested here, not the clock: no scheduler polling the test database.
