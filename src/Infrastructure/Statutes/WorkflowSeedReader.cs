@@ -27,9 +27,10 @@ internal static class WorkflowSeedReader
 
     public static WorkflowDefinition Read(SeedObject workflow, IReadOnlyCollection<string> deadlineKeys, bool requireKa)
     {
-        workflow.AllowOnly("draftStage", "submittedStage", "common", "stages");
+        workflow.AllowOnly("draftStage", "submittedStage", "readyToPrintStage", "common", "stages");
         var draft = workflow.RequiredString("draftStage");
         var submitted = workflow.RequiredString("submittedStage");
+        var readyToPrint = workflow.OptionalString("readyToPrintStage");
         var common = workflow.Has("common") ? ReadEvents(workflow.RequiredObject("common"), requireKa) : new Dictionary<string, EventDefinition>();
 
         var stages = new List<StageDefinition>();
@@ -40,7 +41,7 @@ internal static class WorkflowSeedReader
 
         try
         {
-            return new WorkflowDefinition(draft, submitted, stages);
+            return new WorkflowDefinition(draft, submitted, stages, readyToPrint);
         }
         catch (ArgumentException ex)
         {
