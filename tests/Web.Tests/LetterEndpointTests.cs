@@ -79,15 +79,24 @@ public sealed class LetterEndpointTests(FoiTrackerFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_character_the_font_lacks_is_a_400_naming_it()
+    public async Task A_character_the_font_lacks_is_refused_when_the_request_is_filed_naming_it_and_what_to_write()
     {
         var token = await RegisterCitizenAsync();
-        var (id, _) = await FileAsync(token, "The copy fee of 0.05 ₾ per page.");
 
-        using var response = await _client.SendAsAsync(token, HttpMethod.Post, $"/api/requests/{id}/letters/request?lang=ka");
+        using var response = await _client.PostAsAsync(token, "/api/requests", new
+        {
+            bodyKey = "ge-gori-city-hall",
+            subject = "Copy fees",
+            text = "The copy fee of 0.05 ₾ per page.",
+            requester = new { name = "ნინო ბერიძე 🙂", email = "nino@example.org" },
+        });
 
-        var problem = await response.ReadJsonAsync(HttpStatusCode.BadRequest);
-        problem.GetProperty("detail").GetString().Should().Contain("U+20BE").And.Contain("GEL");
+        var text = await response.ShouldBeValidationProblemForAsync("text");
+        text.Should().ContainSingle().Which.Should().Contain("'₾' (U+20BE, write GEL)");
+        var name = await response.ShouldBeValidationProblemForAsync("requester.name");
+        name.Should().ContainSingle().Which.Should().Contain("U+1F642");
+        using var mine = await _client.GetAsAsync(token, "/api/requests");
+        (await mine.ReadJsonAsync()).GetProperty("total").GetInt64().Should().Be(0, "nothing is filed whose letter cannot be made");
     }
 
     [Fact]

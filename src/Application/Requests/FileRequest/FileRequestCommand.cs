@@ -79,6 +79,7 @@ public sealed class FileRequestHandler(
     IRequestNumberAllocator numbers,
     WorkflowContexts contexts,
     IIdempotencyStore idempotency,
+    RequestLetterCheck letterCheck,
     TimeProvider clock)
     : ICommandHandler<FileRequestCommand, FiledRequest>
 {
@@ -137,6 +138,8 @@ public sealed class FileRequestHandler(
                 actor, now, context);
         }
 
+        // Refused now rather than accepted with a clock running and a letter that can never be sent.
+        await letterCheck.EnsureCanBeMadeAsync(request, context.LegalDate(now), cancellationToken);
         await requests.AddAsync(request, cancellationToken);
         return new FiledRequest(request.Id.Value, request.Number.Value, request.Stage);
     }
