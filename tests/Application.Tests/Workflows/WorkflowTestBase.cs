@@ -107,7 +107,7 @@ public abstract class WorkflowTestBase : IAsyncLifetime
         return (await connection.QueryAsync<T>(sql, parameters)).AsList();
     }
 
-    private async Task ExecuteAsync(string sql, object parameters)
+    protected async Task ExecuteAsync(string sql, object parameters)
     {
         await using var connection = await Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync(sql, parameters);
