@@ -52,7 +52,8 @@ public sealed class MailCompositionTests : MailTestBase
         await DispatchAllAsync(Services);
 
         (await MailsAsync()).Should().BeEmpty();
-        var request = await QueryAsync(new GetRequestQuery(filed.Id, null));
+        // Not sent yet, so only its requester (or staff) can see it.
+        var request = await QueryAsync(new GetRequestQuery(filed.Id, Citizen));
         var note = request.Timeline.Should().ContainSingle(entry => entry.Kind == MailTimelineKinds.OnPaper).Subject;
         note.Detail.Should().Contain("no verified e-mail address").And.Contain("on paper");
     }
