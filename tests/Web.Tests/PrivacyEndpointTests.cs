@@ -54,13 +54,7 @@ public sealed class PrivacyEndpointTests(FoiTrackerFactory factory) : IClassFixt
     public async Task Notices_to_the_requester_that_could_not_be_sent_leave_their_address_out_of_the_public_timeline()
     {
         await using var smtp = await TestSmtpServer.StartAsync();
-        using var app = factory.WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Mail:Transport", "smtp");
-            builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
-            builder.UseSetting("Mail:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Mail:Smtp:Security", "None");
-        });
+        using var app = factory.SendingTo(smtp);
         var client = app.CreateClient();
         var owner = await RegisterCitizenAsync(client);
         // Sent on paper 40 days ago: overdue, so the requester is sent notices at once.

@@ -44,6 +44,16 @@ public sealed class FoiTrackerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Workflow:Scheduler:Enabled", "false");
     }
 
+    /// <summary>The same service, sending its mail by SMTP to <paramref name="smtp"/>.</summary>
+    public WebApplicationFactory<Program> SendingTo(TestSmtpServer smtp) =>
+        WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Mail:Transport", "smtp");
+            builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Mail:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Mail:Smtp:Security", "None");
+        });
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
