@@ -24,7 +24,7 @@ public static class TestSeeds
               "jurisdiction": "ge",
               "kind": "city_hall",
               "name": { "ka": "სატესტო მერია", "en": "{{VerifiedCityHallName}}" },
-              "address": { "ka": "სატესტო ქუჩა 1, გორი", "en": "1 Test Street, Gori" },
+              "address": { "ka": "სატესტო ქუჩა 1", "en": "1 Test Street" },
               "website": "https://city-hall.example.ge",
               "foiEmail": "{{VerifiedCityHallAddress}}",
               "foiEmailVerified": true,

@@ -34,7 +34,8 @@ public sealed class WorkflowStateMigrationTests
             await scope.ServiceProvider.GetRequiredService<ISender>().Send(new LoadSeedsCommand());
         await WriteTheOldWayAsync(database.Connection);
 
-        (await database.Migrator.MigrateAsync(CancellationToken.None)).Should().Equal("0012_workflow_state_in_request.sql");
+        // Later scripts may follow; this one must come first.
+        (await database.Migrator.MigrateAsync(CancellationToken.None))[0].Should().Be("0012_workflow_state_in_request.sql");
 
         await using var reading = services.CreateAsyncScope();
         var request = await reading.ServiceProvider.GetRequiredService<IFoiRequestRepository>().GetAsync(new RequestId(RequestId), CancellationToken.None);
