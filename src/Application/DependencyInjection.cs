@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Workflows.WorkflowContexts>();
         services.AddScoped<Letters.LetterComposer>();
+        services.AddScoped<Requests.FileRequest.RequestLetterCheck>();
         return services;
     }
 }

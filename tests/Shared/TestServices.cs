@@ -17,7 +17,7 @@ public static class TestServices
             ["Database:Provider"] = database.Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite",
             ["ConnectionStrings:Default"] = database.ConnectionString,
             ["Data:Directory"] = database.DataDirectory,
-            ["Seeds:Directory"] = seedsDirectory ?? RepositorySeeds,
+            ["Seeds:Directory"] = seedsDirectory ?? TestSeeds.Directory,
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
@@ -29,17 +29,5 @@ public static class TestServices
     }
 
     /// <summary>The repository's own seeds folder, found by walking up from the test binaries.</summary>
-    public static string RepositorySeeds
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "FoiTracker.sln")))
-                    return Path.Combine(directory.FullName, "seeds");
-            }
-
-            throw new DirectoryNotFoundException("Cannot find the repository root (FoiTracker.sln) above the test binaries.");
-        }
-    }
+    public static string RepositorySeeds => TestSeeds.RepositorySeeds;
 }

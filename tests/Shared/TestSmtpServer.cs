@@ -37,6 +37,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>How many messages were refused with an error code.</summary>
     public int Refused { get; private set; }
 
+    /// <summary>What a refusal says after its code; by default a generic sentence, as many servers give.</summary>
+    public string? RefusalText { get; set; }
+
     /// <summary>Answers the next <paramref name="times"/> messages with <paramref name="code"/> (451: try later; 550: refused for good).</summary>
     public void AnswerNext(int code, int times = 1)
     {
@@ -114,7 +117,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             if (server._answers.TryDequeue(out var code))
             {
                 server.Refused++;
-                return new SmtpResponse((SmtpReplyCode)code, code >= 500 ? "Mailbox unavailable" : "Try again later");
+                return new SmtpResponse((SmtpReplyCode)code, server.RefusalText ?? (code >= 500 ? "Mailbox unavailable" : "Try again later"));
             }
 
             using var stream = new MemoryStream(buffer.ToArray());

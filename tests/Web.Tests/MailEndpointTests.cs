@@ -22,13 +22,7 @@ public sealed class MailEndpointTests(FoiTrackerFactory factory) : IClassFixture
     public async Task A_request_filed_to_a_body_with_an_address_reaches_it_by_SMTP_with_its_PDF_and_its_own_Reply_To()
     {
         await using var smtp = await TestSmtpServer.StartAsync();
-        using var app = factory.WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Mail:Transport", "smtp");
-            builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
-            builder.UseSetting("Mail:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Mail:Smtp:Security", "None");
-        });
+        using var app = factory.SendingTo(smtp);
         var client = app.CreateClient();
         var token = await RegisterCitizenAsync(client);
         var (id, number) = await FileAsync(client, token);
@@ -37,7 +31,7 @@ public sealed class MailEndpointTests(FoiTrackerFactory factory) : IClassFixture
 
         var received = (await smtp.WaitForAsync(1)).Should().ContainSingle().Subject;
         var replyTo = app.Services.GetRequiredService<ReplyAddressCodec>().AddressFor(RequestNumber.Parse(number));
-        received.Message.To.Mailboxes.Single().Address.Should().Be("info@gori.gov.ge");
+        received.Message.To.Mailboxes.Single().Address.Should().Be(TestSeeds.VerifiedCityHallAddress);
         received.Message.ReplyTo.Mailboxes.Single().Address.Should().Be(replyTo);
         received.EnvelopeFrom.Should().Be(replyTo);
         received.Message.Subject.Should().Contain(number);
@@ -131,7 +125,7 @@ public sealed class MailEndpointTests(FoiTrackerFactory factory) : IClassFixture
     {
         using var response = await client.PostAsAsync(token, "/api/requests", new
         {
-            bodyKey = "ge-gori-city-hall",
+            bodyKey = TestSeeds.VerifiedCityHall,
             subject = "Road repair contracts 2025",
             text = "Please send the 2025 road repair contracts.",
             requester = new { name = "ნინო ბერიძე", email = "nino@example.org" },

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FoiTracker.Application.Mail.ReceiveMail;
+using FoiTracker.Tests.Support;
 using FoiTracker.Web.Tests.Support;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -122,7 +123,7 @@ public sealed class MailInboundEndpointTests(FoiTrackerFactory factory) : IClass
     {
         using var response = await _client.PostAsAsync(token, "/api/requests", new
         {
-            bodyKey = "ge-gori-city-hall",
+            bodyKey = TestSeeds.VerifiedCityHall,
             subject = "Budget 2025",
             text = "Please send the 2025 budget execution report.",
             requester = new { name = "ნინო ბერიძე", email = "nino@example.org", address = "გორი" },

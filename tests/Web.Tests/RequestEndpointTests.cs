@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FoiTracker.Application.Workflows.SweepTimers;
+using FoiTracker.Tests.Support;
 using FoiTracker.Web.Tests.Support;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,8 @@ namespace FoiTracker.Web.Tests;
 /// </summary>
 public sealed class RequestEndpointTests(FoiTrackerFactory factory) : IClassFixture<FoiTrackerFactory>
 {
-    private const string GoriCityHall = "ge-gori-city-hall";
+    // A body with a verified address: a request to it is sent, and its clock runs, at once.
+    private const string CityHall = TestSeeds.VerifiedCityHall;
     private const string KaspiCityHall = "ge-kaspi-city-hall";
     private const string Password = "A-long-enough-password";
 
@@ -53,7 +55,7 @@ public sealed class RequestEndpointTests(FoiTrackerFactory factory) : IClassFixt
 
         var request = await GetRequestAsync(citizen.Token, id);
 
-        request.GetProperty("bodyKey").GetString().Should().Be(GoriCityHall);
+        request.GetProperty("bodyKey").GetString().Should().Be(CityHall);
         request.GetProperty("statute").GetString().Should().Be("ge-gac");
         request.GetProperty("statuteVersion").GetInt32().Should().BeGreaterThanOrEqualTo(1);
         request.GetProperty("stage").GetString().Should().Be("submitted");
@@ -636,10 +638,10 @@ public sealed class RequestEndpointTests(FoiTrackerFactory factory) : IClassFixt
         kaspi["draft"] = true;
         var kaspiId = await FileIdAsync(citizen.Token, kaspi);
 
-        var gori = (await ListAsync(adminToken, $"body={GoriCityHall}&pageSize=100")).Items().ToList();
+        var gori = (await ListAsync(adminToken, $"body={CityHall}&pageSize=100")).Items().ToList();
         var drafts = (await ListAsync(adminToken, "stage=draft&pageSize=100")).Items().ToList();
 
-        gori.Should().AllSatisfy(item => item.GetProperty("bodyKey").GetString().Should().Be(GoriCityHall));
+        gori.Should().AllSatisfy(item => item.GetProperty("bodyKey").GetString().Should().Be(CityHall));
         gori.Select(item => item.GetProperty("id").GetGuid()).Should().Contain(goriId).And.NotContain(kaspiId);
         drafts.Should().AllSatisfy(item => item.GetProperty("stage").GetString().Should().Be("draft"));
         drafts.Select(item => item.GetProperty("id").GetGuid()).Should().Contain(kaspiId).And.NotContain(goriId);
@@ -711,7 +713,7 @@ public sealed class RequestEndpointTests(FoiTrackerFactory factory) : IClassFixt
             () => PostEventAsync(citizen.Token, id, "Not A Kind", new { }),
             () => PostEventAsync(citizen.Token, id, "answered", new { outcome = "splendid" }),
             () => PostEventAsync(citizen.Token, id, "answered", new { outcome = "forwarded", forwardedTo = "ge-nowhere" }),
-            () => PostEventAsync(citizen.Token, id, "answered", new { outcome = "forwarded", forwardedTo = GoriCityHall }),
+            () => PostEventAsync(citizen.Token, id, "answered", new { outcome = "forwarded", forwardedTo = CityHall }),
             () => _client.GetAsAsync(citizen.Token, "/api/requests?page=x"),
         };
 
@@ -752,7 +754,7 @@ public sealed class RequestEndpointTests(FoiTrackerFactory factory) : IClassFixt
 
     private static Dictionary<string, object?> NewRequest() => new()
     {
-        ["bodyKey"] = GoriCityHall,
+        ["bodyKey"] = CityHall,
         ["subject"] = "Road repair contracts 2025",
         ["text"] = "Please send copies of all road repair contracts the city hall signed in 2025, with their annexes.",
         ["requester"] = new Dictionary<string, object?> { ["name"] = "Nino Beridze", ["email"] = "nino@example.org" },

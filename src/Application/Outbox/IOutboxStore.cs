@@ -21,6 +21,9 @@ public interface IOutboxStore
 
     /// <summary>Records a failed attempt and when to try again.</summary>
     Task MarkFailedAsync(Guid id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken);
+
+    /// <summary>Gives the row up for good: it is never claimed again, and its request shows in the staff queue with the reason.</summary>
+    Task MarkGivenUpAsync(Guid id, string error, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 /// <summary>Carries out one kind of outbox row ("letter", "notify", "mail").</summary>

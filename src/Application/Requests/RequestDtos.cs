@@ -53,7 +53,8 @@ public sealed record RequestSummaryDto(
     DateTimeOffset? SubmittedAt,
     DateOnly? OverdueSince,
     DateTimeOffset? NextTimerAt,
-    bool MailProblem = false);
+    bool MailProblem = false,
+    string? MailProblemReason = null);
 
 /// <summary>Raw rows of one request for the read side; the handler adds names from the statute.</summary>
 public sealed record RequestRecord(
@@ -67,7 +68,7 @@ public sealed record RequestRecord(
     IReadOnlyList<RequestFlag> Flags,
     IReadOnlyList<Guid> ForwardedTo);
 
-/// <param name="MailProblem">Only requests with a mail that could not be delivered (failed or bounced).</param>
+/// <param name="MailProblem">Only requests with a mail that could not be delivered (failed or bounced), or a letter or notice given up.</param>
 public sealed record RequestFilter(string? Body, string? Stage, IReadOnlyCollection<string>? Stages, Guid? Owner, int Page, int PageSize, bool OldestOverdueFirst, bool MailProblem = false);
 
 public interface IRequestQueries

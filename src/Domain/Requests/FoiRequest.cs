@@ -705,9 +705,11 @@ public sealed class FoiRequest
 
     private static string FlagName(string flag, IWorkflowContext context) => context.Definition.Flag(flag)?.Name.En ?? flag;
 
+    // The timeline is public: whoever wrote the detail (a person's note, a mail server's answer, a
+    // bounce report), the requester's e-mail and address never reach it.
     private void Record(DateTimeOffset at, string kind, WorkflowActor actor, string? detail, string? from, string? to, string? eventKey, IWorkflowContext context) =>
         _newTimeline.Add(new TimelineEntry(
-            Uuid7.New(), ++LastTimelineSeq, at.ToUniversalTime(), kind, actor.ToString(), detail, from, to, context.StatuteVersion, eventKey));
+            Uuid7.New(), ++LastTimelineSeq, at.ToUniversalTime(), kind, actor.ToString(), Requester.Redact(detail), from, to, context.StatuteVersion, eventKey));
 
     private void AddEffects(IReadOnlyList<WorkflowEffect> effects, string source, DateTimeOffset at)
     {

@@ -106,13 +106,19 @@ public sealed class WorkflowDefinition
     private readonly Dictionary<string, RouteDefinition> _routes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FlagDefinition> _flags = new(StringComparer.Ordinal);
 
+    /// <param name="readyToPrintStage">
+    /// Where a request stands when its letter goes on paper (the body has no verified address): the
+    /// draft's <see cref="PrintEvent"/> leads there and its <c>submit</c>, dated the day the letter was
+    /// handed in or posted, starts the clock. Null in a statute version written before it existed.
+    /// </param>
     public WorkflowDefinition(
         string draftStage,
         string submittedStage,
         IEnumerable<StageDefinition> stages,
         IEnumerable<RouteDefinition>? routes = null,
         IEnumerable<FlagDefinition>? flags = null,
-        string? forwardedStage = null)
+        string? forwardedStage = null,
+        string? readyToPrintStage = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(draftStage);
         ArgumentException.ThrowIfNullOrWhiteSpace(submittedStage);
@@ -147,6 +153,17 @@ public sealed class WorkflowDefinition
         foreach (var route in routes ?? [])
             AddRoute(route, nameof(routes));
 
+        if (readyToPrintStage is not null)
+        {
+            if (!_stages.TryGetValue(readyToPrintStage, out var printStage))
+                throw new ArgumentException($"The workflow has no stage '{readyToPrintStage}'.", nameof(stages));
+            if (!_stages[draftStage].Events.TryGetValue(PrintEvent, out var print) || print.To != readyToPrintStage)
+                throw new ArgumentException($"Stage '{draftStage}' needs an event '{PrintEvent}' leading to '{readyToPrintStage}'.", nameof(stages));
+            if (!printStage.Events.TryGetValue(SubmitEvent, out var submit) || submit.To != submittedStage)
+                throw new ArgumentException($"Stage '{readyToPrintStage}' needs an event '{SubmitEvent}' leading to '{submittedStage}'.", nameof(stages));
+        }
+
+        ReadyToPrintStage = readyToPrintStage;
         foreach (var stage in _stages.Values)
         {
             foreach (var target in stage.Events.Values.SelectMany(Targets).Concat(stage.Timers.Select(timer => timer.To)))
@@ -160,12 +177,24 @@ public sealed class WorkflowDefinition
     /// <summary>The target that sends a closed or withdrawn request back to the stage it left.</summary>
     public const string ReopenTarget = "$reopen";
 
+    /// <summary>The event that sends a request to its body and, where it was not sent yet, starts its clock.</summary>
+    public const string SubmitEvent = "submit";
+
+    /// <summary>The event that makes a draft's letter to print and send on paper (see <see cref="ReadyToPrintStage"/>).</summary>
+    public const string PrintEvent = "print";
+
     public string DraftStage { get; }
 
     public string SubmittedStage { get; }
 
     /// <summary>The stage a request forwarded by another body starts in (GAC 80), if the statute has one.</summary>
     public string? ForwardedStage { get; }
+
+    /// <summary>The stage of a request whose letter is printed and sent on paper, before it is recorded as sent; null where the version has none.</summary>
+    public string? ReadyToPrintStage { get; }
+
+    /// <summary>Whether a request in <paramref name="stage"/> has not reached its body yet (a draft, or a letter waiting to be posted).</summary>
+    public bool IsUnsent(string stage) => stage == DraftStage || stage == ReadyToPrintStage;
 
     public IReadOnlyCollection<StageDefinition> Stages => _stages.Values;
 

@@ -17,13 +17,15 @@ public sealed class LetterOutboxDispatcher(LetterComposer composer, ILetterTempl
     public bool CanDispatch(OutboxMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return message.Kind == "letter" && Read(message) is { } payload && templates.DefaultLanguage(payload.Statute, message.Name) is not null;
+        // A row whose payload cannot be read is taken too, and refused for good: left to the next
+        // dispatcher it would be recorded as done, and the letter silently never made.
+        return message.Kind == "letter" && (Read(message) is not { } payload || templates.DefaultLanguage(payload.Statute, message.Name) is not null);
     }
 
     public async Task DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var payload = Read(message) ?? throw new InvalidOperationException($"Outbox row {message.DedupKey} has no readable letter payload.");
+        var payload = Read(message) ?? throw new PermanentOutboxFailureException($"Outbox row {message.DedupKey} has no readable letter payload.");
         var letter = await composer.ProduceAsync(payload.RequestId, message.Name, null, message.Recipient, payload.At, "workflow", message.DedupKey, cancellationToken);
         await mail.MailLetterAsync(message, letter, cancellationToken);
     }

@@ -112,6 +112,11 @@ public sealed class JsonSeedSource(SeedOptions options) : ISeedSource
             var verified = entry.Boolean("foiEmailVerified");
             if (verified && email is null)
                 throw entry.Error("foiEmailVerified", "an address can only be verified when 'foiEmail' is given.");
+            // Requests are mailed to a verified address without a person looking first, so the seed
+            // must say where the address was found and when: an unsourced "verified" is a guess.
+            var sourced = entry.Source();
+            if (verified && !sourced)
+                throw entry.Error("source", "an address marked verified ('foiEmailVerified': true) needs a 'source': the 'url' where it was found and the 'date' it was checked, e.g. { \"url\": \"https://…\", \"date\": \"2026-03-01\" }.");
             var parent = entry.OptionalKey("parent");
             var complaintsTo = entry.OptionalKey("complaintsTo");
             var court = entry.OptionalKey("court");
@@ -204,6 +209,26 @@ public sealed class JsonSeedSource(SeedOptions options) : ISeedSource
                 JsonValueKind.False => false,
                 _ => throw Error(field, "must be true or false."),
             };
+        }
+
+        /// <summary>
+        /// Checks the optional <c>source</c> of a body's address: an absolute http(s) <c>url</c> and the
+        /// <c>date</c> (yyyy-MM-dd) it was checked. True when the body has one.
+        /// </summary>
+        public bool Source()
+        {
+            if (!Element.TryGetProperty("source", out var value) || value.ValueKind == JsonValueKind.Null)
+                return false;
+            if (value.ValueKind != JsonValueKind.Object)
+                throw Error("source", "must be an object with 'url' and 'date'.");
+            var inner = this with { Element = value };
+            var url = inner.OptionalString("url") ?? throw Error("source.url", "the address of the page the e-mail address was found on is required.");
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                throw Error("source.url", $"'{url}' is not valid: expected an absolute http(s) address.");
+            var date = inner.OptionalString("date") ?? throw Error("source.date", "the date the address was checked is required (yyyy-MM-dd).");
+            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+                throw Error("source.date", $"'{date}' is not valid: expected a date as yyyy-MM-dd.");
+            return true;
         }
 
         public LocalizedText? Localized(string field, bool required)

@@ -28,9 +28,10 @@ internal static class WorkflowSeedReader
 
     public static WorkflowDefinition Read(SeedObject workflow, IReadOnlyCollection<string> deadlineKeys, bool requireKa)
     {
-        workflow.AllowOnly("draftStage", "submittedStage", "forwardedStage", "common", "routes", "flags", "stages");
+        workflow.AllowOnly("draftStage", "submittedStage", "forwardedStage", "readyToPrintStage", "common", "routes", "flags", "stages");
         var draft = workflow.RequiredString("draftStage");
         var submitted = workflow.RequiredString("submittedStage");
+        var readyToPrint = workflow.OptionalString("readyToPrintStage");
         var common = workflow.Has("common") ? ReadEvents(workflow.RequiredObject("common"), deadlineKeys, requireKa) : new Dictionary<string, EventDefinition>();
         var routes = workflow.OptionalMap("routes").Select(route => ReadRoute(route.Name, route.Value, requireKa)).ToList();
         var flags = workflow.OptionalMap("flags").Select(flag => ReadFlag(flag.Name, flag.Value, requireKa)).ToList();
@@ -43,7 +44,7 @@ internal static class WorkflowSeedReader
 
         try
         {
-            return new WorkflowDefinition(draft, submitted, stages, routes, flags, workflow.OptionalString("forwardedStage"));
+            return new WorkflowDefinition(draft, submitted, stages, routes, flags, workflow.OptionalString("forwardedStage"), readyToPrint);
         }
         catch (ArgumentException ex)
         {

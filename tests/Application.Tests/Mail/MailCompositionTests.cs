@@ -14,14 +14,14 @@ public sealed class MailCompositionTests : MailTestBase
     [Fact]
     public async Task RequestLetter_ToABodyWithAVerifiedAddress_BecomesOneGeorgianMail_WithItsPdfAndReplyAddress()
     {
-        var filed = await FileAsync(null, GoriCityHall);
+        var filed = await FileAsync(null, VerifiedCityHall);
 
         await DispatchAllAsync(Services);
         await DispatchAllAsync(Services);
 
         var mail = (await MailsAsync()).Should().ContainSingle("handing the outbox over twice writes one mail").Subject;
         mail.Kind.Should().Be(MailKinds.Letter);
-        mail.ToAddress.Should().Be(GoriCityHallAddress);
+        mail.ToAddress.Should().Be(VerifiedCityHallAddress);
         mail.Language.Should().Be("ka");
         mail.Subject.Should().Be($"საჯარო ინფორმაციის მოთხოვნა № {filed.Number}: Budget 2025");
         mail.TextBody.Should().Contain(filed.Number).And.Contain("Nino Beridze").And.NotContain("{{");
@@ -35,7 +35,7 @@ public sealed class MailCompositionTests : MailTestBase
     [Fact]
     public async Task RequestRecordedAsSentOnPaper_IsNotMailedAgain()
     {
-        await FileAsync(Clock.GetUtcNow().AddDays(-2), GoriCityHall);
+        await FileAsync(Clock.GetUtcNow().AddDays(-2), VerifiedCityHall);
 
         await DispatchAllAsync(Services);
 
@@ -52,7 +52,8 @@ public sealed class MailCompositionTests : MailTestBase
         await DispatchAllAsync(Services);
 
         (await MailsAsync()).Should().BeEmpty();
-        var request = await QueryAsync(new GetRequestQuery(filed.Id, null));
+        // Not sent yet, so only its requester (or staff) can see it.
+        var request = await QueryAsync(new GetRequestQuery(filed.Id, Citizen));
         var note = request.Timeline.Should().ContainSingle(entry => entry.Kind == MailTimelineKinds.OnPaper).Subject;
         note.Detail.Should().Contain("no verified e-mail address").And.Contain("on paper");
     }
@@ -60,7 +61,7 @@ public sealed class MailCompositionTests : MailTestBase
     [Fact]
     public async Task AComplaintToASuperiorWithoutAnAddress_AndACourtClaim_AreNotMailed_ButNotedForPaper()
     {
-        var filed = await FileAsync(null, GoriCityHall);
+        var filed = await FileAsync(null, VerifiedCityHall);
         await DispatchAllAsync(Services);
 
         await using (var scope = Services.CreateAsyncScope())
@@ -89,7 +90,7 @@ public sealed class MailCompositionTests : MailTestBase
     [Fact]
     public async Task AnOverdueRequest_MailsTheRequester_InGeorgian_WithTheChaserAndComplaintReadyToUse_AndMailsTheChaserToTheBody()
     {
-        var filed = await FileAsync(new DateTimeOffset(2026, 10, 14, 9, 0, 0, TimeSpan.FromHours(4)), GoriCityHall);
+        var filed = await FileAsync(new DateTimeOffset(2026, 10, 14, 9, 0, 0, TimeSpan.FromHours(4)), VerifiedCityHall);
         await SweepAllAsync(Services);
 
         await DispatchAllAsync(Services);
@@ -105,7 +106,7 @@ public sealed class MailCompositionTests : MailTestBase
             new { filed.Id });
         attached.Should().Equal("chaser", "complaint");
 
-        mails.Should().ContainSingle(mail => mail.Kind == MailKinds.Letter && mail.ToAddress == GoriCityHallAddress && mail.Subject.StartsWith("შეხსენება"),
+        mails.Should().ContainSingle(mail => mail.Kind == MailKinds.Letter && mail.ToAddress == VerifiedCityHallAddress && mail.Subject.StartsWith("შეხსენება"),
             "the workflow's chaser goes to the body; the request itself was sent on paper");
         var closing = mails.Should().ContainSingle(mail => mail.Kind == MailKinds.Notice && mail.Subject.Contains("საჩივრის შეტანის ვადა"), "the complaint window closing is told to the requester").Subject;
         var complaintFiling = (await QueryAsync(new GetRequestQuery(filed.Id, null))).Deadlines.Single(deadline => deadline.Key == "complaint_filing");
@@ -117,7 +118,7 @@ public sealed class MailCompositionTests : MailTestBase
     [Fact]
     public async Task ANoticeKindWithoutATextOfItsOwn_GoesOutWithTheGenericText()
     {
-        var filed = await FileAsync(null, GoriCityHall);
+        var filed = await FileAsync(null, VerifiedCityHall);
 
         await using (var scope = Services.CreateAsyncScope())
         {

@@ -46,7 +46,7 @@ public abstract class MailIntakeTestBase : MailTestBase
                 new Infrastructure.Persistence.Repositories.InboundMailRepository(provider.GetRequiredService<DbSession>()), crash));
         });
 
-    protected Task<FiledRequest> FileSubmittedAsync(string body = "ge-gori-city-hall") => FileAsync(Clock.GetUtcNow(), body);
+    protected Task<FiledRequest> FileSubmittedAsync(string body = TestSeeds.VerifiedCityHall) => FileAsync(Clock.GetUtcNow(), body);
 
     protected string AddressOf(FiledRequest request) => Codec.AddressFor(RequestNumber.Parse(request.Number));
 

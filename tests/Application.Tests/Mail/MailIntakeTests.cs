@@ -43,8 +43,8 @@ public class MailIntakeTests : MailIntakeTestBase
     {
         await using var smtp = await TestSmtpServer.StartAsync();
         await using var node = SmtpNode(smtp);
-        var first = await FileSubmittedAsync(GoriCityHall);
-        var second = await FileSubmittedAsync(GoriCityHall);
+        var first = await FileSubmittedAsync(VerifiedCityHall);
+        var second = await FileSubmittedAsync(VerifiedCityHall);
         await DispatchAllAsync(node);
         await SendAllAsync(node);
 
@@ -55,14 +55,14 @@ public class MailIntakeTests : MailIntakeTestBase
         foreach (var (mail, request) in new[] { (toFirst, first), (toSecond, second) })
         {
             mail.EnvelopeFrom.Should().Be(AddressOf(request), "bounces must come back to the request");
-            mail.EnvelopeTo.Should().Equal(GoriCityHallAddress);
+            mail.EnvelopeTo.Should().Equal(VerifiedCityHallAddress);
             mail.Message.Subject.Should().Contain(request.Number);
             mail.Message.Attachments.OfType<MimeKit.MimePart>().Should().ContainSingle(part => part.ContentType.MimeType == "application/pdf");
         }
 
         // The body's mail client answers the first request as sent: to its Reply-To, quoting its Message-ID.
         var reply = new MimeKit.MimeMessage();
-        reply.From.Add(new MimeKit.MailboxAddress("Gori City Hall", GoriCityHallAddress));
+        reply.From.Add(new MimeKit.MailboxAddress("Gori City Hall", VerifiedCityHallAddress));
         reply.To.AddRange(toFirst.Message.ReplyTo);
         reply.Subject = "Re: " + toFirst.Message.Subject;
         reply.InReplyTo = toFirst.Message.MessageId;

@@ -32,7 +32,7 @@ public abstract class MailSendingTests : MailTestBase
     [SkippableFact]
     public async Task TheRequestLetter_ArrivesWithItsPdf_ItsReplyTo_ItsMessageId_AndTheReplyAddressAsEnvelopeSender()
     {
-        var filed = await FileAsync(null, GoriCityHall);
+        var filed = await FileAsync(null, VerifiedCityHall);
         await DispatchAllAsync(Services);
         await using var node = SmtpNode(_smtp);
 
@@ -42,10 +42,10 @@ public abstract class MailSendingTests : MailTestBase
         var received = _smtp.Received.Should().ContainSingle().Subject;
         var message = received.Message;
         message.MessageId.Should().Be(row.MessageId);
-        message.To.Mailboxes.Select(m => m.Address).Should().Equal(GoriCityHallAddress);
+        message.To.Mailboxes.Select(m => m.Address).Should().Equal(VerifiedCityHallAddress);
         message.ReplyTo.Mailboxes.Select(m => m.Address).Should().Equal(row.ReplyTo);
         received.EnvelopeFrom.Should().Be(row.ReplyTo, "bounces must come back to the request's own address");
-        received.EnvelopeTo.Should().Equal(GoriCityHallAddress);
+        received.EnvelopeTo.Should().Equal(VerifiedCityHallAddress);
         message.Subject.Should().Contain(filed.Number);
         message.TextBody.Should().Contain(filed.Number);
         var pdf = message.Attachments.OfType<MimePart>().Should().ContainSingle().Subject;
@@ -63,7 +63,7 @@ public abstract class MailSendingTests : MailTestBase
     [SkippableFact]
     public async Task ATransientRefusal_IsRetriedAfterABackOff_AndTheMessageArrivesOnce()
     {
-        await FileAsync(null, GoriCityHall);
+        await FileAsync(null, VerifiedCityHall);
         await DispatchAllAsync(Services);
         await using var node = SmtpNode(_smtp);
         _smtp.AnswerNext(451);
@@ -87,7 +87,7 @@ public abstract class MailSendingTests : MailTestBase
     [SkippableFact]
     public async Task APermanentRefusal_FailsTheMail_WritesTheTimeline_AndPutsTheRequestInTheStaffQueue()
     {
-        var filed = await FileAsync(null, GoriCityHall);
+        var filed = await FileAsync(null, VerifiedCityHall);
         var other = await FileAsync(null, KareliCityHall);
         await DispatchAllAsync(Services);
         await using var node = SmtpNode(_smtp);
@@ -113,7 +113,7 @@ public abstract class MailSendingTests : MailTestBase
     [SkippableFact]
     public async Task AMailGivenUpAfterTwoDaysOfTransientFailures_Fails()
     {
-        await FileAsync(null, GoriCityHall);
+        await FileAsync(null, VerifiedCityHall);
         await DispatchAllAsync(Services);
         await using var node = SmtpNode(_smtp);
         _smtp.AnswerNext(451, times: 1000);
@@ -133,9 +133,9 @@ public abstract class MailSendingTests : MailTestBase
     [SkippableFact]
     public async Task ACrashAfterTheSendButBeforeTheCommit_SendsThatMessageAgainWithTheSameMessageId_AndNoOtherTwice()
     {
-        await FileAsync(null, GoriCityHall);
-        await FileAsync(null, GoriCityHall);
-        await FileAsync(null, GoriCityHall);
+        await FileAsync(null, VerifiedCityHall);
+        await FileAsync(null, VerifiedCityHall);
+        await FileAsync(null, VerifiedCityHall);
         await DispatchAllAsync(Services);
         var rows = await MailsAsync();
         rows.Should().HaveCount(3);
@@ -184,7 +184,7 @@ public abstract class MailSendingTests : MailTestBase
     public async Task TwoNodesSendingAtOnce_SendEachMessageOnce()
     {
         for (var i = 0; i < 8; i++)
-            await FileAsync(null, GoriCityHall);
+            await FileAsync(null, VerifiedCityHall);
         await DispatchAllAsync(Services);
         await using var nodeA = SmtpNode(_smtp);
         await using var nodeB = SmtpNode(_smtp);

@@ -13,9 +13,9 @@ namespace FoiTracker.Application.Tests.Mail;
 /// <summary>Requests on a real database with a fake clock, their outbox dispatched and their mail sent by hand.</summary>
 public abstract class MailTestBase : WorkflowTestBase
 {
-    /// <summary>The body in the seeds with a verified FOI address.</summary>
-    protected const string GoriCityHall = "ge-gori-city-hall";
-    protected const string GoriCityHallAddress = "info@gori.gov.ge";
+    /// <summary>The test body with a verified FOI address (the shipped seeds verify none without a recorded source).</summary>
+    protected const string VerifiedCityHall = TestSeeds.VerifiedCityHall;
+    protected const string VerifiedCityHallAddress = TestSeeds.VerifiedCityHallAddress;
 
     /// <summary>A body without any address.</summary>
     protected const string KareliCityHall = "ge-kareli-city-hall";

@@ -16,7 +16,7 @@ public sealed class StaffDigestTests : MailTestBase
     {
         await AddAccountAsync("lela@ngo.example.ge", "staff");
         await AddAccountAsync("admin@ngo.example.ge", "admin");
-        var filed = await FileAsync(new DateTimeOffset(2026, 10, 14, 9, 0, 0, TimeSpan.FromHours(4)), GoriCityHall);
+        var filed = await FileAsync(new DateTimeOffset(2026, 10, 14, 9, 0, 0, TimeSpan.FromHours(4)), VerifiedCityHall);
         await SweepAllAsync(Services);
         await DispatchAllAsync(Services);
         Clock.Advance(TimeSpan.FromMinutes(1));
@@ -36,7 +36,7 @@ public sealed class StaffDigestTests : MailTestBase
     [Fact]
     public async Task TheNextDigest_ListsOnlyWhatCameSinceTheLastOne_AndNothingNewMeansNoMail()
     {
-        await FileAsync(new DateTimeOffset(2026, 10, 14, 9, 0, 0, TimeSpan.FromHours(4)), GoriCityHall);
+        await FileAsync(new DateTimeOffset(2026, 10, 14, 9, 0, 0, TimeSpan.FromHours(4)), VerifiedCityHall);
         await SweepAllAsync(Services);
         await DispatchAllAsync(Services);
         Clock.Advance(TimeSpan.FromMinutes(1));

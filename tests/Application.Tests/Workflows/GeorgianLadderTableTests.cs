@@ -22,7 +22,8 @@ public sealed class GeorgianLadderTableTests : IDisposable
     // stage → event → the stage it leads to ("=" stays; "?" takes its stage from the outcome).
     private static readonly Dictionary<string, Dictionary<string, string>> Allowed = new()
     {
-        ["draft"] = Table("submit>submitted", Open),
+        ["draft"] = Table("submit>submitted print>ready_to_print", Open),
+        ["ready_to_print"] = Table("submit>submitted", Open),
         ["submitted"] = Table("delivered>= extension_notice>extended clarification_requested>awaiting_clarification agency_replied>reply_received answered>?", Open),
         ["extended"] = Table("delivered>= clarification_requested>awaiting_clarification agency_replied>reply_received answered>?", Open),
         ["awaiting_clarification"] = Table("clarification_answered>submitted_resumed agency_replied>reply_received answered>?", Open),

@@ -76,7 +76,7 @@ public abstract class WorkflowTestBase : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
     }
 
-    protected Task<FiledRequest> FileAsync(DateTimeOffset? submittedAt, string body = "ge-gori-city-hall") =>
+    protected Task<FiledRequest> FileAsync(DateTimeOffset? submittedAt, string body = TestSeeds.VerifiedCityHall) =>
         SendAsync(new FileRequestCommand(body, "Budget 2025", "Please send the 2025 budget execution report.", "Nino Beridze",
             "nino@example.ge", null, submittedAt, Draft: false, Citizen));
 
@@ -107,7 +107,7 @@ public abstract class WorkflowTestBase : IAsyncLifetime
         return (await connection.QueryAsync<T>(sql, parameters)).AsList();
     }
 
-    private async Task ExecuteAsync(string sql, object parameters)
+    protected async Task ExecuteAsync(string sql, object parameters)
     {
         await using var connection = await Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync(sql, parameters);

@@ -93,5 +93,7 @@ public sealed class BatchingJobTests : IAsyncLifetime
         public Task MarkDispatchedAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task MarkFailedAsync(Guid id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task MarkGivenUpAsync(Guid id, string error, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

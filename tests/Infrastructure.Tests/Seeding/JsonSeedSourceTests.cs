@@ -37,6 +37,11 @@ public sealed class JsonSeedSourceTests : IDisposable
     [InlineData("""{ "version": 1, "bodies": [ { "key": "ge-a", "jurisdiction": "ge", "kind": "other", "name": { "en": "A" } } ] }""", "entry 'ge-a', field 'name.ka'")]
     [InlineData("""{ "version": 1, "bodies": [ { "key": "ge-a", "jurisdiction": "ge", "kind": "other", "name": { "ka": "ა", "en": "A" }, "foiEmail": "not-an-address" } ] }""", "entry 'ge-a', field 'foiEmail'")]
     [InlineData("""{ "version": 1, "bodies": [ { "key": "ge-a", "jurisdiction": "ge", "kind": "other", "name": { "ka": "ა", "en": "A" }, "foiEmailVerified": true } ] }""", "entry 'ge-a', field 'foiEmailVerified'")]
+    [InlineData("""{ "version": 1, "bodies": [ { "key": "ge-a", "jurisdiction": "ge", "kind": "other", "name": { "ka": "ა", "en": "A" }, "foiEmail": "foi@a.ge", "foiEmailVerified": true } ] }""", "entry 'ge-a', field 'source': an address marked verified")]
+    [InlineData("""{ "version": 1, "bodies": [ { "key": "ge-a", "jurisdiction": "ge", "kind": "other", "name": { "ka": "ა", "en": "A" }, "foiEmail": "foi@a.ge", "foiEmailVerified": true, "source": { "date": "2026-01-15" } } ] }""", "entry 'ge-a', field 'source.url'")]
+    [InlineData("""{ "version": 1, "bodies": [ { "key": "ge-a", "jurisdiction": "ge", "kind": "other", "name": { "ka": "ა", "en": "A" }, "foiEmail": "foi@a.ge", "foiEmailVerified": true, "source": { "url": "a.ge/contact", "date": "2026-01-15" } } ] }""", "entry 'ge-a', field 'source.url'")]
+    [InlineData("""{ "version": 1, "bodies": [ { "key": "ge-a", "jurisdiction": "ge", "kind": "other", "name": { "ka": "ა", "en": "A" }, "foiEmail": "foi@a.ge", "foiEmailVerified": true, "source": { "url": "https://a.ge/contact", "date": "15 January" } } ] }""", "entry 'ge-a', field 'source.date'")]
+    [InlineData("""{ "version": 1, "bodies": [ { "key": "ge-a", "jurisdiction": "ge", "kind": "other", "name": { "ka": "ა", "en": "A" }, "source": "https://a.ge" } ] }""", "entry 'ge-a', field 'source'")]
     [InlineData("""{ "version": 1, "bodies": [ { "key": "ge-a", "jurisdiction": "xx", "kind": "other", "name": { "ka": "ა", "en": "A" } } ] }""", "entry 'ge-a', field 'jurisdiction'")]
     [InlineData("""{ "version": 1, "bodies": [ { "key": "ge-a", "jurisdiction": "ge", "kind": "other", "name": { "ka": "ა", "en": "A" }, "complaintsTo": "ge-missing" } ] }""", "entry 'ge-a', field 'complaintsTo'")]
     [InlineData("""{ "version": 1, "bodies": [ { "key": "ge-a", "jurisdiction": "ge", "kind": "other", "name": { "ka": "ა", "en": "A" }, "website": "ftp://x" } ] }""", "entry 'ge-a', field 'website'")]
@@ -52,6 +57,30 @@ public sealed class JsonSeedSourceTests : IDisposable
 
         var error = await read.Should().ThrowAsync<SeedException>();
         error.Which.Message.Should().StartWith("Seed bodies/broken.json").And.Contain(expected);
+    }
+
+    [Fact]
+    public async Task VerifiedAddressWithItsSource_Loads()
+    {
+        await WriteAsync("jurisdictions.json", Jurisdictions);
+        await WriteAsync("bodies/sourced.json", """
+            { "version": 1, "bodies": [ { "key": "ge-a", "jurisdiction": "ge", "kind": "other", "name": { "ka": "ა", "en": "A" },
+              "foiEmail": "foi@a.ge", "foiEmailVerified": true, "source": { "url": "https://a.ge/contact", "date": "2026-01-15" } } ] }
+            """);
+
+        var seeds = await new JsonSeedSource(new SeedOptions { Directory = _folder }).ReadAsync(CancellationToken.None);
+
+        seeds.Bodies.Single().CanReceiveMail.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task GoriCityHallAddress_IsNotVerifiedWhileNoSourceIsRecorded()
+    {
+        var seeds = await new JsonSeedSource(new SeedOptions { Directory = TestServices.RepositorySeeds }).ReadAsync(CancellationToken.None);
+
+        var cityHall = seeds.Bodies.Single(body => body.Key.Value == "ge-gori-city-hall");
+        cityHall.FoiEmail!.Address.Value.Should().Be("info@gori.gov.ge", "the address stays on record for people to see");
+        cityHall.CanReceiveMail.Should().BeFalse("nobody has recorded where and when the address was checked");
     }
 
     [Fact]

@@ -144,6 +144,17 @@ public sealed class BrokenSeedFileTests : IDisposable
     }
 
     [Fact]
+    public void Load_ReadyToPrintStageThatSubmitDoesNotLeave_IsRefused()
+    {
+        Edit("statutes/uk-foia.json", json => json["workflow"]!["stages"]!["ready_to_print"]!["events"]!.AsObject().Remove("submit"));
+
+        var error = LoadFails();
+
+        error.File.Should().Be("statutes/uk-foia.json");
+        error.Message.Should().Contain("'ready_to_print' needs an event 'submit'");
+    }
+
+    [Fact]
     public void Load_DuplicateHolidayKey_NamesTheSecondOne()
     {
         Edit("calendars/ie.json", json => json["holidays"]![1]!["key"] = "new-year");

@@ -44,6 +44,23 @@ public class WorkflowSeedTests
 
     [Theory]
     [MemberData(nameof(StatuteIds))]
+    public void TheDraft_AcceptsPrint_WhichMakesTheRequestLetter_AndWaitsWithoutAClockUntilSubmit(string id)
+    {
+        var workflow = WorkflowOf(id);
+
+        workflow.ReadyToPrintStage.Should().Be("ready_to_print");
+        var print = workflow.Stage(workflow.DraftStage).Events.Should().ContainKey(WorkflowDefinition.PrintEvent).WhoseValue;
+        print.Effects.Should().ContainSingle(e => e.Kind == WorkflowEffect.Letter && e.Name == "request" && e.Recipient == "body");
+        var readyToPrint = workflow.Stage(print.To!);
+        readyToPrint.Clock.Should().BeNull("the body does not have the letter yet");
+        readyToPrint.Timers.Should().BeEmpty();
+        var submit = readyToPrint.Events.Should().ContainKey(WorkflowDefinition.SubmitEvent).WhoseValue;
+        submit.To.Should().Be(workflow.SubmittedStage);
+        submit.Effects.Should().BeEmpty("the letter was made when the request was printed");
+    }
+
+    [Theory]
+    [MemberData(nameof(StatuteIds))]
     public void EveryStage_IsReachableFromTheDraft(string id)
     {
         var workflow = WorkflowOf(id);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using FoiTracker.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FoiTracker.Web.Tests.Support;
@@ -35,11 +36,23 @@ public sealed class FoiTrackerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("ConnectionStrings:Default", string.Empty);
         builder.UseSetting("Data:Directory", DataDirectory);
+        // The shipped seeds plus a body with a verified address, which the shipped seeds do not have.
+        builder.UseSetting("Seeds:Directory", TestSeeds.Directory);
         builder.UseSetting("FOI_ADMIN_EMAIL", AdminEmail);
         builder.UseSetting("FOI_ADMIN_PASSWORD", AdminPassword);
         // The endpoints are tested here, not the clock: no scheduler polling the test database.
         builder.UseSetting("Workflow:Scheduler:Enabled", "false");
     }
+
+    /// <summary>The same service, sending its mail by SMTP to <paramref name="smtp"/>.</summary>
+    public WebApplicationFactory<Program> SendingTo(TestSmtpServer smtp) =>
+        WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Mail:Transport", "smtp");
+            builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Mail:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Mail:Smtp:Security", "None");
+        });
 
     protected override void Dispose(bool disposing)
     {

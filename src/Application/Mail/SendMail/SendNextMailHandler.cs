@@ -56,8 +56,12 @@ public sealed class SendNextMailHandler(
             await mails.MarkFailedAsync(mail.Id, reason, cancellationToken);
             if (mail.RequestId is { } requestId)
             {
+                // The timeline is public: a body's address may show there, the requester's may not,
+                // not even inside the server's answer.
+                var to = mail.Kind == MailKinds.Letter ? mail.To : "the requester";
+                var said = mail.Kind == MailKinds.Letter ? reason : reason.Replace(mail.To, "the requester's address", StringComparison.OrdinalIgnoreCase);
                 await timeline.NoteAsync(requestId, MailTimelineKinds.Failed, now,
-                    $"\"{mail.Subject}\" to {mail.To} could not be sent: {reason}", $"{MailTimelineKinds.Failed}:{mail.Id:N}", cancellationToken);
+                    $"\"{mail.Subject}\" to {to} could not be sent: {said}", $"{MailTimelineKinds.Failed}:{mail.Id:N}", cancellationToken);
             }
 
             return SendOutcome.Failed;

@@ -11,13 +11,16 @@ using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Common;
 using FoiTracker.Domain.Requests;
 using FoiTracker.Domain.Users;
+using FoiTracker.Domain.Workflows;
 using Mediator;
 
 namespace FoiTracker.Application.Requests.FileRequest;
 
 /// <summary>
 /// A citizen files a request to a body — or records one already sent on paper, with its real date
-/// in <see cref="SubmittedAt"/>. The statute comes from the body's jurisdiction.
+/// in <see cref="SubmittedAt"/>. The statute comes from the body's jurisdiction. A request to a body
+/// without a verified e-mail address starts "ready to print": its letter is made, and its clock
+/// starts when it is recorded as handed in or posted.
 /// </summary>
 public sealed record FileRequestCommand(
     string? BodyKey,
@@ -76,6 +79,7 @@ public sealed class FileRequestHandler(
     IRequestNumberAllocator numbers,
     WorkflowContexts contexts,
     IIdempotencyStore idempotency,
+    RequestLetterCheck letterCheck,
     TimeProvider clock)
     : ICommandHandler<FileRequestCommand, FiledRequest>
 {
@@ -115,11 +119,27 @@ public sealed class FileRequestHandler(
         var requester = new Requester(command.RequesterName!, email, command.RequesterAddress);
         // Staff may record a request on a citizen's behalf; it then belongs to no account.
         UserId? owner = command.Actor.IsStaff ? null : new UserId(command.Actor.UserId);
-        DateTimeOffset? submittedAt = command.Draft ? null : command.SubmittedAt ?? now;
+        // Nothing is e-mailed to an address nobody has verified: the letter is made to print and post,
+        // and the clock starts only when someone records the day it was handed in (ADR 017). A request
+        // already sent on paper, or a draft, starts as before.
+        var onPaper = !command.Draft && command.SubmittedAt is null && !body.CanReceiveMail && context.Definition.ReadyToPrintStage is not null;
+        DateTimeOffset? submittedAt = command.Draft || onPaper ? null : command.SubmittedAt ?? now;
 
+        var actor = command.Actor.AsWorkflowActor();
         var request = FoiRequest.File(
             RequestId.New(), number, body.Key, statute, command.Subject!, command.Text!, requester, owner,
-            command.Actor.AsWorkflowActor(), now, submittedAt, context, bodyKind: body.Kind);
+            actor, now, submittedAt, context, bodyKind: body.Kind);
+        if (onPaper)
+        {
+            request.Apply(
+                new WorkflowEventInput(
+                    WorkflowDefinition.PrintEvent, now,
+                    Note: $"{body.Name.En} has no verified e-mail address: print the letter and hand it in or post it, then record 'submit' with that day."),
+                actor, now, context);
+        }
+
+        // Refused now rather than accepted with a clock running and a letter that can never be sent.
+        await letterCheck.EnsureCanBeMadeAsync(request, context.LegalDate(now), cancellationToken);
         await requests.AddAsync(request, cancellationToken);
         return new FiledRequest(request.Id.Value, request.Number.Value, request.Stage);
     }

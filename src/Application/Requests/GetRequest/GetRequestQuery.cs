@@ -5,8 +5,10 @@ using Mediator;
 namespace FoiTracker.Application.Requests.GetRequest;
 
 /// <summary>
-/// A request with its deadlines, timers and timeline. Requests are public records; the requester's
-/// e-mail and address are shown only to the requester and to staff.
+/// A request with its deadlines, timers and timeline. Requests are public records once sent; the
+/// requester's e-mail and address are shown only to the requester and to staff. A request not sent
+/// yet (a draft, a letter waiting to be posted) is the requester's own: anyone else is told it does
+/// not exist, so that its existence is not revealed either.
 /// </summary>
 public sealed record GetRequestQuery(Guid Id, RequestActor? Viewer) : IQuery<RequestDetailsDto>;
 
@@ -18,6 +20,8 @@ public sealed class GetRequestHandler(IRequestQueries queries, IStatuteCatalog c
         var visible = query.Viewer is { } viewer && (viewer.IsStaff || viewer.UserId == record.OwnerId);
         catalog.TryGetStatute(record.Statute, out var statute);
         var workflow = statute?.Workflow;
+        if (!visible && workflow?.IsUnsent(record.Stage) == true)
+            throw NotFoundException.For("request", query.Id.ToString());
         var stage = workflow?.HasStage(record.Stage) == true ? workflow.Stage(record.Stage) : null;
         return new RequestDetailsDto(
             record.Id, record.Number, record.BodyKey, record.Statute, record.StatuteVersion, record.Stage, stage?.Name.En, record.Outcome,

@@ -7,7 +7,8 @@ namespace FoiTracker.Application.Requests.ListRequests;
 
 /// <summary>
 /// Requests by body, stage or overdue status. For staff this is the work queue (overdue ones
-/// oldest first; <paramref name="MailProblem"/>: the ones with a mail that could not be delivered);
+/// oldest first; <paramref name="MailProblem"/>: the ones with a mail that could not be delivered,
+/// or a letter or notice that could not be made, each with the reason);
 /// a citizen sees only their own requests.
 /// </summary>
 public sealed record ListRequestsQuery(string? Body, string? Stage, bool? Overdue, int Page, int PageSize, RequestActor Viewer, bool? MailProblem = null)

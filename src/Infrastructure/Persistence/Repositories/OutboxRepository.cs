@@ -14,7 +14,7 @@ public sealed class OutboxRepository(DbSession session) : SqlRepository(session)
             SELECT id AS Id, dedup_key AS DedupKey, request_id AS RequestId, kind AS Kind, name AS Name,
                    recipient AS Recipient, payload AS Payload, created_at AS CreatedAt, attempts AS Attempts
             FROM outbox
-            WHERE dispatched_at IS NULL AND available_at <= @Now
+            WHERE dispatched_at IS NULL AND failed_at IS NULL AND available_at <= @Now
             ORDER BY available_at
             LIMIT @Limit
             {lockClause}
@@ -30,8 +30,16 @@ public sealed class OutboxRepository(DbSession session) : SqlRepository(session)
     public Task MarkFailedAsync(Guid id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
         ExecuteAsync(
             "UPDATE outbox SET attempts = attempts + 1, last_error = @Error, available_at = @RetryAt WHERE id = @Id",
-            new { Id = id, Error = error.Length > 2000 ? error[..2000] : error, RetryAt = retryAt },
+            new { Id = id, Error = Clip(error), RetryAt = retryAt },
             cancellationToken);
+
+    public Task MarkGivenUpAsync(Guid id, string error, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = @Error, failed_at = @At WHERE id = @Id",
+            new { Id = id, Error = Clip(error), At = at },
+            cancellationToken);
+
+    private static string Clip(string error) => error.Length > 2000 ? error[..2000] : error;
 
     private sealed class Row
     {

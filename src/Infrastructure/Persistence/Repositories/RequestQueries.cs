@@ -5,9 +5,18 @@ namespace FoiTracker.Infrastructure.Persistence.Repositories;
 
 public sealed class RequestQueries(DbSession session) : SqlRepository(session), IRequestQueries
 {
-    /// <summary>A request with a mail that was given up or came back: staff must send it another way.</summary>
+    /// <summary>
+    /// A request with a mail that was given up or came back, or with a letter or notice that could not
+    /// be made at all (an outbox row given up): staff must see to it another way.
+    /// </summary>
     private const string MailProblemSql =
-        "EXISTS (SELECT 1 FROM mail_outgoing m WHERE m.request_id = r.id AND m.status IN ('failed', 'bounced'))";
+        "(EXISTS (SELECT 1 FROM mail_outgoing m WHERE m.request_id = r.id AND m.status IN ('failed', 'bounced'))" +
+        " OR EXISTS (SELECT 1 FROM outbox o WHERE o.request_id = r.id AND o.failed_at IS NOT NULL))";
+
+    /// <summary>Why: the latest effect given up, else the latest mail that failed or bounced.</summary>
+    private const string MailProblemReasonSql =
+        "COALESCE((SELECT o.last_error FROM outbox o WHERE o.request_id = r.id AND o.failed_at IS NOT NULL ORDER BY o.failed_at DESC LIMIT 1)," +
+        " (SELECT m.last_error FROM mail_outgoing m WHERE m.request_id = r.id AND m.status IN ('failed', 'bounced') ORDER BY m.created_at DESC LIMIT 1))";
 
     public async Task<RequestRecord?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -109,7 +118,8 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
             SELECT r.id AS Id, r.number AS Number, r.body_key AS BodyKey, r.statute_id AS Statute, r.stage AS Stage, r.outcome AS Outcome,
                    r.subject AS Subject, r.submitted_at AS SubmittedAt, r.overdue_since AS OverdueSince,
                    r.next_due_at AS NextTimerAt,
-                   CASE WHEN {MailProblemSql} THEN 1 ELSE 0 END AS MailProblem
+                   CASE WHEN {MailProblemSql} THEN 1 ELSE 0 END AS MailProblem,
+                   {MailProblemReasonSql} AS MailProblemReason
             FROM requests r {where}
             ORDER BY {order}
             LIMIT @Limit OFFSET @Offset
@@ -117,7 +127,7 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
             parameters,
             cancellationToken);
         return new PagedResult<RequestSummaryDto>(
-            items.Select(r => new RequestSummaryDto(r.Id, r.Number, r.BodyKey, r.Statute, r.Stage, r.Outcome, r.Subject, r.SubmittedAt, r.OverdueSince, r.NextTimerAt, r.MailProblem != 0)).ToList(),
+            items.Select(r => new RequestSummaryDto(r.Id, r.Number, r.BodyKey, r.Statute, r.Stage, r.Outcome, r.Subject, r.SubmittedAt, r.OverdueSince, r.NextTimerAt, r.MailProblem != 0, r.MailProblemReason)).ToList(),
             filter.Page, filter.PageSize, total);
     }
 
@@ -178,6 +188,7 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
         public DateOnly? OverdueSince { get; init; }
         public DateTimeOffset? NextTimerAt { get; init; }
         public int MailProblem { get; init; }
+        public string? MailProblemReason { get; init; }
     }
 
     private sealed class Row
