@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -69,13 +70,15 @@ public sealed class LetterEndpointTests(FoiTrackerFactory factory) : IClassFixtu
     public async Task A_complaint_about_City_Hall_goes_to_the_Mayor_per_LSG_62()
     {
         var token = await RegisterCitizenAsync();
-        var (id, _) = await FileAsync(token, "Copies of the 2025 procurement plan.", TestSeeds.VerifiedCityHall);
+        var (id, _) = await FileAsync(token, "Copies of the 2025 procurement plan.", TestSeeds.VerifiedCityHall, DateTimeOffset.UtcNow.AddMinutes(-5));
+        using (var refused = await _client.PostAsAsync(token, $"/api/requests/{id}/events/answered", new { outcome = "refused" }))
+            refused.StatusCode.Should().Be(HttpStatusCode.OK);
 
         var letter = await GenerateAsync(token, id, "complaint", "en");
 
         letter.GetProperty("recipient").GetString().Should().Be("complaint_body");
         var text = await PdfTextAsync(token, id, letter.GetProperty("id").GetGuid());
-        text.Should().Contain(Squash("Mayor of Gori Municipality")).And.Contain(Squash("LSG 62(1)")).And.Contain(Squash("Article 177(2)"));
+        text.Should().Contain(Squash("Mayor of Gori Municipality")).And.Contain(Squash("LSG 62(1)")).And.Contain(Squash("The body refused"));
     }
 
     [Fact]
@@ -105,7 +108,7 @@ public sealed class LetterEndpointTests(FoiTrackerFactory factory) : IClassFixtu
         var owner = await RegisterCitizenAsync();
         var stranger = await RegisterCitizenAsync();
         var (id, _) = await FileAsync(owner, "Council minutes 2025.", TestSeeds.VerifiedCityHall);
-        var letter = await GenerateAsync(owner, id, "chaser", "ka");
+        var letter = await GenerateAsync(owner, id, "request", "ka");
         var admin = await _client.GetAdminTokenAsync();
 
         (await _client.GetAsAsync(null, $"/api/requests/{id}/letters")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -113,6 +116,24 @@ public sealed class LetterEndpointTests(FoiTrackerFactory factory) : IClassFixtu
         (await _client.GetAsAsync(stranger, $"/api/requests/{id}/letters/{letter.GetProperty("id").GetGuid()}")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await _client.SendAsAsync(stranger, HttpMethod.Post, $"/api/requests/{id}/letters/request")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await ListAsync(admin, id)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_chaser_before_the_answer_is_due_is_a_409_naming_the_day_it_can_be_made()
+    {
+        var token = await RegisterCitizenAsync();
+        var (id, _) = await FileAsync(token, "Minutes of the council's budget hearings.", submittedAt: DateTimeOffset.UtcNow.AddMinutes(-5));
+        using var details = await _client.GetAsAsync(token, $"/api/requests/{id}");
+        var due = (await details.ReadJsonAsync()).GetProperty("deadlines").EnumerateArray()
+            .Single(deadline => deadline.GetProperty("key").GetString() == "response").GetProperty("due").GetString()!;
+        var dueOn = DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        using var response = await _client.SendAsAsync(token, HttpMethod.Post, $"/api/requests/{id}/letters/chaser?lang=en");
+
+        var problem = await response.ReadJsonAsync(HttpStatusCode.Conflict);
+        problem.GetProperty("detail").GetString().Should()
+            .StartWith($"A chaser can be made from {dueOn.AddDays(1).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, the day after the response deadline");
+        (await ListAsync(token, id)).Should().NotContain(letter => letter.GetProperty("kind").GetString() == "chaser", "nothing is stored");
     }
 
     [Fact]
@@ -135,8 +156,8 @@ public sealed class LetterEndpointTests(FoiTrackerFactory factory) : IClassFixtu
         return await _client.GetTokenAsync(email, Password);
     }
 
-    /// <param name="bodyKey">Gori City Hall by default; a request to it waits, ready to print, until it is recorded as sent.</param>
-    private async Task<(Guid Id, string Number)> FileAsync(string token, string text, string bodyKey = "ge-gori-city-hall")
+    /// <param name="bodyKey">Gori City Hall by default; a request to it waits, ready to print, until it is recorded as sent (or is filed with the day it was).</param>
+    private async Task<(Guid Id, string Number)> FileAsync(string token, string text, string bodyKey = "ge-gori-city-hall", DateTimeOffset? submittedAt = null)
     {
         using var response = await _client.PostAsAsync(token, "/api/requests", new
         {
@@ -144,6 +165,7 @@ public sealed class LetterEndpointTests(FoiTrackerFactory factory) : IClassFixtu
             subject = "Road repair contracts 2025",
             text,
             requester = new { name = "ნინო ბერიძე", email = "nino@example.org", address = "გორი, ცხინვალის გზატკეცილი 7" },
+            submittedAt,
         });
         var filed = await response.ReadJsonAsync(HttpStatusCode.Created);
         return (filed.GetProperty("id").GetGuid(), filed.GetProperty("number").GetString()!);

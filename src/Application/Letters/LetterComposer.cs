@@ -28,7 +28,8 @@ public sealed class LetterComposer(
     ILetterTemplates templates,
     ILetterRenderer renderer,
     ILetterStore store,
-    IStatuteCatalog catalog)
+    IStatuteCatalog catalog,
+    TimeProvider clock)
 {
     private static readonly string[] GeorgianMonths =
         ["იანვარი", "თებერვალი", "მარტი", "აპრილი", "მაისი", "ივნისი", "ივლისი", "აგვისტო", "სექტემბერი", "ოქტომბერი", "ნოემბერი", "დეკემბერი"];
@@ -41,8 +42,14 @@ public sealed class LetterComposer(
         _ => LetterRecipients.Body,
     };
 
+    /// <summary>
+    /// Makes a letter now: dated the clock's today in the statute's zone and filled from the request
+    /// as it stands now, because a letter is signed and filed as of the day it is made, never as of the
+    /// step that asked for it (a request recorded late catches up on many steps in one sweep).
+    /// </summary>
+    /// <param name="step">The instant of the workflow step the letter was made for, to link it to that timeline entry; null for a letter asked for on demand (it belongs to the latest entry).</param>
     public async Task<LetterDto> ProduceAsync(
-        Guid requestId, string kind, string? language, string recipient, DateTimeOffset at, string source, string? outboxKey, CancellationToken cancellationToken)
+        Guid requestId, string kind, string? language, string recipient, DateTimeOffset? step, string source, string? outboxKey, CancellationToken cancellationToken)
     {
         var request = await requests.GetAsync(requestId, cancellationToken) ?? throw NotFoundException.For("request", requestId.ToString());
         language ??= templates.DefaultLanguage(request.Statute, kind)
@@ -50,21 +57,28 @@ public sealed class LetterComposer(
         if (!templates.TryGet(request.Statute, kind, language, out var template) || template is null)
             throw NotFoundException.For("letter template", $"{request.Statute}/{kind}.{language}");
 
+        var now = clock.GetUtcNow();
         var statute = catalog.GetStatute(request.Statute);
-        var date = statute.LegalDateOf(at);
+        var date = statute.LegalDateOf(now);
         var letter = await ComposeAsync(request, template, recipient, date, cancellationToken);
         var rendered = renderer.Render(letter);
         var hash = Convert.ToHexStringLower(SHA256.HashData(rendered.Bytes));
-        // The timeline entry the letter belongs to: the last one recorded at or before the letter's instant.
-        var seq = request.Timeline.Where(entry => entry.At <= at).Select(entry => (int?)entry.Seq).LastOrDefault()
+        // The timeline entry the letter belongs to: the last one recorded at or before its step.
+        var belongsTo = step ?? now;
+        var seq = request.Timeline.Where(entry => entry.At <= belongsTo).Select(entry => (int?)entry.Seq).LastOrDefault()
             ?? request.Timeline.Select(entry => (int?)entry.Seq).LastOrDefault();
         return await store.SaveAsync(
-            new NewLetter(Uuid7.New(), request.Id, kind, language, recipient, hash, rendered.Bytes, rendered.PageCount, at.ToUniversalTime(), seq, source, outboxKey),
+            new NewLetter(Uuid7.New(), request.Id, kind, language, recipient, hash, rendered.Bytes, rendered.PageCount, now.ToUniversalTime(), seq, source, outboxKey),
             cancellationToken);
     }
 
     /// <summary>Fills the template for one request; public so tests and previews can see the letter before rendering.</summary>
-    public async Task<LetterDocument> ComposeAsync(RequestRecord request, LetterTemplate template, string recipient, DateOnly date, CancellationToken cancellationToken)
+    public Task<LetterDocument> ComposeAsync(RequestRecord request, LetterTemplate template, string recipient, DateOnly date, CancellationToken cancellationToken) =>
+        ComposeAsync(request, template, recipient, date, null, cancellationToken);
+
+    /// <param name="more">Further values a caller knows and the request's row does not (a notice's next step).</param>
+    public async Task<LetterDocument> ComposeAsync(
+        RequestRecord request, LetterTemplate template, string recipient, DateOnly date, IReadOnlyDictionary<string, string?>? more, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(template);
@@ -108,6 +122,9 @@ public sealed class LetterComposer(
             [LetterFields.DirectToCourt] = complaintBody is null ? "yes" : null,
             [LetterFields.CourtName] = court?.Name.In(language),
         };
+
+        foreach (var (field, value) in more ?? new Dictionary<string, string?>())
+            values[field] = value;
 
         var (subject, blocks) = template.Fill(values);
         var sender = new List<string> { request.RequesterName };

@@ -7,9 +7,10 @@ namespace FoiTracker.Infrastructure.Letters;
 
 /// <summary>
 /// Produces the letters workflow steps name (outbox rows of kind "letter"): renders the letter for
-/// the row's request, kind and recipient, dated on the step's own date, and stores it. A row handed
-/// over twice renders the same bytes and finds the letter already stored (unique per request and
-/// content hash). Letter kinds without a template yet are left to the next dispatcher, which records them.
+/// the row's request, kind and recipient, dated the day it is made and filled from the request as it
+/// stands then (a request recorded late catches up on its steps today, and its letters say today),
+/// and stores it linked to the step. A row handed over twice on one day renders the same bytes and
+/// finds the letter already stored (unique per request and content hash). Letter kinds without a template yet are left to the next dispatcher, which records them.
 /// The stored letter is then mailed to its addressee where that has a verified address, in the same transaction.
 /// </summary>
 public sealed class LetterOutboxDispatcher(LetterComposer composer, ILetterTemplates templates, MailComposer mail) : IOutboxDispatcher

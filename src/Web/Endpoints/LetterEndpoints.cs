@@ -42,12 +42,13 @@ public static class LetterEndpoints
                     return TypedResults.Created($"/api/requests/{id}/letters/{letter.Id}", letter);
                 })
             .WithName("GenerateLetter")
-            .WithSummary("Produce a letter of the request's statute now (kind: request, chaser, complaint, court_claim…; lang: ka or en). The same letter on the same day is stored once.")
+            .WithSummary("Produce a letter of the request's statute now (kind: request, chaser, complaint, court_claim…; lang: ka or en). The same letter on the same day is stored once. A letter the request has not reached yet (a chaser before the answer is overdue) is 409, naming the day it can be made.")
             .Produces<LetterDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization();
 
         return app;

@@ -88,7 +88,7 @@ public sealed class MailCompositionTests : MailTestBase
     }
 
     [Fact]
-    public async Task AnOverdueRequest_MailsTheRequester_InGeorgian_WithTheChaserAndComplaintReadyToUse_AndMailsTheChaserToTheBody()
+    public async Task AnOverdueRequest_MailsTheRequester_InGeorgian_WithTheComplaintReadyToUse_AndMailsTheChaserToTheBody()
     {
         var filed = await FileAsync(new DateTimeOffset(2026, 10, 14, 9, 0, 0, TimeSpan.FromHours(4)), VerifiedCityHall);
         await SweepAllAsync(Services);
@@ -100,17 +100,17 @@ public sealed class MailCompositionTests : MailTestBase
         overdue.ToAddress.Should().Be("nino@example.ge");
         overdue.Language.Should().Be("ka");
         overdue.ReplyTo.Should().BeNull("a notice to the requester is not correspondence with the body");
-        overdue.TextBody.Should().Contain("177").And.Contain("- ");
+        overdue.TextBody.Should().Contain("177").And.Contain(VerifiedCityHallAddress, "the notice says where the service mailed the chaser");
         var attached = await RowsAsync<string>(
             "SELECT kind FROM letters WHERE request_id = @Id AND id IN (" + string.Join(", ", overdue.AttachmentIds.Select(id => $"'{id}'")) + ") ORDER BY kind",
             new { filed.Id });
-        attached.Should().Equal("chaser", "complaint");
+        attached.Should().Equal(["complaint"], "the service mails the chaser itself; the complaint window is still open");
 
         mails.Should().ContainSingle(mail => mail.Kind == MailKinds.Letter && mail.ToAddress == VerifiedCityHallAddress && mail.Subject.StartsWith("შეხსენება"),
             "the workflow's chaser goes to the body; the request itself was sent on paper");
         var closing = mails.Should().ContainSingle(mail => mail.Kind == MailKinds.Notice && mail.Subject.Contains("საჩივრის შეტანის ვადა"), "the complaint window closing is told to the requester").Subject;
         var complaintFiling = (await QueryAsync(new GetRequestQuery(filed.Id, null))).Deadlines.Single(deadline => deadline.Key == "complaint_filing");
-        closing.TextBody.Should().Contain($"საჩივრის შეტანის ბოლო დღეა {LetterComposer.FormatDate(complaintFiling.Due, "ka")}.", "the notice names the last day");
+        closing.TextBody.Should().Contain($"საჩივრის შეტანის ვადა იწურება {LetterComposer.FormatDate(complaintFiling.Due, "ka")}", "the notice names the last day");
         mails.Should().NotContain(mail => mail.ToAddress.Contains("staff", StringComparison.Ordinal), "staff notices wait for the digest");
         (await CountAsync("SELECT COUNT(*) FROM outbox WHERE dispatched_at IS NULL")).Should().Be(0, "staff notices are handed over too");
     }
@@ -130,7 +130,7 @@ public sealed class MailCompositionTests : MailTestBase
         var mail = (await MailsAsync()).Should().ContainSingle(mail => mail.Kind == MailKinds.Notice).Subject;
         mail.Subject.Should().Be($"სიახლე თქვენს მოთხოვნაზე № {filed.Number}: Budget 2025");
         var response = (await QueryAsync(new GetRequestQuery(filed.Id, null))).Deadlines.Single(deadline => deadline.Key == "response");
-        mail.TextBody.Should().Contain($"მოთხოვნის შემდეგი ვადაა {LetterComposer.FormatDate(response.Due, "ka")}.");
+        mail.TextBody.Should().Contain($"მოთხოვნის შემდეგი ვადა იწურება {LetterComposer.FormatDate(response.Due, "ka")}.");
         mail.Language.Should().Be("ka");
         mail.AttachmentIds.Should().BeEmpty();
     }

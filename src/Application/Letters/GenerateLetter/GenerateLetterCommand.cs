@@ -1,12 +1,14 @@
 using FluentValidation;
 using FoiTracker.Application.Requests;
+using FoiTracker.Application.Statutes;
 using Mediator;
 
 namespace FoiTracker.Application.Letters.GenerateLetter;
 
 /// <summary>
 /// Staff, or the requester, produce a letter of the request's statute now (e.g. to print and
-/// hand in). The same request state, kind, language and day give the same letter, stored once.
+/// hand in). The same request state, kind, language and day give the same letter, stored once. A
+/// letter that would state what has not happened yet is refused with the day it can be made.
 /// </summary>
 public sealed record GenerateLetterCommand(Guid RequestId, string Kind, string? Language, RequestActor Actor) : ICommand<LetterDto>;
 
@@ -19,13 +21,15 @@ public sealed class GenerateLetterValidator : AbstractValidator<GenerateLetterCo
     }
 }
 
-public sealed class GenerateLetterHandler(IRequestQueries requests, LetterComposer composer, TimeProvider clock)
+public sealed class GenerateLetterHandler(IRequestQueries requests, LetterComposer composer, IStatuteCatalog catalog)
     : ICommandHandler<GenerateLetterCommand, LetterDto>
 {
     public async ValueTask<LetterDto> Handle(GenerateLetterCommand command, CancellationToken cancellationToken)
     {
         var request = await LetterAccess.RequireAsync(requests, command.RequestId, command.Actor, cancellationToken);
+        if (catalog.TryGetStatute(request.Statute, request.StatuteVersion, out var statute))
+            LetterCannotPrecedeTheStepThatMakesItRule.Check(request, statute, command.Kind);
         return await composer.ProduceAsync(
-            request.Id, command.Kind, command.Language, LetterComposer.DefaultRecipient(command.Kind), clock.GetUtcNow(), "on_demand", null, cancellationToken);
+            request.Id, command.Kind, command.Language, LetterComposer.DefaultRecipient(command.Kind), null, "on_demand", null, cancellationToken);
     }
 }
