@@ -74,7 +74,7 @@ public sealed class LetterEndpointTests(FoiTrackerFactory factory) : IClassFixtu
 
         letter.GetProperty("recipient").GetString().Should().Be("complaint_body");
         var text = await PdfTextAsync(token, id, letter.GetProperty("id").GetGuid());
-        text.Should().Contain(Squash("Mayor of Gori Municipality")).And.Contain(Squash("LSG 62(1)")).And.Contain(Squash("Article 177(2)"));
+        text.Should().Contain(Squash("Mayor of Gori Municipality")).And.Contain(Squash("Article 62(1) of the Local Self-Government Code")).And.Contain(Squash("Article 177(2)"));
     }
 
     [Fact]
