@@ -78,7 +78,8 @@ public sealed class LetterEndpointTests(FoiTrackerFactory factory) : IClassFixtu
 
         letter.GetProperty("recipient").GetString().Should().Be("complaint_body");
         var text = await PdfTextAsync(token, id, letter.GetProperty("id").GetGuid());
-        text.Should().Contain(Squash("Mayor of Gori Municipality")).And.Contain(Squash("LSG 62(1)")).And.Contain(Squash("The body refused"));
+        text.Should().Contain(Squash("Mayor of Gori Municipality")).And.Contain(Squash("Article 62(1) of the Local Self-Government Code"))
+            .And.Contain(Squash("Decision complained of: the body's answer of"));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using FoiTracker.Application.Requests;
 using FoiTracker.Application.Statutes;
 using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Common;
+using FoiTracker.Domain.Requests;
 
 namespace FoiTracker.Application.Letters;
 
@@ -31,8 +32,9 @@ public sealed class LetterComposer(
     IStatuteCatalog catalog,
     TimeProvider clock)
 {
-    private static readonly string[] GeorgianMonths =
-        ["იანვარი", "თებერვალი", "მარტი", "აპრილი", "მაისი", "ივნისი", "ივლისი", "აგვისტო", "სექტემბერი", "ოქტომბერი", "ნოემბერი", "დეკემბერი"];
+    // The answers a body can give (the workflow vocabulary of seeds/README.md); a later decision on a
+    // complaint overwrites the request's outcome, so the answer is read from the timeline.
+    private static readonly HashSet<string> AnswerOutcomes = new(StringComparer.Ordinal) { "complete", "partial", "refused", "not_held", "forwarded" };
 
     /// <summary>The recipient a letter kind goes to when produced on demand (the workflow names it itself).</summary>
     public static string DefaultRecipient(string kind) => kind switch
@@ -91,37 +93,51 @@ public sealed class LetterComposer(
         var addressee = AddresseeOf(body, complaintBody, court, recipient, template.Name);
         var legal = catalog.GetStatute(request.Statute);
         // The answer deadline that passed: an extended one where the statute has it (UK s.10(3)), else the first.
-        var response = request.Deadlines.FirstOrDefault(deadline => deadline.Key == "response_extended");
-        if (response.Key is null)
-            response = request.Deadlines.FirstOrDefault(deadline => deadline.Key == "response");
+        var response = DeadlineOf(request, "response_extended", "response");
+        // A complaint's decision deadline runs from the day it was filed (GAC 183), extended where it was.
+        var complaint = DeadlineOf(request, "complaint_decision");
+        var decisionDue = DeadlineOf(request, "complaint_decision_extended", "complaint_decision");
+        var courtFiling = DeadlineOf(request, "court_filing");
+        var answer = request.Timeline.Where(entry => entry.Kind == "event:answered").MaxBy(entry => entry.Seq);
+        var answerOutcome = EventDetail.OutcomeOf(answer?.Detail) ?? (request.Outcome is { } outcome && AnswerOutcomes.Contains(outcome) ? outcome : null);
+        var refusal = answerOutcome is "refused" or "partial" ? answer : null;
+        var decision = request.Timeline.Where(entry => entry.Kind == "event:complaint_decided").MaxBy(entry => entry.Seq);
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [LetterFields.SenderName] = request.RequesterName,
             [LetterFields.SenderAddress] = request.RequesterAddress,
             [LetterFields.SenderEmail] = request.RequesterEmail,
-            [LetterFields.LetterDate] = FormatDate(date, language),
             [LetterFields.AddresseeName] = addressee.Name.In(language),
+            // A Mayor is written to in person; any other body through its head (GAC 178, LSG 62(1)).
+            [LetterFields.AddresseeIsHead] = addressee.Kind == BodyKind.Mayor ? "yes" : null,
             [LetterFields.AddresseeAddress] = addressee.Address?.In(language),
             [LetterFields.BodyName] = body.Name.In(language),
             [LetterFields.BodyAddress] = body.Address?.In(language),
             [LetterFields.RequestNumber] = request.Number,
             [LetterFields.RequestSubject] = request.Subject,
             [LetterFields.RequestText] = request.Text,
-            [LetterFields.SubmittedOn] = request.SubmittedAt is { } sent ? FormatDate(legal.LegalDateOf(sent), language) : null,
-            [LetterFields.DueOn] = response.Key is null ? null : FormatDate(response.Due, language),
             [LetterFields.RegistrationNumber] = request.RegistrationNumber,
-            [LetterFields.RegisteredOn] = request.RegisteredOn is { } registered ? FormatDate(registered, language) : null,
-            [LetterFields.OverdueSince] = request.OverdueSince is { } overdue ? FormatDate(overdue, language) : null,
-            [LetterFields.NextDeadlineOn] = request.Deadlines.Where(deadline => deadline.Due >= date).Select(deadline => (DateOnly?)deadline.Due).Min() is { } next
-                ? FormatDate(next, language)
-                : null,
-            [LetterFields.Refused] = request.Outcome == "refused" ? "yes" : null,
-            [LetterFields.Unanswered] = request.Outcome is null ? "yes" : null,
+            [LetterFields.Refused] = answerOutcome == "refused" ? "yes" : null,
+            [LetterFields.PartlyRefused] = answerOutcome == "partial" ? "yes" : null,
+            [LetterFields.Unanswered] = answerOutcome is null ? "yes" : null,
+            [LetterFields.RefusalReference] = EventDetail.ReferenceOf(refusal?.Detail),
             [LetterFields.ComplaintBodyName] = complaintBody?.Name.In(language),
             [LetterFields.ComplaintBasis] = body.ComplaintBasis,
+            [LetterFields.ComplaintBasisText] = CitationText.InLanguage(body.ComplaintBasis, language),
             [LetterFields.DirectToCourt] = complaintBody is null ? "yes" : null,
             [LetterFields.CourtName] = court?.Name.In(language),
         };
+        PutDate(values, LetterFields.LetterDate, date, language);
+        PutDate(values, LetterFields.SubmittedOn, request.SubmittedAt is { } sent ? legal.LegalDateOf(sent) : null, language);
+        PutDate(values, LetterFields.DueOn, response?.Due, language);
+        PutDate(values, LetterFields.RegisteredOn, request.RegisteredOn, language);
+        PutDate(values, LetterFields.OverdueSince, request.OverdueSince, language);
+        PutDate(values, LetterFields.NextDeadlineOn, request.Deadlines.Where(deadline => deadline.Due >= date).Select(deadline => (DateOnly?)deadline.Due).Min(), language);
+        PutDate(values, LetterFields.RefusalDatedOn, refusal is null ? null : legal.LegalDateOf(refusal.At), language);
+        PutDate(values, LetterFields.ComplaintFiledOn, complaint?.From, language);
+        PutDate(values, LetterFields.ComplaintDecidedOn, complaint is not null && decision is not null ? legal.LegalDateOf(decision.At) : null, language);
+        PutDate(values, LetterFields.ComplaintDecisionDueOn, decisionDue?.Due, language);
+        PutDate(values, LetterFields.CourtFilingDueOn, courtFiling?.Due, language);
 
         foreach (var (field, value) in more ?? new Dictionary<string, string?>())
             values[field] = value;
@@ -162,8 +178,35 @@ public sealed class LetterComposer(
         };
     }
 
+    /// <summary>A date in the short form of a letter's date line: "16 ოქტომბერი 2026", "16 October 2026".</summary>
     public static string FormatDate(DateOnly date, string language) =>
-        language == "ka"
-            ? string.Create(CultureInfo.InvariantCulture, $"{date.Day} {GeorgianMonths[date.Month - 1]} {date.Year}")
-            : date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        language == "ka" ? GeorgianDates.DateLine(date) : date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A date as a sentence needs it: "2026 წლის 16 ოქტომბერს"; English has one form for every case.</summary>
+    public static string FormatDate(DateOnly date, string language, DateCase form) =>
+        language == "ka" ? GeorgianDates.Format(date, form) : FormatDate(date, language);
+
+    /// <summary>Fills a date field and each of its case forms ("request.due_on:dative"); a missing date leaves them all empty.</summary>
+    public static void PutDate(IDictionary<string, string?> values, string field, DateOnly? date, string language)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        values[field] = date is { } plain ? FormatDate(plain, language) : null;
+        foreach (var form in LetterFields.DateForms.Values)
+            values[LetterFields.InForm(field, form)] = date is { } day ? FormatDate(day, language, form) : null;
+    }
+
+    /// <summary>The first of the named deadlines the request has, with the day its period counts from.</summary>
+    private static (DateOnly Due, DateOnly From)? DeadlineOf(RequestRecord request, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            foreach (var deadline in request.Deadlines)
+            {
+                if (deadline.Key == key)
+                    return (deadline.Due, deadline.From);
+            }
+        }
+
+        return null;
+    }
 }

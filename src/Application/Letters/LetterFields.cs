@@ -77,7 +77,53 @@ public static class LetterFields
     /// <summary>The last day of a court window that is still open on the request (its own data: a court deadline not yet passed).</summary>
     public const string CourtClaimUntil = "court.claim_until";
 
-    /// <summary>The request's text, split into paragraphs where it stands alone on a template paragraph.</summary>
+    /// <summary>Flag: the addressee is an office held by one person (a Mayor), written to directly rather than to the head of a body.</summary>
+    public const string AddresseeIsHead = "addressee.is_head";
+
+    /// <summary><see cref="ComplaintBasis"/> written out in the letter's language ("ადგილობრივი თვითმმართველობის კოდექსის 62-ე მუხლის პირველი ნაწილი").</summary>
+    public const string ComplaintBasisText = "complaint.basis_text";
+
+    /// <summary>The day the body refused, wholly or in part (its latest answer with outcome refused or partial).</summary>
+    public const string RefusalDatedOn = "refusal.dated_on";
+
+    /// <summary>The number the body gave the letter that refused, where it was recorded with the answer.</summary>
+    public const string RefusalReference = "refusal.reference";
+
+    /// <summary>Flag: the body released the information only in part and refused the rest.</summary>
+    public const string PartlyRefused = "request.partly_refused";
+
+    /// <summary>The day the administrative complaint was filed (GAC 178).</summary>
+    public const string ComplaintFiledOn = "complaint.filed_on";
+
+    /// <summary>The day the complaint was decided, where it was.</summary>
+    public const string ComplaintDecidedOn = "complaint.decided_on";
+
+    /// <summary>The last day for deciding the complaint, extended where it was (GAC 183).</summary>
+    public const string ComplaintDecisionDueOn = "complaint.decision_due_on";
+
+    /// <summary>The last day to bring the claim to court (APC 22(3)), once that window is open.</summary>
+    public const string CourtFilingDueOn = "court.filing_due_on";
+
+    /// <summary>
+    /// The fields that hold a date. A template may ask for one in a grammatical case with a suffix,
+    /// <c>{{request.due_on:dative}}</c>, because a Georgian date changes its month's ending with its
+    /// place in the sentence; the plain field gives the short form of the letter's date line.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Dates = new HashSet<string>(StringComparer.Ordinal)
+    {
+        LetterDate, SubmittedOn, DueOn, RegisteredOn, OverdueSince, NextDeadlineOn,
+        RefusalDatedOn, ComplaintFiledOn, ComplaintDecidedOn, ComplaintDecisionDueOn, CourtFilingDueOn,
+        ChaserSentOn, ChaserScheduledOn, NextStepComplaintUntil, NextStepCourtUntil, NextStepComplaintClosedOn, NextStepCourtClosedOn, CourtClaimUntil,
+    };
+
+    /// <summary>The suffixes a date field takes (<c>:nominative</c>, <c>:dative</c>, <c>:genitive</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, DateCase> DateForms = Enum.GetValues<DateCase>()
+        .ToDictionary(form => form.ToString().ToLowerInvariant(), StringComparer.Ordinal);
+
+    /// <summary>The key a date in a grammatical case is filled under: "request.due_on:dative".</summary>
+    public static string InForm(string field, DateCase form) => $"{field}:{form.ToString().ToLowerInvariant()}";
+
+    /// <summary>Every field a template may name.</summary>
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
         SenderName, SenderAddress, SenderEmail, LetterDate, AddresseeName, AddresseeAddress, BodyName, BodyAddress,
@@ -85,5 +131,7 @@ public static class LetterFields
         Refused, Unanswered, ComplaintBodyName, ComplaintBasis, DirectToCourt, CourtName,
         BodyEmail, ChaserSentOn, ChaserScheduledOn, ChaserOnPaper, NextStepToName, NextStepComplaintUntil, NextStepCourtUntil,
         NextStepComplaintClosedOn, NextStepCourtClosedOn, NextStepNoneOpen, CourtClaimUntil,
+        AddresseeIsHead, ComplaintBasisText, RefusalDatedOn, RefusalReference, PartlyRefused,
+        ComplaintFiledOn, ComplaintDecidedOn, ComplaintDecisionDueOn, CourtFilingDueOn,
     };
 }

@@ -38,11 +38,11 @@ public sealed class LetterTemplate
 
     public string SignatureLabel { get; }
 
-    /// <summary>Every placeholder the template uses, in order of first use.</summary>
+    /// <summary>Every field the template uses (without a date's case suffix), in order of first use.</summary>
     public IReadOnlyList<string> Placeholders =>
         _subject.Concat(_blocks.SelectMany(block => block.Segments))
-            .Where(segment => segment.Field is not null).Select(segment => segment.Field!)
-            .Concat(_blocks.Where(block => block.Condition is not null).Select(block => block.Condition!))
+            .Where(segment => segment.Field is not null).Select(segment => FieldOf(segment.Field!))
+            .Concat(_blocks.SelectMany(block => block.Condition).Select(term => term.Field))
             .Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>All literal text of the template (for checking it against the font).</summary>
@@ -146,7 +146,7 @@ public sealed class LetterTemplate
         var blocks = new List<LetterBlock>(_blocks.Count);
         foreach (var block in _blocks)
         {
-            if (block.Condition is { } condition && string.IsNullOrWhiteSpace(values.GetValueOrDefault(condition)))
+            if (!block.Condition.All(term => term.Present != string.IsNullOrWhiteSpace(values.GetValueOrDefault(term.Field))))
                 continue;
             // The request's own text keeps its paragraphs when it stands alone in a template paragraph.
             if (block.Segments is [{ Field: LetterFields.RequestText }] && block.Kind == LetterBlockKind.Paragraph)
@@ -194,14 +194,23 @@ public sealed class LetterTemplate
 
     private static TemplateBlock ParseBlock(string name, LetterBlockKind kind, string text, int line)
     {
-        string? condition = null;
+        var condition = new List<ConditionTerm>();
         if (text.StartsWith("[?", StringComparison.Ordinal))
         {
             var close = text.IndexOf(']', StringComparison.Ordinal);
             if (close < 0)
                 throw new LetterTemplateException($"Letter template {name}, line {line}: a condition '[?' is not closed with ']'.");
-            condition = text[2..close].Trim();
-            CheckField(name, condition, line);
+            // "[?a !b]": every term must hold — a has a value, b has none.
+            foreach (var term in text[2..close].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var present = !term.StartsWith('!');
+                var field = present ? term : term[1..];
+                CheckField(name, field, line);
+                condition.Add(new ConditionTerm(field, present));
+            }
+
+            if (condition.Count == 0)
+                throw new LetterTemplateException($"Letter template {name}, line {line}: the condition '[?]' names no field.");
             text = text[(close + 1)..].TrimStart();
         }
 
@@ -227,7 +236,7 @@ public sealed class LetterTemplate
             if (close < 0)
                 throw new LetterTemplateException($"Letter template {name}, line {line}: a placeholder '{{{{' is not closed with '}}}}'.");
             var field = text[(open + 2)..close].Trim();
-            CheckField(name, field, line);
+            CheckPlaceholder(name, field, line);
             segments.Add(new Segment(string.Empty, field, line));
             position = close + 2;
         }
@@ -235,6 +244,26 @@ public sealed class LetterTemplate
         if (text.Contains("}}", StringComparison.Ordinal) && segments.Any(segment => segment.Field is null && segment.Text.Contains("}}", StringComparison.Ordinal)))
             throw new LetterTemplateException($"Letter template {name}, line {line}: '}}}}' without an opening '{{{{'.");
         return segments;
+    }
+
+    /// <summary>A field, or a date field with its case: "request.due_on:dative".</summary>
+    private static void CheckPlaceholder(string name, string placeholder, int line)
+    {
+        var field = FieldOf(placeholder);
+        CheckField(name, field, line);
+        if (field.Length == placeholder.Length)
+            return;
+        var form = placeholder[(field.Length + 1)..];
+        if (!LetterFields.Dates.Contains(field))
+            throw new LetterTemplateException($"Letter template {name}, line {line}: {{{{{placeholder}}}}}: only a date takes a case (dates: {string.Join(", ", LetterFields.Dates.Order(StringComparer.Ordinal))}).");
+        if (!LetterFields.DateForms.ContainsKey(form))
+            throw new LetterTemplateException($"Letter template {name}, line {line}: {{{{{placeholder}}}}}: unknown case '{form}' (known: {string.Join(", ", LetterFields.DateForms.Keys)}).");
+    }
+
+    private static string FieldOf(string placeholder)
+    {
+        var separator = placeholder.IndexOf(':', StringComparison.Ordinal);
+        return separator < 0 ? placeholder : placeholder[..separator];
     }
 
     private static void CheckField(string name, string field, int line)
@@ -245,7 +274,9 @@ public sealed class LetterTemplate
 
     private sealed record Segment(string Text, string? Field, int Line);
 
-    private sealed record TemplateBlock(LetterBlockKind Kind, string? Condition, IReadOnlyList<Segment> Segments, int Line);
+    private sealed record ConditionTerm(string Field, bool Present);
+
+    private sealed record TemplateBlock(LetterBlockKind Kind, IReadOnlyList<ConditionTerm> Condition, IReadOnlyList<Segment> Segments, int Line);
 }
 
 /// <summary>The letter templates that were loaded (and checked) from the seeds.</summary>

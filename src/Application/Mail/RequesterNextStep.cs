@@ -93,21 +93,22 @@ public sealed record RequesterNextStep(
     public Dictionary<string, string?> Fields(PublicBody body, string? rungAddressee, string language)
     {
         ArgumentNullException.ThrowIfNull(body);
-        string? Format(DateOnly? date) => date is { } value ? LetterComposer.FormatDate(value, language) : null;
-        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [LetterFields.BodyEmail] = body.CanReceiveMail ? body.FoiEmail!.Address.Value : null,
-            [LetterFields.ChaserSentOn] = Format(ChaserSentOn),
-            [LetterFields.ChaserScheduledOn] = Format(ChaserScheduledOn),
             [LetterFields.ChaserOnPaper] = ChaserToSendOnPaper is null ? null : "yes",
             [LetterFields.NextStepToName] = Rung is null ? null : rungAddressee,
-            [LetterFields.NextStepComplaintUntil] = RungGoesToCourt ? null : Format(RungUntil),
-            [LetterFields.NextStepCourtUntil] = RungGoesToCourt ? Format(RungUntil) : null,
-            [LetterFields.NextStepComplaintClosedOn] = RungGoesToCourt ? null : Format(RungClosedOn),
-            [LetterFields.NextStepCourtClosedOn] = RungGoesToCourt ? Format(RungClosedOn) : null,
             [LetterFields.NextStepNoneOpen] = RungClosedOn is not null && CourtUntil is null ? "yes" : null,
-            [LetterFields.CourtClaimUntil] = Format(CourtUntil),
         };
+        // Dates with their case forms, so a Georgian sentence can say "2026 წლის 16 ნოემბრამდე".
+        LetterComposer.PutDate(fields, LetterFields.ChaserSentOn, ChaserSentOn, language);
+        LetterComposer.PutDate(fields, LetterFields.ChaserScheduledOn, ChaserScheduledOn, language);
+        LetterComposer.PutDate(fields, LetterFields.NextStepComplaintUntil, RungGoesToCourt ? null : RungUntil, language);
+        LetterComposer.PutDate(fields, LetterFields.NextStepCourtUntil, RungGoesToCourt ? RungUntil : null, language);
+        LetterComposer.PutDate(fields, LetterFields.NextStepComplaintClosedOn, RungGoesToCourt ? null : RungClosedOn, language);
+        LetterComposer.PutDate(fields, LetterFields.NextStepCourtClosedOn, RungGoesToCourt ? RungClosedOn : null, language);
+        LetterComposer.PutDate(fields, LetterFields.CourtClaimUntil, CourtUntil, language);
+        return fields;
     }
 
     /// <summary>

@@ -725,9 +725,11 @@ public sealed class FoiRequest
     {
         var parts = new List<string>();
         if (input.Outcome is not null)
-            parts.Add($"Outcome: {input.Outcome}.");
+            parts.Add(EventDetail.Outcome(input.Outcome));
         if (input.RegistrationNumber is not null)
             parts.Add($"Registered as {input.RegistrationNumber.Trim()}{(input.RegisteredOn is { } on ? $" on {on:yyyy-MM-dd}" : string.Empty)}.");
+        if (!string.IsNullOrWhiteSpace(input.Reference))
+            parts.Add(EventDetail.Reference(input.Reference));
         if (!string.IsNullOrWhiteSpace(input.Note))
             parts.Add(input.Note.Trim());
         return parts.Count == 0 ? null : string.Join(' ', parts);

@@ -56,6 +56,7 @@ public sealed record WorkflowActor(string Kind, Guid? UserId, string Name)
 }
 
 /// <summary>An event sent to a request's workflow, with the facts it carries.</summary>
+/// <param name="Reference">The number the body gave its answer letter; a complaint names the refusal by it.</param>
 public sealed record WorkflowEventInput(
     string Kind,
     DateTimeOffset OccurredAt,
@@ -63,4 +64,5 @@ public sealed record WorkflowEventInput(
     string? Note = null,
     string? RegistrationNumber = null,
     DateOnly? RegisteredOn = null,
-    string? EventKey = null);
+    string? EventKey = null,
+    string? Reference = null);

@@ -20,7 +20,7 @@ public static class RequestEndpoints
 
     public sealed record FileRequestBody(string? BodyKey, string? Subject, string? Text, RequesterBody? Requester, DateTimeOffset? SubmittedAt, bool? Draft);
 
-    public sealed record EventBody(DateTimeOffset? OccurredAt, string? Outcome, string? Note, string? RegistrationNumber, DateOnly? RegisteredOn, string? ForwardedTo);
+    public sealed record EventBody(DateTimeOffset? OccurredAt, string? Outcome, string? Note, string? RegistrationNumber, DateOnly? RegisteredOn, string? ForwardedTo, string? Reference = null);
 
     public static IEndpointRouteBuilder MapRequests(this IEndpointRouteBuilder app)
     {
@@ -71,7 +71,7 @@ public static class RequestEndpoints
                 TypedResults.Ok(await mediator.Send(
                     new RecordEventCommand(
                         id, kind, CurrentActor.Require(user), body?.OccurredAt, body?.Outcome, body?.Note, body?.RegistrationNumber,
-                        body?.RegisteredOn, body?.ForwardedTo, idempotencyKey),
+                        body?.RegisteredOn, body?.ForwardedTo, idempotencyKey, body?.Reference),
                     cancellationToken)))
             .WithName("RecordEvent")
             .WithSummary("Record a transition: submit, delivered, extension_notice, clarification_requested, clarification_answered, agency_replied, answered (outcome), chaser_sent, escalate, complaint_extended, complaint_decided (outcome), court_decided, withdraw, close, reopen, note. The stage decides what is allowed (409 otherwise).")

@@ -110,7 +110,7 @@ public sealed class MailCompositionTests : MailTestBase
             "the workflow's chaser goes to the body; the request itself was sent on paper");
         var closing = mails.Should().ContainSingle(mail => mail.Kind == MailKinds.Notice && mail.Subject.Contains("საჩივრის შეტანის ვადა"), "the complaint window closing is told to the requester").Subject;
         var complaintFiling = (await QueryAsync(new GetRequestQuery(filed.Id, null))).Deadlines.Single(deadline => deadline.Key == "complaint_filing");
-        closing.TextBody.Should().Contain($"საჩივრის შეტანის ვადა იწურება {LetterComposer.FormatDate(complaintFiling.Due, "ka")}", "the notice names the last day");
+        closing.TextBody.Should().Contain($"საჩივრის შეტანის ვადა იწურება {LetterComposer.FormatDate(complaintFiling.Due, "ka", DateCase.Dative)}", "the notice names the last day");
         mails.Should().NotContain(mail => mail.ToAddress.Contains("staff", StringComparison.Ordinal), "staff notices wait for the digest");
         (await CountAsync("SELECT COUNT(*) FROM outbox WHERE dispatched_at IS NULL")).Should().Be(0, "staff notices are handed over too");
     }
@@ -130,7 +130,7 @@ public sealed class MailCompositionTests : MailTestBase
         var mail = (await MailsAsync()).Should().ContainSingle(mail => mail.Kind == MailKinds.Notice).Subject;
         mail.Subject.Should().Be($"სიახლე თქვენს მოთხოვნაზე № {filed.Number}: Budget 2025");
         var response = (await QueryAsync(new GetRequestQuery(filed.Id, null))).Deadlines.Single(deadline => deadline.Key == "response");
-        mail.TextBody.Should().Contain($"მოთხოვნის შემდეგი ვადა იწურება {LetterComposer.FormatDate(response.Due, "ka")}.");
+        mail.TextBody.Should().Contain($"მოთხოვნის შემდეგი ვადა იწურება {LetterComposer.FormatDate(response.Due, "ka", DateCase.Dative)}.");
         mail.Language.Should().Be("ka");
         mail.AttachmentIds.Should().BeEmpty();
     }

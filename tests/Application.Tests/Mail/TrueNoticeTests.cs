@@ -154,7 +154,7 @@ public abstract class TrueNoticeTests : MailTestBase
 
     private static DateOnly Due(RequestDetailsDto request, string key) => request.Deadlines.Single(deadline => deadline.Key == key).Due;
 
-    private static string Ka(DateOnly date) => LetterComposer.FormatDate(date, "ka");
+    private static string Ka(DateOnly date) => LetterComposer.FormatDate(date, "ka", DateCase.Dative);
 
     private static DateTimeOffset LocalMorning(DateOnly day) => new(day.ToDateTime(new TimeOnly(9, 0)), Tbilisi);
 

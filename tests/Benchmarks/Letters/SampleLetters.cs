@@ -37,7 +37,12 @@ public sealed class SampleLetters(IReadOnlyDictionary<PublicBodyKey, PublicBody>
     {
         ArgumentNullException.ThrowIfNull(template);
         var language = template.Language;
-        var body = bodies[PublicBodyKey.Create("ge-gori-city-hall")];
+        // The Georgian court claim is shown for the Mayor, whose acts go straight to court (LSG 62(2));
+        // the Georgian complaint for a refusal with the number of the body's letter.
+        var georgian = template.Statute == "ge-gac";
+        var directClaim = georgian && template.Kind == "court_claim";
+        var refused = georgian && template.Kind == "complaint";
+        var body = bodies[PublicBodyKey.Create(directClaim ? "ge-gori-mayor" : "ge-gori-city-hall")];
         PublicBody? Lookup(PublicBodyKey? key) => key is { } found && bodies.TryGetValue(found, out var hit) ? hit : null;
         var complaintBody = Lookup(body.ComplaintsTo);
         var court = Lookup(body.Court);
@@ -49,23 +54,29 @@ public sealed class SampleLetters(IReadOnlyDictionary<PublicBodyKey, PublicBody>
             [LetterFields.SenderName] = language == "ka" ? "ნინო ბერიძე" : "Nino Beridze",
             [LetterFields.SenderAddress] = language == "ka" ? "გორი, ცხინვალის გზატკეცილი 7" : "7 Tskhinvali Highway, Gori",
             [LetterFields.SenderEmail] = "nino.beridze@example.ge",
-            [LetterFields.LetterDate] = LetterComposer.FormatDate(date, language),
             [LetterFields.AddresseeName] = addressee.Name.In(language),
+            [LetterFields.AddresseeIsHead] = addressee.Kind == BodyKind.Mayor ? "yes" : null,
             [LetterFields.BodyName] = body.Name.In(language),
             [LetterFields.RequestNumber] = "2026-000042",
             [LetterFields.RequestSubject] = language == "ka" ? "2025 წლის გზების შეკეთების ხელშეკრულებები" : "Road repair contracts, 2025",
             [LetterFields.RequestText] = requestText,
-            [LetterFields.SubmittedOn] = LetterComposer.FormatDate(new DateOnly(2026, 3, 2), language),
-            [LetterFields.DueOn] = LetterComposer.FormatDate(new DateOnly(2026, 3, 16), language),
             [LetterFields.RegistrationNumber] = "01/26-1187",
-            [LetterFields.RegisteredOn] = LetterComposer.FormatDate(new DateOnly(2026, 3, 2), language),
-            [LetterFields.OverdueSince] = LetterComposer.FormatDate(new DateOnly(2026, 3, 17), language),
-            [LetterFields.Unanswered] = "yes",
+            [LetterFields.Unanswered] = refused ? null : "yes",
+            [LetterFields.Refused] = refused ? "yes" : null,
+            [LetterFields.RefusalReference] = refused ? "01/26-1342" : null,
             [LetterFields.ComplaintBodyName] = complaintBody?.Name.In(language),
             [LetterFields.ComplaintBasis] = body.ComplaintBasis,
+            [LetterFields.ComplaintBasisText] = CitationText.InLanguage(body.ComplaintBasis, language),
             [LetterFields.DirectToCourt] = complaintBody is null ? "yes" : null,
             [LetterFields.CourtName] = court?.Name.In(language),
         };
+        LetterComposer.PutDate(facts, LetterFields.LetterDate, date, language);
+        LetterComposer.PutDate(facts, LetterFields.SubmittedOn, new DateOnly(2026, 3, 2), language);
+        LetterComposer.PutDate(facts, LetterFields.DueOn, new DateOnly(2026, 3, 16), language);
+        LetterComposer.PutDate(facts, LetterFields.RegisteredOn, new DateOnly(2026, 3, 2), language);
+        LetterComposer.PutDate(facts, LetterFields.OverdueSince, new DateOnly(2026, 3, 17), language);
+        LetterComposer.PutDate(facts, LetterFields.RefusalDatedOn, refused ? new DateOnly(2026, 3, 13) : null, language);
+        LetterComposer.PutDate(facts, LetterFields.CourtFilingDueOn, directClaim ? new DateOnly(2026, 4, 16) : null, language);
         var (subject, blocks) = template.Fill(facts);
         var sender = new List<string> { facts[LetterFields.SenderName]!, facts[LetterFields.SenderAddress]!, facts[LetterFields.SenderEmail]! };
         var to = new List<string> { addressee.Name.In(language) };

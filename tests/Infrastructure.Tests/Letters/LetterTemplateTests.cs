@@ -58,7 +58,7 @@ public sealed class LetterTemplateTests
 
         var facts = MinimalFacts(template.Language);
         facts[LetterFields.RegistrationNumber] = "01/2345";
-        facts[LetterFields.RegisteredOn] = "13 March 2026";
+        LetterComposer.PutDate(facts, LetterFields.RegisteredOn, new DateOnly(2026, 3, 13), template.Language);
         facts[LetterFields.SenderAddress] = "Gori, 12 Stalin St.";
         facts[LetterFields.ComplaintBodyName] = "გორის მუნიციპალიტეტის მერი";
         facts[LetterFields.ComplaintBasis] = "LSG 62(1)";
@@ -108,6 +108,44 @@ public sealed class LetterTemplateTests
     }
 
     [Fact]
+    public void A_date_placeholder_with_a_case_suffix_fills_with_the_date_in_that_case()
+    {
+        var template = LetterTemplate.Parse("ge-gac", "chaser", "ka", "subject: S {{request.number}}\n---\nვადა {{request.due_on:dative}} ამოიწურა.\n\nწერილი: {{letter.date}}\n");
+
+        var filled = template.Fill(MinimalFacts("ka")).Blocks.Select(block => block.Text);
+
+        filled.Should().Equal("ვადა 2026 წლის 16 მარტს ამოიწურა.", "წერილი: 30 მარტი 2026");
+        template.Placeholders.Should().Contain(LetterFields.DueOn).And.NotContain("request.due_on:dative");
+    }
+
+    [Fact]
+    public void A_case_on_a_field_that_is_not_a_date_or_an_unknown_case_is_refused_when_the_template_loads()
+    {
+        var notADate = () => LetterTemplate.Parse("ge-gac", "chaser", "ka", "subject: S\n---\n{{body.name:dative}}\n");
+        var unknownCase = () => LetterTemplate.Parse("ge-gac", "chaser", "ka", "subject: S\n---\n{{request.due_on:ablative}}\n");
+
+        notADate.Should().Throw<LetterTemplateException>().WithMessage("*line 3*{{body.name:dative}}*only a date takes a case*");
+        unknownCase.Should().Throw<LetterTemplateException>().WithMessage("*line 3*unknown case 'ablative'*nominative, dative, genitive*");
+    }
+
+    [Fact]
+    public void A_condition_can_ask_for_a_field_to_be_empty_and_for_several_fields_at_once()
+    {
+        var template = LetterTemplate.Parse("ge-gac", "complaint", "en", string.Join('\n',
+            "subject: S", "---",
+            "- [?refusal.dated_on refusal.reference] Letter No. {{refusal.reference}} of {{refusal.dated_on}}.",
+            "- [?refusal.dated_on !refusal.reference] Answer of {{refusal.dated_on}}.",
+            "- [?!refusal.dated_on] No refusal."));
+        var facts = MinimalFacts("en");
+
+        template.Fill(facts).Blocks.Select(block => block.Text).Should().Equal("No refusal.");
+        LetterComposer.PutDate(facts, LetterFields.RefusalDatedOn, new DateOnly(2026, 3, 13), "en");
+        template.Fill(facts).Blocks.Select(block => block.Text).Should().Equal("Answer of 13 March 2026.");
+        facts[LetterFields.RefusalReference] = "01/26-1342";
+        template.Fill(facts).Blocks.Select(block => block.Text).Should().Equal("Letter No. 01/26-1342 of 13 March 2026.");
+    }
+
+    [Fact]
     public void The_request_text_keeps_its_paragraphs()
     {
         var template = LetterTemplate.Parse("x", "request", "en", "subject: S {{request.number}}\n---\nIntro.\n\n{{request.text}}\n\nEnd.\n");
@@ -133,20 +171,24 @@ public sealed class LetterTemplateTests
         to.Key.Value.Should().Be(addressee);
     }
 
-    private static Dictionary<string, string?> MinimalFacts(string language) => new(StringComparer.Ordinal)
+    private static Dictionary<string, string?> MinimalFacts(string language)
     {
-        [LetterFields.SenderName] = "Nino Beridze",
-        [LetterFields.SenderEmail] = "nino@example.ge",
-        [LetterFields.LetterDate] = LetterComposer.FormatDate(new DateOnly(2026, 3, 30), language),
-        [LetterFields.AddresseeName] = "Gori Municipality City Hall",
-        [LetterFields.BodyName] = "Gori Municipality City Hall",
-        [LetterFields.RequestNumber] = "2026-000042",
-        [LetterFields.RequestSubject] = "2025 budget",
-        [LetterFields.RequestText] = "Please send the 2025 budget.",
-        [LetterFields.SubmittedOn] = LetterComposer.FormatDate(new DateOnly(2026, 3, 2), language),
-        [LetterFields.DueOn] = LetterComposer.FormatDate(new DateOnly(2026, 3, 16), language),
-        [LetterFields.Unanswered] = "yes",
-        [LetterFields.DirectToCourt] = "yes",
-        [LetterFields.CourtName] = "Gori District Court",
-    };
+        var facts = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [LetterFields.SenderName] = "Nino Beridze",
+            [LetterFields.SenderEmail] = "nino@example.ge",
+            [LetterFields.AddresseeName] = "Gori Municipality City Hall",
+            [LetterFields.BodyName] = "Gori Municipality City Hall",
+            [LetterFields.RequestNumber] = "2026-000042",
+            [LetterFields.RequestSubject] = "2025 budget",
+            [LetterFields.RequestText] = "Please send the 2025 budget.",
+            [LetterFields.Unanswered] = "yes",
+            [LetterFields.DirectToCourt] = "yes",
+            [LetterFields.CourtName] = "Gori District Court",
+        };
+        LetterComposer.PutDate(facts, LetterFields.LetterDate, new DateOnly(2026, 3, 30), language);
+        LetterComposer.PutDate(facts, LetterFields.SubmittedOn, new DateOnly(2026, 3, 2), language);
+        LetterComposer.PutDate(facts, LetterFields.DueOn, new DateOnly(2026, 3, 16), language);
+        return facts;
+    }
 }

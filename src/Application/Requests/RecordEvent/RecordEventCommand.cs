@@ -15,6 +15,8 @@ namespace FoiTracker.Application.Requests.RecordEvent;
 /// Something happened to a request: the body registered it, extended, answered, the requester
 /// withdrew, staff escalated… The stage decides whether it may happen now. With an
 /// <see cref="EventKey"/> (the Idempotency-Key, a mail's Message-ID) a replay changes nothing.
+/// <see cref="Reference"/> is the number the body gave its answer letter, so a complaint can name
+/// the refusal it challenges.
 /// </summary>
 public sealed record RecordEventCommand(
     Guid RequestId,
@@ -26,7 +28,8 @@ public sealed record RecordEventCommand(
     string? RegistrationNumber = null,
     DateOnly? RegisteredOn = null,
     string? ForwardedTo = null,
-    string? EventKey = null) : ICommand<RecordedEvent>;
+    string? EventKey = null,
+    string? Reference = null) : ICommand<RecordedEvent>;
 
 /// <param name="Replayed">The event key was seen before; nothing changed.</param>
 /// <param name="LinkedRequest">For an answer "forwarded": the request opened at the new body.</param>
@@ -50,6 +53,9 @@ public sealed class RecordEventValidator : AbstractValidator<RecordEventCommand>
         RuleFor(command => command.ForwardedTo)
             .NotEmpty().When(command => command.Outcome == "forwarded").WithMessage("An answer 'forwarded' needs 'forwardedTo': the key of the body the request was forwarded to (GAC 80).")
             .Must(key => key is null || PublicBodyKey.TryCreate(key, out _)).WithMessage("'{PropertyValue}' is not a body key.");
+        RuleFor(command => command.Reference).MaximumLength(100).WithMessage("'reference' can have at most 100 characters.")
+            .Must(reference => reference is null || reference.IndexOfAny([.. EventDetail.ForbiddenInReference]) < 0)
+            .WithMessage("'reference' is the number on the body's letter, on one line and without square brackets.");
         RuleFor(command => command.EventKey).MaximumLength(200).WithMessage("An idempotency key has at most 200 characters.");
     }
 }
@@ -90,7 +96,7 @@ public sealed class RecordEventCommandHandler(
 
         var occurredAt = command.OccurredAt ?? RegistrationInstant(command.RegisteredOn, now, context) ?? now;
         request.Apply(
-            new WorkflowEventInput(command.Kind, occurredAt, command.Outcome, command.Note, command.RegistrationNumber, command.RegisteredOn, command.EventKey),
+            new WorkflowEventInput(command.Kind, occurredAt, command.Outcome, command.Note, command.RegistrationNumber, command.RegisteredOn, command.EventKey, command.Reference),
             command.Actor.AsWorkflowActor(),
             now,
             context,
