@@ -143,6 +143,22 @@ public abstract class TrueNoticeTests : MailTestBase
         notice.AttachmentIds.Should().BeEmpty();
     }
 
+    [SkippableFact]
+    public async Task AnOverdueNoticeAboutTheMayor_SpeaksOfTheCourtClaim_AndAttachesItsDraft_NotAComplaint()
+    {
+        var (filed, _) = await FileAndLetTheAnswerGoOverdueAsync("ge-gori-mayor");
+
+        await SweepAllAsync(Services);
+        await DispatchAllAsync(Services);
+
+        var request = await QueryAsync(new GetRequestQuery(filed.Id, null));
+        request.Stage.Should().Be("overdue_court_route", "LSG 62(2): no administrative complaint lies against the Mayor");
+        var notice = (await MailsAsync()).Should().ContainSingle(mail => mail.Kind == MailKinds.Notice).Subject;
+        notice.TextBody.Should().Contain($"სასამართლოში სარჩელის შეტანის ვადა იწურება {Ka(Due(request, "court_filing"))}")
+            .And.NotContain("ადმინისტრაციული საჩივრის შეტანის ვადა");
+        (await AttachedKindsAsync(notice)).Should().Contain("court_claim").And.NotContain("complaint");
+    }
+
     /// <summary>A request sent an hour ago; the clock then moves to the morning after its answer was due.</summary>
     private async Task<(FiledRequest Filed, DateOnly Due)> FileAndLetTheAnswerGoOverdueAsync(string body)
     {

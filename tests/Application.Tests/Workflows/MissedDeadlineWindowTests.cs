@@ -29,6 +29,22 @@ public abstract class MissedDeadlineWindowTests : WorkflowTestBase
     }
 
     [SkippableFact]
+    public async Task SilenceOfTheMayor_OpensTheCourtWindowFromTheMissedDueDate_WithNoComplaintBetween()
+    {
+        // The same dates, to the Mayor: LSG 62(2) sends the silence straight to court (APC 22(3)), and that
+        // month too runs from the day after 16 October.
+        var filed = await FileAsync(new DateTimeOffset(2026, 10, 1, 11, 0, 0, TimeSpan.FromHours(4)), "ge-gori-mayor");
+
+        await SweepAllAsync(Services);
+
+        var request = await QueryAsync(new GetRequestQuery(filed.Id, null));
+        request.Stage.Should().Be("overdue_court_route");
+        request.Deadlines.Should().NotContain(d => d.Key == "complaint_filing");
+        request.Deadlines.Should().ContainSingle(d => d.Key == "court_filing")
+            .Which.Should().Match<Requests.RequestDeadlineDto>(d => d.Due == new DateOnly(2026, 11, 16) && d.From == new DateOnly(2026, 10, 16));
+    }
+
+    [SkippableFact]
     public async Task AComplaintLeftUndecided_OpensTheCourtWindowFromTheMissedDecisionDate()
     {
         var filed = await FileAsync(new DateTimeOffset(2026, 10, 1, 11, 0, 0, TimeSpan.FromHours(4)));
