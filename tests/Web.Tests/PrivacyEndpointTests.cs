@@ -102,6 +102,14 @@ public sealed class PrivacyEndpointTests(FoiTrackerFactory factory) : IClassFixt
             using var response = await client.GetAsAsync(token, $"/api/requests/{id}");
             (await response.ShouldBeProblemAsync(HttpStatusCode.NotFound)).Detail().Should().Be(missing, "it reads exactly as for a request that does not exist");
         }
+
+        // Its letters and its events do not give it away with a 403 either.
+        using (var letters = await client.GetAsAsync(strangerToken, $"/api/requests/{id}/letters"))
+            (await letters.ShouldBeProblemAsync(HttpStatusCode.NotFound)).Detail().Should().Be(missing);
+        using (var letter = await client.SendAsAsync(strangerToken, HttpMethod.Post, $"/api/requests/{id}/letters/request"))
+            (await letter.ShouldBeProblemAsync(HttpStatusCode.NotFound)).Detail().Should().Be(missing);
+        using (var note = await client.PostAsAsync(strangerToken, $"/api/requests/{id}/events/note", new { note = "Is this here?" }))
+            (await note.ShouldBeProblemAsync(HttpStatusCode.NotFound)).Detail().Should().Be(missing);
     }
 
     private static async Task<JsonElement> GetAsync(HttpClient client, string token, Guid id)

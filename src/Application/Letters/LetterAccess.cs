@@ -1,19 +1,24 @@
 using FoiTracker.Application.Common.Exceptions;
 using FoiTracker.Application.Requests;
+using FoiTracker.Application.Statutes;
 
 namespace FoiTracker.Application.Letters;
 
 /// <summary>
 /// Letters print the requester's postal and e-mail address, which the public view of a request
-/// hides; so only the requester and staff may see or produce them.
+/// hides; so only the requester and staff may see or produce them. A request not sent yet does not
+/// exist for anyone else (as on its own page), so asking for its letters does not reveal it either.
 /// </summary>
 internal static class LetterAccess
 {
-    public static async Task<RequestRecord> RequireAsync(IRequestQueries requests, Guid requestId, RequestActor actor, CancellationToken cancellationToken)
+    public static async Task<RequestRecord> RequireAsync(
+        IRequestQueries requests, IStatuteCatalog catalog, Guid requestId, RequestActor actor, CancellationToken cancellationToken)
     {
         var request = await requests.GetAsync(requestId, cancellationToken) ?? throw NotFoundException.For("request", requestId.ToString());
-        if (!actor.IsStaff && actor.UserId != request.OwnerId)
-            throw new ForbiddenException("Only staff and the requester can see or produce this request's letters.");
-        return request;
+        if (actor.IsStaff || actor.UserId == request.OwnerId)
+            return request;
+        if (catalog.TryGetStatute(request.Statute, out var statute) && statute?.Workflow?.IsUnsent(request.Stage) == true)
+            throw NotFoundException.For("request", requestId.ToString());
+        throw new ForbiddenException("Only staff and the requester can see or produce this request's letters.");
     }
 }

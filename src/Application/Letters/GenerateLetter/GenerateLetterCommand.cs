@@ -26,7 +26,7 @@ public sealed class GenerateLetterHandler(IRequestQueries requests, LetterCompos
 {
     public async ValueTask<LetterDto> Handle(GenerateLetterCommand command, CancellationToken cancellationToken)
     {
-        var request = await LetterAccess.RequireAsync(requests, command.RequestId, command.Actor, cancellationToken);
+        var request = await LetterAccess.RequireAsync(requests, catalog, command.RequestId, command.Actor, cancellationToken);
         if (catalog.TryGetStatute(request.Statute, request.StatuteVersion, out var statute))
             LetterCannotPrecedeTheStepThatMakesItRule.Check(request, statute, command.Kind);
         return await composer.ProduceAsync(

@@ -75,7 +75,12 @@ public sealed class RecordEventCommandHandler(
         var request = await requests.GetAsync(id, cancellationToken)
             ?? throw NotFoundException.For("request", command.RequestId.ToString());
         if (!command.Actor.IsStaff && request.Owner?.Value != command.Actor.UserId)
+        {
+            // A request not sent yet is its requester's own: to anyone else it does not exist (GetRequestQuery).
+            if (contexts.For(request.StatuteId, request.StatuteVersion).Definition.IsUnsent(request.Stage))
+                throw NotFoundException.For("request", command.RequestId.ToString());
             throw new ForbiddenException("Only the requester who filed this request, or staff, can record events on it.");
+        }
         if (command.EventKey is not null && await requests.FindEventAsync(id, command.EventKey, cancellationToken) is { } seen)
         {
             if (seen != "event:" + command.Kind)
