@@ -44,9 +44,6 @@ public static class DependencyInjection
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             services.AddSingleton<SqliteCheckpointer>();
-            // Writers of this process queue for SQLite's one writer as long as the driver would retry a locked database.
-            services.AddSingleton(new SqliteWriteGate(
-                SqliteWriteGate.BusyTimeout(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DefaultTimeout)));
         }
 
         services.AddScoped<DbSession>();
@@ -59,12 +56,17 @@ public static class DependencyInjection
         services.AddScoped<UserRepository>();
         services.AddScoped<IUserRepository>(provider => provider.GetRequiredService<UserRepository>());
         services.AddScoped<IAccountQueries>(provider => provider.GetRequiredService<UserRepository>());
+        services.AddScoped<RequestStepWriter>();
         services.AddScoped<FoiRequestRepository>();
         services.AddScoped<IFoiRequestRepository>(provider => provider.GetRequiredService<FoiRequestRepository>());
         services.AddScoped<IRequestNumberAllocator>(provider => provider.GetRequiredService<FoiRequestRepository>());
         services.AddSingleton<IBulkRequestImporter, BulkRequestWriter>();
 
-        services.AddScoped<ITimerStore>(provider => provider.GetRequiredService<FoiRequestRepository>());
+        services.AddScoped(provider => new DueRequests(
+            provider.GetRequiredService<DbSession>(),
+            provider.GetRequiredService<FoiRequestRepository>(),
+            database.Provider == DatabaseProvider.Postgres ? DueRequests.PostgresLock : ""));
+        services.AddScoped<IDueRequests>(provider => provider.GetRequiredService<DueRequests>());
         services.AddScoped<IRequestQueries, RequestQueries>();
         services.AddScoped<IIdempotencyStore, IdempotencyRepository>();
         services.AddScoped<IOutboxStore, OutboxRepository>();

@@ -16,13 +16,6 @@ public interface IFoiRequestRepository
     /// </summary>
     Task SaveManyAsync(IReadOnlyCollection<FoiRequest> requests, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Writes, in the current transaction, those of <paramref name="requests"/> that nobody else saved
-    /// since they were loaded, with what their steps produced, and returns the others, of which
-    /// nothing is written: the timer sweep drops them from its batch instead of failing it.
-    /// </summary>
-    Task<IReadOnlyList<FoiRequest>> SaveUnchangedAsync(IReadOnlyCollection<FoiRequest> requests, CancellationToken cancellationToken);
-
     Task<FoiRequest?> GetAsync(RequestId id, CancellationToken cancellationToken);
 
     Task<FoiRequest?> GetByNumberAsync(RequestNumber number, CancellationToken cancellationToken);

@@ -1,19 +1,18 @@
 using System.Data.Common;
 using FoiTracker.Application.Common.Ports;
+using Microsoft.Data.Sqlite;
 
 namespace FoiTracker.Infrastructure.Persistence;
 
 /// <summary>
 /// One connection (and at most one transaction) per scope, shared by the repositories of a use
-/// case. The transaction behaviour opens and commits it around each command. On SQLite a
-/// transaction first takes its turn at the <see cref="SqliteWriteGate"/>, and a commit hands the
-/// copying of its pages into the database file to the <see cref="SqliteCheckpointer"/>.
+/// case. The transaction behaviour opens and commits it around each command. On SQLite a commit
+/// hands the copying of its pages into the database file to the <see cref="SqliteCheckpointer"/>.
 /// </summary>
-public sealed class DbSession(IDbConnectionFactory factory, SqliteCheckpointer? checkpointer = null, SqliteWriteGate? writeGate = null)
+public sealed class DbSession(IDbConnectionFactory factory, SqliteCheckpointer? checkpointer = null)
     : IUnitOfWork, IAsyncDisposable
 {
     private DbConnection? _connection;
-    private bool _holdsGate;
 
     public DbTransaction? Transaction { get; private set; }
 
@@ -29,32 +28,22 @@ public sealed class DbSession(IDbConnectionFactory factory, SqliteCheckpointer? 
         if (Transaction is not null)
             throw new InvalidOperationException("A transaction is already open in this scope.");
         var connection = await ConnectionAsync(cancellationToken);
-        if (writeGate is not null)
-        {
-            await writeGate.EnterAsync(cancellationToken);
-            _holdsGate = true;
-        }
-
-        try
-        {
-            Transaction = await connection.BeginTransactionAsync(cancellationToken);
-        }
-        catch
-        {
-            LeaveGate();
-            throw;
-        }
+        // On SQLite, BEGIN IMMEDIATE: the transaction takes the one writer's lock as it starts, so what
+        // it reads (the sweep's claim) cannot be changed by another writer before it writes. A second
+        // writer waits for the lock as long as the connection's Default Timeout, as the driver retries.
+        Transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: false)
+            : await connection.BeginTransactionAsync(cancellationToken);
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         if (Transaction is null)
             throw new InvalidOperationException("There is no transaction to commit.");
-        // A commit that fails leaves the transaction, and the gate, to the caller's rollback or to disposal.
+        // A commit that fails leaves the transaction to the caller's rollback or to disposal.
         await Transaction.CommitAsync(cancellationToken);
         await Transaction.DisposeAsync();
         Transaction = null;
-        LeaveGate();
         checkpointer?.Signal();
     }
 
@@ -70,7 +59,6 @@ public sealed class DbSession(IDbConnectionFactory factory, SqliteCheckpointer? 
         {
             await Transaction.DisposeAsync();
             Transaction = null;
-            LeaveGate();
         }
     }
 
@@ -83,16 +71,8 @@ public sealed class DbSession(IDbConnectionFactory factory, SqliteCheckpointer? 
             Transaction = null;
         }
 
-        LeaveGate();
         if (_connection is not null)
             await _connection.DisposeAsync();
     }
 
-    private void LeaveGate()
-    {
-        if (!_holdsGate)
-            return;
-        _holdsGate = false;
-        writeGate!.Leave();
-    }
 }

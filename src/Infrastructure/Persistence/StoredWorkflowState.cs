@@ -51,10 +51,6 @@ public static class StoredWorkflowState
     public static StoredWorkflow Read(string json) =>
         FromDocument(JsonSerializer.Deserialize(json, StoredWorkflowJson.Default.Document));
 
-    /// <summary>The same from the UTF-8 the database holds, without making a string of it first.</summary>
-    public static StoredWorkflow Read(ReadOnlySpan<byte> utf8Json) =>
-        FromDocument(JsonSerializer.Deserialize(utf8Json, StoredWorkflowJson.Default.Document));
-
     private static StoredWorkflow FromDocument(Document? document)
     {
         if (document is null)

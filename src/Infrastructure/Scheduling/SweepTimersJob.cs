@@ -1,4 +1,3 @@
-using FoiTracker.Application.Workflows;
 using FoiTracker.Application.Workflows.SweepTimers;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +10,8 @@ namespace FoiTracker.Infrastructure.Scheduling;
 /// The clock of the statute workflows: fires the timers that are due. The timer rows are the
 /// truth; this job only decides when to look at them. <see cref="WorkflowSchedule.SweepWorkers"/>
 /// batches run at once: on PostgreSQL each claims requests the others have not locked (ADR 007),
-/// exactly as separate nodes do; on SQLite each claims its own lane of the requests and fires it
-/// while another writes, and they take turns at the one writer (ADR 014).
+/// exactly as separate nodes do; on SQLite each batch holds the one writer's lock from its start,
+/// so the others wait for it and then claim what is still due (ADR 018).
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class SweepTimersJob(IServiceScopeFactory scopes, WorkflowSchedule schedule, ILogger<SweepTimersJob> logger)
@@ -25,7 +24,7 @@ public sealed class SweepTimersJob(IServiceScopeFactory scopes, WorkflowSchedule
     protected override int Workers => schedule.SweepWorkers;
 
     protected override ValueTask<SweepResult> SendBatchAsync(ISender sender, int worker, CancellationToken cancellationToken) =>
-        sender.Send(new SweepTimersCommand(schedule.SweepBatchSize, new SweepLane(worker, Workers)), cancellationToken);
+        sender.Send(new SweepTimersCommand(schedule.SweepBatchSize), cancellationToken);
 
     protected override bool HasMore(SweepResult result) => result.More;
 

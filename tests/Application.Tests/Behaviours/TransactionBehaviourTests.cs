@@ -1,5 +1,6 @@
 using FoiTracker.Application.Common.Behaviours;
 using FoiTracker.Application.Common.Ports;
+using FoiTracker.Application.Workflows.SweepTimers;
 using Mediator;
 
 namespace FoiTracker.Application.Tests.Behaviours;
@@ -31,20 +32,19 @@ public sealed class TransactionBehaviourTests
     }
 
     [Fact]
-    public async Task ACommandThatOpensItsOwnTransaction_IsLeftToDoSo()
+    public async Task TheTimerSweep_RunsInTheCommandsTransaction_LikeEveryOtherCommand()
     {
         var unitOfWork = new RecordingUnitOfWork();
-        var behaviour = new TransactionBehaviour<SelfTransactedCommand, int>(unitOfWork);
+        var behaviour = new TransactionBehaviour<SweepTimersCommand, SweepResult>(unitOfWork);
 
-        var result = await behaviour.Handle(new SelfTransactedCommand(), (_, _) => ValueTask.FromResult(unitOfWork.InTransaction ? 1 : 0), CancellationToken.None);
+        var result = await behaviour.Handle(
+            new SweepTimersCommand(), (_, _) => ValueTask.FromResult(new SweepResult(unitOfWork.InTransaction ? 1 : 0, 0, false)), CancellationToken.None);
 
-        result.Should().Be(0, "no transaction was open when the handler started");
-        unitOfWork.Calls.Should().BeEmpty();
+        result.Fired.Should().Be(1, "the sweep's claim holds its requests only inside the transaction");
+        unitOfWork.Calls.Should().Equal("begin", "commit");
     }
 
     private sealed record PlainCommand : ICommand<int>;
-
-    private sealed record SelfTransactedCommand : ICommand<int>, IOpensOwnTransaction;
 
     private sealed class RecordingUnitOfWork : IUnitOfWork
     {

@@ -52,16 +52,6 @@ internal sealed class CrashingRepository(IFoiRequestRepository inner, int crashO
         throw new SimulatedCrashException();
     }
 
-    public async Task<IReadOnlyList<FoiRequest>> SaveUnchangedAsync(IReadOnlyCollection<FoiRequest> requests, CancellationToken cancellationToken)
-    {
-        var written = requests.Take(crashOnSave - 1).ToList();
-        if (written.Count == requests.Count)
-            return await inner.SaveUnchangedAsync(requests, cancellationToken);
-
-        await inner.SaveUnchangedAsync(written, cancellationToken);
-        throw new SimulatedCrashException();
-    }
-
     public Task<FoiRequest?> GetAsync(RequestId id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
     public Task<FoiRequest?> GetByNumberAsync(RequestNumber number, CancellationToken cancellationToken) => inner.GetByNumberAsync(number, cancellationToken);

@@ -356,10 +356,10 @@ public sealed class SweepBenchmark : IBenchmark
             {
                 await using var scope = services.CreateAsyncScope();
                 var session = scope.ServiceProvider.GetRequiredService<DbSession>();
-                var store = scope.ServiceProvider.GetRequiredService<ITimerStore>();
+                var store = scope.ServiceProvider.GetRequiredService<IDueRequests>();
                 await session.BeginAsync(cancellationToken);
                 var started = Stopwatch.GetTimestamp();
-                var claimed = await store.ClaimDueAsync(at, batch, SweepLane.All, cancellationToken);
+                var claimed = await store.ClaimAsync(at, batch, cancellationToken);
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 await session.RollbackAsync(cancellationToken);
                 if (claimed.Count != expected)

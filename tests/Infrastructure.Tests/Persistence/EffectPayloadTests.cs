@@ -17,7 +17,7 @@ public sealed class EffectPayloadTests
             new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(4)), new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(4)));
         var at = new DateTimeOffset(2026, 11, 26, 20, 0, 0, 123, TimeSpan.Zero).AddTicks(4567);
 
-        var payload = FoiRequestRepository.EffectPayload(request, at);
+        var payload = RequestStepWriter.EffectPayload(request, at);
 
         var expected = JsonSerializer.Serialize(new
         {

@@ -362,10 +362,10 @@ public abstract class RepositoryContract : IAsyncLifetime
         var secondDue = second.NextTimerDueAt!.Value;
         firstDue.Should().BeBefore(secondDue);
 
-        var before = await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers => timers.ClaimDueAsync(firstDue.AddMinutes(-1), 10, SweepLane.All, CancellationToken.None));
-        var onlyFirst = await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers => timers.ClaimDueAsync(firstDue, 10, SweepLane.All, CancellationToken.None));
-        var both = await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers => timers.ClaimDueAsync(Instant(2026, 12, 31), 10, SweepLane.All, CancellationToken.None));
-        var limited = await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers => timers.ClaimDueAsync(Instant(2026, 12, 31), 1, SweepLane.All, CancellationToken.None));
+        var before = await ClaimAsync(firstDue.AddMinutes(-1), 10);
+        var onlyFirst = await ClaimAsync(firstDue, 10);
+        var both = await ClaimAsync(Instant(2026, 12, 31), 10);
+        var limited = await ClaimAsync(Instant(2026, 12, 31), 1);
 
         before.Should().BeEmpty();
         onlyFirst.Select(request => request.Id).Should().Equal(first.Id);
@@ -381,81 +381,46 @@ public abstract class RepositoryContract : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task Lanes_SplitTheDueRequests_WhereClaimsLockNothing()
+    public async Task AClaim_HoldsItsRequestsUntilItsTransactionEnds_AndNeedsOne()
     {
         await SendAsync(new LoadSeedsCommand());
-        var filed = Enumerable.Range(30, 40).Select(number => FoiRequest.File(
+        var filed = Enumerable.Range(30, 4).Select(number => FoiRequest.File(
             RequestId.New(), RequestNumber.From(2026, number), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
             new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 4), Instant(2026, 11, 2, 9), GeorgianWorkflow)).ToList();
         foreach (var request in filed)
             await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(request, CancellationToken.None));
 
-        var lanes = new List<IReadOnlyList<FoiRequest>>();
-        for (var lane = 0; lane < 3; lane++)
-        {
-            var index = lane;
-            lanes.Add(await InScopeAsync<ITimerStore, IReadOnlyList<FoiRequest>>(timers =>
-                timers.ClaimDueAsync(Instant(2026, 12, 31), 100, new SweepLane(index, 3), CancellationToken.None)));
-        }
+        await using var first = Services.CreateAsyncScope();
+        var outside = () => first.ServiceProvider.GetRequiredService<IDueRequests>().ClaimAsync(Instant(2026, 12, 31), 2, CancellationToken.None);
+        await outside.Should().ThrowAsync<InvalidOperationException>("a claim holds nothing without a transaction");
+        await first.ServiceProvider.GetRequiredService<IUnitOfWork>().BeginAsync(CancellationToken.None);
+        var held = await first.ServiceProvider.GetRequiredService<IDueRequests>().ClaimAsync(Instant(2026, 12, 31), 2, CancellationToken.None);
+        held.Should().HaveCount(2);
 
-        var locks = await InScopeAsync<ITimerStore, bool>(timers => Task.FromResult(timers.ClaimLocksRows));
-        if (locks)
+        // A second worker: on PostgreSQL it skips the locked rows; on SQLite its transaction waits for the first to end.
+        var second = Task.Run(() => ClaimAsync(Instant(2026, 12, 31), 10));
+        if (Provider == DatabaseProvider.Postgres)
         {
-            // Locked rows keep workers apart; each lane may take any due request.
-            lanes.Should().AllSatisfy(lane => lane.Should().HaveCount(40));
+            (await second).Select(request => request.Id).Should().BeEquivalentTo(filed.Select(request => request.Id).Except(held.Select(request => request.Id)));
+            await first.ServiceProvider.GetRequiredService<IUnitOfWork>().CommitAsync(CancellationToken.None);
             return;
         }
 
-        var ids = lanes.SelectMany(lane => lane.Select(request => request.Id)).ToList();
-        ids.Should().OnlyHaveUniqueItems("no request is in two lanes").And.BeEquivalentTo(filed.Select(request => request.Id), "every due request is in a lane");
-        lanes.Should().AllSatisfy(lane => lane.Should().NotBeEmpty("forty random ids end in all sixteen hex digits"));
-        lanes.Should().AllSatisfy(lane => lane.Select(request => request.NextTimerDueAt).Should().BeInAscendingOrder());
+        await Task.Delay(300);
+        second.IsCompleted.Should().BeFalse("SQLite's writer lock is held from the start of the first transaction");
+        await first.ServiceProvider.GetRequiredService<IUnitOfWork>().CommitAsync(CancellationToken.None);
+        (await second).Should().HaveCount(4);
     }
 
-    [SkippableFact]
-    public async Task SaveUnchanged_WritesTheRequestsNobodySavedMeanwhile_AndHandsBackTheOthersUnwritten()
+    /// <summary>A claim in a transaction of its own, rolled back.</summary>
+    private async Task<IReadOnlyList<FoiRequest>> ClaimAsync(DateTimeOffset now, int limit)
     {
-        await SendAsync(new LoadSeedsCommand());
-        var filed = Enumerable.Range(80, 3).Select(number => FoiRequest.File(
-            RequestId.New(), RequestNumber.From(2026, number), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", "S", "T",
-            new Requester("A", null, "Gori"), null, WorkflowActor.System, Instant(2026, 11, 20), Instant(2026, 11, 20), GeorgianWorkflow)).ToList();
-        foreach (var request in filed)
-            await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(request, CancellationToken.None));
-
         await using var scope = Services.CreateAsyncScope();
-        var repository = scope.ServiceProvider.GetRequiredService<IFoiRequestRepository>();
-        var loaded = new List<FoiRequest>();
-        foreach (var request in filed)
-            loaded.Add((await repository.GetAsync(request.Id, CancellationToken.None))!);
-
-        // Someone else saves the middle one after it was loaded here.
-        await InScopeAsync<IFoiRequestRepository>(async requests =>
-        {
-            var request = (await requests.GetAsync(filed[1].Id, CancellationToken.None))!;
-            request.Apply(new WorkflowEventInput("delivered", Instant(2026, 11, 23), RegistrationNumber: "01-7"), WorkflowActor.System, Instant(2026, 11, 23), GeorgianWorkflow);
-            await requests.SaveAsync(request, CancellationToken.None);
-        });
-
-        foreach (var request in loaded)
-            request.Apply(new WorkflowEventInput("clarification_requested", Instant(2026, 11, 24)), WorkflowActor.System, Instant(2026, 11, 25), GeorgianWorkflow);
         var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
-        var outside = () => repository.SaveUnchangedAsync(loaded, CancellationToken.None);
-        await outside.Should().ThrowAsync<InvalidOperationException>("it writes only inside the caller's transaction");
         await unitOfWork.BeginAsync(CancellationToken.None);
-        var left = await repository.SaveUnchangedAsync(loaded, CancellationToken.None);
-        await unitOfWork.CommitAsync(CancellationToken.None);
-
-        left.Should().ContainSingle().Which.Should().BeSameAs(loaded[1]);
-        foreach (var (request, expected) in new[] { (filed[0], "awaiting_clarification"), (filed[1], "submitted"), (filed[2], "awaiting_clarification") })
-        {
-            var stored = (await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(request.Id, CancellationToken.None)))!;
-            stored.Stage.Should().Be(expected);
-            stored.Version.Should().Be(2);
-        }
-
-        var middle = await QueryAsync<string>($"SELECT kind FROM timeline WHERE request_id = '{filed[1].Id.Value:D}' ORDER BY seq");
-        middle.Should().NotContain("event:clarification_requested", "nothing the left-out request's step produced is written");
-        middle.Should().Contain("event:delivered");
+        var claimed = await scope.ServiceProvider.GetRequiredService<IDueRequests>().ClaimAsync(now, limit, CancellationToken.None);
+        await unitOfWork.RollbackAsync(CancellationToken.None);
+        return claimed;
     }
 
     [SkippableFact]
@@ -626,56 +591,6 @@ public abstract class RepositoryContract : IAsyncLifetime
 public sealed class SqliteRepositoryTests : RepositoryContract
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    [Fact]
-    public async Task ARequestWhoseRowMovedAfterItWasLoaded_IsNotWrittenOverTheRowNowInItsPlace_ButRefusedAsChanged()
-    {
-        await SendAsync(new LoadSeedsCommand());
-        var (mine, other) = (SubmittedRequest(9), SubmittedRequest(10));
-        var now = Instant(2026, 11, 21);
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<IFoiRequestRepository>().AddAsync(mine, CancellationToken.None);
-            await scope.ServiceProvider.GetRequiredService<IFoiRequestRepository>().AddAsync(other, CancellationToken.None);
-        }
-
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            // The update finds a loaded row by its rowid. VACUUM may renumber rowids; this swaps the two rows' by hand,
-            // so the loaded rowid now holds the other request, at the same version.
-            var requests = scope.ServiceProvider.GetRequiredService<IFoiRequestRepository>();
-            var loaded = (await requests.GetAsync(mine.Id, CancellationToken.None))!;
-            await using (var connection = await Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None))
-            {
-                await connection.ExecuteAsync(
-                    """
-                    UPDATE requests SET rowid = -rowid WHERE id = @Mine;
-                    UPDATE requests SET rowid = (SELECT -rowid FROM requests WHERE id = @Mine) WHERE id = @Other;
-                    UPDATE requests SET rowid = (SELECT max(rowid) + 1 FROM requests) WHERE id = @Mine;
-                    """,
-                    new { Mine = mine.Id.Value, Other = other.Id.Value });
-            }
-
-            loaded.Apply(new WorkflowEventInput("answered", now, Outcome: "complete"), WorkflowActor.System, now, GeorgianWorkflow);
-
-            var save = () => requests.SaveAsync(loaded, CancellationToken.None);
-
-            await save.Should().ThrowAsync<ConflictException>();
-        }
-
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var requests = scope.ServiceProvider.GetRequiredService<IFoiRequestRepository>();
-            (await requests.GetAsync(other.Id, CancellationToken.None))!.Should().BeEquivalentTo(other, "the row in the old place was not written over");
-            var again = (await requests.GetAsync(mine.Id, CancellationToken.None))!;
-            again.Stage.Should().Be("submitted", "nothing of the refused save was written");
-            again.Apply(new WorkflowEventInput("answered", now, Outcome: "complete"), WorkflowActor.System, now, GeorgianWorkflow);
-            await requests.SaveAsync(again, CancellationToken.None);
-        }
-
-        await using (var scope = Services.CreateAsyncScope())
-            (await scope.ServiceProvider.GetRequiredService<IFoiRequestRepository>().GetAsync(mine.Id, CancellationToken.None))!.Stage.Should().Be("answered");
-    }
 }
 
 public sealed class PostgresRepositoryTests : RepositoryContract

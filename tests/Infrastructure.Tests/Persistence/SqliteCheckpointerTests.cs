@@ -67,7 +67,7 @@ public sealed class SqliteCheckpointerTests
     }
 
     [Fact]
-    public void AddInfrastructure_OnPostgres_RegistersNoCheckpointerAndNoWriteGate()
+    public void AddInfrastructure_OnPostgres_RegistersNoCheckpointer()
     {
         var options = new DatabaseOptions
         {
@@ -78,7 +78,6 @@ public sealed class SqliteCheckpointerTests
         using var services = TestServices.Build(options);
 
         services.GetService<SqliteCheckpointer>().Should().BeNull();
-        services.GetService<SqliteWriteGate>().Should().BeNull("PostgreSQL has row locks and many writers");
     }
 
     private static async Task InsertNotesAsync(DbConnection connection, DbTransaction transaction, int count)

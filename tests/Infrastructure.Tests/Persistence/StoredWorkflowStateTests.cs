@@ -1,4 +1,3 @@
-using System.Text;
 using FoiTracker.Domain.Workflows;
 using FoiTracker.Infrastructure.Persistence;
 
@@ -38,7 +37,7 @@ public sealed class StoredWorkflowStateTests
             new("complaint_filing", "overdue", new DateOnly(2026, 11, 17), new DateOnly(2026, 12, 17), 0, 1, 1),
         ];
 
-        var (readTimers, readDeadlines) = StoredWorkflowState.Read(Encoding.UTF8.GetBytes(StoredWorkflowState.Write(timers, deadlines)));
+        var (readTimers, readDeadlines) = StoredWorkflowState.Read(StoredWorkflowState.Write(timers, deadlines));
 
         readTimers.Should().Equal(timers[2], timers[1], timers[0]);
         readDeadlines.Should().Equal(deadlines);
@@ -55,7 +54,7 @@ public sealed class StoredWorkflowStateTests
             [new TimerStep("submitted", "deadline_passed", new DateTimeOffset(2026, 10, 16, 20, 0, 0, TimeSpan.Zero))]);
 
         var json = StoredWorkflowState.Write([], [], checkpoint, clockFromRegistration: true);
-        var state = StoredWorkflowState.Read(Encoding.UTF8.GetBytes(json));
+        var state = StoredWorkflowState.Read(json);
 
         json.Should().Contain("\"checkpoint\":{\"stage\":\"submitted\",\"entered\":\"2026-10-01T07:00:00+00:00\"").And.EndWith(",\"clockFrom\":\"registration\"}");
         state.ClockFromRegistration.Should().BeTrue();

@@ -5,8 +5,8 @@ namespace FoiTracker.Application.Common.Behaviours;
 
 /// <summary>
 /// Runs each command in one database transaction: its writes, and later its outbox rows, land
-/// together or not at all. Queries run without one, and so do commands that open their own
-/// (<see cref="IOpensOwnTransaction"/>).
+/// together or not at all. Queries run without one. A command sent inside a transaction that is
+/// already open joins it, and its caller commits.
 /// </summary>
 public sealed class TransactionBehaviour<TMessage, TResponse>(IUnitOfWork unitOfWork)
     : IPipelineBehavior<TMessage, TResponse>
@@ -17,7 +17,7 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(IUnitOfWork unitOf
         MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
-        if (message is not IBaseCommand || message is IOpensOwnTransaction || unitOfWork.InTransaction)
+        if (message is not IBaseCommand || unitOfWork.InTransaction)
             return await next(message, cancellationToken);
 
         await unitOfWork.BeginAsync(cancellationToken);
