@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddScoped<UserRepository>();
         services.AddScoped<IUserRepository>(provider => provider.GetRequiredService<UserRepository>());
         services.AddScoped<IAccountQueries>(provider => provider.GetRequiredService<UserRepository>());
+        services.AddScoped<RequestFactsWriter>();
         services.AddScoped<FoiRequestRepository>();
         services.AddScoped<IFoiRequestRepository>(provider => provider.GetRequiredService<FoiRequestRepository>());
         services.AddScoped<IRequestNumberAllocator>(provider => provider.GetRequiredService<FoiRequestRepository>());

@@ -23,6 +23,7 @@ public sealed record DeadlineFact(string Key, string Stage, DateOnly From, DateO
 /// claim and their decisions) are set only by the step in which they happened and are null otherwise:
 /// the store keeps the first value it was given. Everything else is the request's state after the step.
 /// </summary>
+/// <param name="AnswerDue">The due date the body's answer is measured against: the running clock the sent request starts, with its extensions, pauses and registration.</param>
 /// <param name="Deadlines">Every deadline the request holds; a status decided in this step, else <see cref="DeadlineStatus.Open"/> (the store keeps a status decided before for an unchanged deadline).</param>
 /// <param name="DeadlinesReplaced">A correction dropped deadlines in this step: the stored ones not listed are gone.</param>
 public sealed record RequestFacts(
@@ -31,6 +32,7 @@ public sealed record RequestFacts(
     string StatuteId,
     DateOnly? SubmittedOn,
     DateOnly? RegisteredOn,
+    DateOnly? AnswerDue,
     DateOnly? OverdueSince,
     DateOnly? WithdrawnOn,
     DateOnly? ClosedOn,
@@ -105,6 +107,7 @@ public sealed record RequestFacts(
             .ToList();
         var current = definition.HasStage(request.Stage) ? definition.Stage(request.Stage) : null;
         DateOnly? closedOn = current is { Terminal: true } && request.StageEnteredAt is { } entered ? context.LegalDate(entered) : null;
+        var answerClock = definition.Stage(definition.SubmittedStage).Clock;
         var withdrawnStage = definition.Stage(definition.SubmittedStage).Events.TryGetValue(WithdrawEvent, out var withdraw) ? withdraw.To : null;
         return new RequestFacts(
             request.Id,
@@ -112,6 +115,7 @@ public sealed record RequestFacts(
             request.StatuteId,
             request.SubmittedAt is { } sent ? context.LegalDate(sent) : null,
             request.RegisteredOn,
+            deadlines.FirstOrDefault(deadline => deadline.Key == answerClock)?.Due,
             request.OverdueSince,
             request.Stage == withdrawnStage ? closedOn : null,
             closedOn,

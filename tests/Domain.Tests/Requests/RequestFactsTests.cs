@@ -21,6 +21,7 @@ public sealed class RequestFactsTests
         var facts = RequestFacts.Of(request, _context);
 
         facts.SubmittedOn.Should().Be(Sent);
+        facts.AnswerDue.Should().Be(Due);
         (facts.FirstAnswerOn, facts.FirstAnswerOutcome).Should().Be((Due, "complete"));
         facts.Deadlines.Should().ContainSingle().Which.Should().Be(new DeadlineFact("response", "submitted", Sent, Due, 0, DeadlineStatus.Met, Due));
         facts.OverdueSince.Should().BeNull();

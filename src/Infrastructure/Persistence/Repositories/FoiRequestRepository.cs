@@ -23,7 +23,7 @@ namespace FoiTracker.Infrastructure.Persistence.Repositories;
 /// effects — on the scope's transaction, so they land together. A save over a version someone else
 /// already wrote is refused. Also the sweep's claim: requests whose earliest timer is due.
 /// </summary>
-public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
+public sealed class FoiRequestRepository(DbSession session, TimeProvider clock, RequestFactsWriter facts)
     : SqlRepository(session), IFoiRequestRepository, IRequestNumberAllocator, ITimerStore
 {
     /// <summary>A request's columns, in the order <see cref="ReadRequest"/> reads them by position.</summary>
@@ -296,6 +296,7 @@ public sealed class FoiRequestRepository(DbSession session, TimeProvider clock)
                 cancellationToken);
         }
 
+        await facts.WriteAsync(requests, cancellationToken);
         foreach (var request in requests)
             request.MarkSaved();
     }
