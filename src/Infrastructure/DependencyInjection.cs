@@ -59,6 +59,8 @@ public static class DependencyInjection
         services.AddScoped<UserRepository>();
         services.AddScoped<IUserRepository>(provider => provider.GetRequiredService<UserRepository>());
         services.AddScoped<IAccountQueries>(provider => provider.GetRequiredService<UserRepository>());
+        // The facts of a saved step are dated in its statute's zone, which the workflow context gives.
+        services.TryAddSingleton<WorkflowContexts>();
         services.AddScoped<RequestFactsWriter>();
         services.AddScoped<FoiRequestRepository>();
         services.AddScoped<IFoiRequestRepository>(provider => provider.GetRequiredService<FoiRequestRepository>());
