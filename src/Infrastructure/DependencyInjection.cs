@@ -57,6 +57,9 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository>(provider => provider.GetRequiredService<UserRepository>());
         services.AddScoped<IAccountQueries>(provider => provider.GetRequiredService<UserRepository>());
         services.AddScoped<RequestStepWriter>();
+        // The facts of a saved step are dated in its statute's zone, which the workflow context gives.
+        services.TryAddSingleton<WorkflowContexts>();
+        services.AddScoped<RequestFactsWriter>();
         services.AddScoped<FoiRequestRepository>();
         services.AddScoped<IFoiRequestRepository>(provider => provider.GetRequiredService<FoiRequestRepository>());
         services.AddScoped<IRequestNumberAllocator>(provider => provider.GetRequiredService<FoiRequestRepository>());

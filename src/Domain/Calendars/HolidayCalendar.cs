@@ -4,8 +4,7 @@ namespace FoiTracker.Domain.Calendars;
 /// A named, versioned working-day calendar: rest days, recurring holidays (with substitute-day rules and
 /// periods of validity) and dated overrides. Working-day arithmetic runs on a per-year table built on
 /// first use, so adding working days and counting them between two dates cost O(1) per year touched.
-/// A calendar is immutable: a change to it is a new version, and deadlines computed under the old one
-/// are moved only through <see cref="Deadlines.CalendarRevision"/>.
+/// A calendar is immutable: a change to it is a new version; a deadline keeps the version it was counted on.
 /// </summary>
 public sealed class HolidayCalendar
 {
@@ -154,21 +153,6 @@ public sealed class HolidayCalendar
 
     /// <summary>The first working day strictly after <paramref name="date"/>.</summary>
     public DateOnly NextWorkingDayAfter(DateOnly date) => AddWorkingDays(date, 1);
-
-    /// <summary>Dates in [<paramref name="from"/>, <paramref name="to"/>] whose working status differs between two calendars.</summary>
-    public static IReadOnlyList<DateOnly> DaysThatDiffer(HolidayCalendar left, HolidayCalendar right, DateOnly from, DateOnly to)
-    {
-        ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
-        var days = new List<DateOnly>();
-        for (var day = from; day <= to; day = day.AddDays(1))
-        {
-            if (left.IsWorkingDay(day) != right.IsWorkingDay(day))
-                days.Add(day);
-        }
-
-        return days;
-    }
 
     public override string ToString() => $"{Id} v{Version}";
 

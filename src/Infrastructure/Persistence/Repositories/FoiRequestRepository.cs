@@ -9,7 +9,7 @@ namespace FoiTracker.Infrastructure.Persistence.Repositories;
 /// scope's transaction, so they land together. A save over a version someone else already wrote is
 /// refused.
 /// </summary>
-public sealed class FoiRequestRepository(DbSession session, RequestStepWriter steps)
+public sealed class FoiRequestRepository(DbSession session, RequestStepWriter steps, RequestFactsWriter facts)
     : SqlRepository(session), IFoiRequestRepository, IRequestNumberAllocator
 {
     public async Task AddAsync(FoiRequest request, CancellationToken cancellationToken)
@@ -61,6 +61,8 @@ public sealed class FoiRequestRepository(DbSession session, RequestStepWriter st
     private async Task WriteStepsAsync(IReadOnlyCollection<FoiRequest> requests, CancellationToken cancellationToken)
     {
         await steps.WriteAsync(requests, cancellationToken);
+        // The facts read the step's timeline, which MarkSaved clears.
+        await facts.WriteAsync(requests, cancellationToken);
         foreach (var request in requests)
             request.MarkSaved();
     }
