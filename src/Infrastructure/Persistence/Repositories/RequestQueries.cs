@@ -20,18 +20,8 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
 
     public async Task<RequestRecord?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var row = await QuerySingleOrDefaultAsync<Row>(
-            """
-            SELECT id AS Id, number AS Number, body_key AS BodyKey, statute_id AS Statute, statute_version AS StatuteVersion,
-                   stage AS Stage, outcome AS Outcome, subject AS Subject, text AS Text, requester_name AS RequesterName,
-                   requester_email AS RequesterEmail, requester_address AS RequesterAddress, owner_id AS OwnerId,
-                   created_at AS CreatedAt, submitted_at AS SubmittedAt, registration_number AS RegistrationNumber,
-                   registered_on AS RegisteredOn, forwarded_from AS ForwardedFrom, overdue_since AS OverdueSince,
-                   workflow AS Workflow
-            FROM requests WHERE id = @Id
-            """,
-            new { Id = id },
-            cancellationToken);
+        // The request's own row, read as the repository reads it (one column list, RequestRow).
+        var row = await QuerySingleOrDefaultAsync<RequestRow>(RequestRow.Select + " WHERE id = @Id", new { Id = id }, cancellationToken);
         if (row is null)
             return null;
         // Armed timers and deadlines are in the request's row (ADR 012); the timers that fired or were
@@ -62,7 +52,7 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
             new { Id = id },
             cancellationToken);
         return new RequestRecord(
-            row.Id, row.Number, row.BodyKey, row.Statute, row.StatuteVersion, row.Stage, row.Outcome, row.Subject, row.Text,
+            row.Id, row.Number, row.BodyKey, row.StatuteId, row.StatuteVersion, row.Stage, row.Outcome, row.Subject, row.Text,
             row.RequesterName, row.RequesterEmail, row.RequesterAddress, row.OwnerId, row.CreatedAt, row.SubmittedAt,
             row.RegistrationNumber, row.RegisteredOn, row.ForwardedFrom, row.OverdueSince,
             deadlines.OrderBy(d => d.Due).ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => (d.Key, d.Due, d.EventDate, d.PausedDays)).ToList(),
@@ -189,29 +179,5 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
         public DateTimeOffset? NextTimerAt { get; init; }
         public int MailProblem { get; init; }
         public string? MailProblemReason { get; init; }
-    }
-
-    private sealed class Row
-    {
-        public Guid Id { get; init; }
-        public string Number { get; init; } = "";
-        public string BodyKey { get; init; } = "";
-        public string Statute { get; init; } = "";
-        public int StatuteVersion { get; init; }
-        public string Stage { get; init; } = "";
-        public string? Outcome { get; init; }
-        public string Subject { get; init; } = "";
-        public string Text { get; init; } = "";
-        public string RequesterName { get; init; } = "";
-        public string? RequesterEmail { get; init; }
-        public string? RequesterAddress { get; init; }
-        public Guid? OwnerId { get; init; }
-        public DateTimeOffset CreatedAt { get; init; }
-        public DateTimeOffset? SubmittedAt { get; init; }
-        public string? RegistrationNumber { get; init; }
-        public DateOnly? RegisteredOn { get; init; }
-        public Guid? ForwardedFrom { get; init; }
-        public DateOnly? OverdueSince { get; init; }
-        public string Workflow { get; init; } = StoredWorkflowState.Empty;
     }
 }
