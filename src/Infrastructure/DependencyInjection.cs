@@ -56,6 +56,8 @@ public static class DependencyInjection
         services.AddScoped<UserRepository>();
         services.AddScoped<IUserRepository>(provider => provider.GetRequiredService<UserRepository>());
         services.AddScoped<IAccountQueries>(provider => provider.GetRequiredService<UserRepository>());
+        // One statement per row on SQLite, one round trip for all rows on PostgreSQL (ADR 018).
+        services.AddSingleton<IRowStatements>(database.Provider == DatabaseProvider.Postgres ? new PostgresRowStatements() : new SqliteRowStatements());
         services.AddScoped<RequestStepWriter>();
         // The facts of a saved step are dated in its statute's zone, which the workflow context gives.
         services.TryAddSingleton<WorkflowContexts>();

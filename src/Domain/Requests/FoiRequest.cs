@@ -27,6 +27,9 @@ public sealed class FoiRequest
     private readonly List<TimelineEntry> _newTimeline = [];
     private readonly List<PendingEffect> _newEffects = [];
     private readonly Dictionary<string, ComputedDeadline> _deadlines = new(StringComparer.Ordinal);
+
+    /// <summary>The deadlines as the request was loaded or last saved with: what a step changed is told against them.</summary>
+    private Dictionary<string, ComputedDeadline> _savedDeadlines = new(StringComparer.Ordinal);
     private readonly List<RequestFlag> _flags = [];
 
     private FoiRequest(RequestId id, RequestNumber number, PublicBodyKey body, string statuteId, int statuteVersion,
@@ -126,6 +129,13 @@ public sealed class FoiRequest
     public IReadOnlyList<ArmedTimer> ActiveTimers => _activeTimers;
 
     public IReadOnlyCollection<ComputedDeadline> Deadlines => _deadlines.Values;
+
+    /// <summary>Whether this step set <paramref name="deadline"/> anew or moved it, since the request was loaded or saved.</summary>
+    public bool Changed(ComputedDeadline deadline)
+    {
+        ArgumentNullException.ThrowIfNull(deadline);
+        return !_savedDeadlines.TryGetValue(deadline.Key, out var saved) || saved != deadline;
+    }
 
     public IReadOnlyList<ArmedTimer> NewTimers => _newTimers;
 
@@ -427,6 +437,7 @@ public sealed class FoiRequest
         request._activeTimers.AddRange(snapshot.ActiveTimers);
         foreach (var deadline in snapshot.Deadlines)
             request._deadlines[deadline.Key] = deadline;
+        request._savedDeadlines = new Dictionary<string, ComputedDeadline>(request._deadlines, StringComparer.Ordinal);
         request._flags.AddRange(snapshot.Flags ?? []);
         return request;
     }
@@ -440,6 +451,7 @@ public sealed class FoiRequest
         _firedTimers.Clear();
         _newTimeline.Clear();
         _newEffects.Clear();
+        _savedDeadlines = new Dictionary<string, ComputedDeadline>(_deadlines, StringComparer.Ordinal);
     }
 
     /// <param name="windowEvent">The event date the stage's clock and deadlines count from, when it is not the day the stage is entered (a missed due date).</param>

@@ -24,7 +24,7 @@ public sealed record DeadlineFact(string Key, string Stage, DateOnly From, DateO
 /// the store keeps the first value it was given. Everything else is the request's state after the step.
 /// </summary>
 /// <param name="AnswerDue">The due date the body's answer is measured against: the running clock the sent request starts, with its extensions, pauses and registration.</param>
-/// <param name="Deadlines">Every deadline the request holds; a status decided in this step, else <see cref="DeadlineStatus.Open"/> (the store keeps a status decided before for an unchanged deadline).</param>
+/// <param name="Deadlines">The deadlines this step set, moved or settled (after a correction, every deadline the request holds); a status decided in this step, else <see cref="DeadlineStatus.Open"/> (the store keeps a status decided before for an unchanged deadline). The others stand as stored.</param>
 /// <param name="DeadlinesReplaced">A correction dropped deadlines in this step: the stored ones not listed are gone.</param>
 public sealed record RequestFacts(
     RequestId Request,
@@ -99,7 +99,9 @@ public sealed record RequestFacts(
             SettleByEvent(request, stage, happened, entry.ToStage, outcome, on, definition, settled);
         }
 
+        // A deadline neither moved nor settled by this step is stored as it was: it is not written again.
         var deadlines = request.Deadlines
+            .Where(deadline => replaced || settled.ContainsKey(deadline.Key) || request.Changed(deadline))
             .OrderBy(deadline => deadline.Key, StringComparer.Ordinal)
             .Select(deadline => settled.TryGetValue(deadline.Key, out var status)
                 ? new DeadlineFact(deadline.Key, deadline.Stage, deadline.EventDate, deadline.Due, deadline.PausedDays, status.Status, status.On)
@@ -115,7 +117,7 @@ public sealed record RequestFacts(
             request.StatuteId,
             request.SubmittedAt is { } sent ? context.LegalDate(sent) : null,
             request.RegisteredOn,
-            deadlines.FirstOrDefault(deadline => deadline.Key == answerClock)?.Due,
+            request.Deadlines.FirstOrDefault(deadline => deadline.Key == answerClock)?.Due,
             request.OverdueSince,
             request.Stage == withdrawnStage ? closedOn : null,
             closedOn,

@@ -22,7 +22,14 @@ public sealed class DbConnectionFactory : IDbConnectionFactory, IAsyncDisposable
     {
         _options = options;
         if (options.Provider == DatabaseProvider.Postgres)
-            _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        {
+            // The same few statements run for every row a step writes: prepared once per connection,
+            // the server parses and plans each only once (unless the connection string says otherwise).
+            var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+            if (builder.MaxAutoPrepare == 0)
+                builder.MaxAutoPrepare = 64;
+            _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        }
     }
 
     public DatabaseProvider Provider => _options.Provider;

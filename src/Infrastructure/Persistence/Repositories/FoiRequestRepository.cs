@@ -9,7 +9,7 @@ namespace FoiTracker.Infrastructure.Persistence.Repositories;
 /// scope's transaction, so they land together. A save over a version someone else already wrote is
 /// refused.
 /// </summary>
-public sealed class FoiRequestRepository(DbSession session, RequestStepWriter steps, RequestFactsWriter facts)
+public sealed class FoiRequestRepository(DbSession session, IRowStatements each, RequestStepWriter steps, RequestFactsWriter facts)
     : SqlRepository(session), IFoiRequestRepository, IRequestNumberAllocator
 {
     public async Task AddAsync(FoiRequest request, CancellationToken cancellationToken)
@@ -48,11 +48,10 @@ public sealed class FoiRequestRepository(DbSession session, RequestStepWriter st
 
     private async Task SaveAllAsync(IReadOnlyCollection<FoiRequest> requests, CancellationToken cancellationToken)
     {
-        foreach (var request in requests)
-        {
-            if (await ExecuteAsync(RequestRow.Update, RequestRow.From(request), cancellationToken) == 0)
-                throw new ConflictException($"Request {request.Number} was changed by someone else at the same moment; load it again and retry.");
-        }
+        var written = await each.ExecuteAsync(Session, RequestRow.Update, requests.Select(RequestRow.From).ToList<object>(), cancellationToken);
+        var stale = requests.Zip(written).FirstOrDefault(pair => pair.Second == 0).First;
+        if (stale is not null)
+            throw new ConflictException($"Request {stale.Number} was changed by someone else at the same moment; load it again and retry.");
 
         await WriteStepsAsync(requests, cancellationToken);
     }

@@ -10,7 +10,7 @@ namespace FoiTracker.Infrastructure.Persistence.Repositories;
 /// "first" things keep the value stored first; a deadline's status decided by an earlier step stays
 /// while its dates are unchanged.
 /// </summary>
-public sealed class RequestFactsWriter(DbSession session, WorkflowContexts contexts) : SqlRepository(session)
+public sealed class RequestFactsWriter(DbSession session, IRowStatements each, WorkflowContexts contexts) : SqlRepository(session)
 {
     private const string UpsertFacts =
         """
@@ -69,7 +69,7 @@ public sealed class RequestFactsWriter(DbSession session, WorkflowContexts conte
 
         if (facts.Count == 0)
             return;
-        await ExecuteAsync(UpsertFacts, facts.Select(FactsRow).ToList(), cancellationToken);
+        await each.ExecuteAsync(Session, UpsertFacts, facts.Select(FactsRow).ToList(), cancellationToken);
         // A correction is rare: the deadlines it dropped are found by reading the request's stored keys.
         foreach (var fact in facts.Where(fact => fact.DeadlinesReplaced))
         {
@@ -80,8 +80,7 @@ public sealed class RequestFactsWriter(DbSession session, WorkflowContexts conte
         }
 
         var deadlines = facts.SelectMany(fact => fact.Deadlines.Select(deadline => DeadlineRow(fact.Request, deadline))).ToList();
-        if (deadlines.Count > 0)
-            await ExecuteAsync(UpsertDeadline, deadlines, cancellationToken);
+        await each.ExecuteAsync(Session, UpsertDeadline, deadlines, cancellationToken);
     }
 
     private static object FactsRow(RequestFacts facts) => new

@@ -10,7 +10,7 @@ namespace FoiTracker.Infrastructure.Persistence.Repositories;
 /// timers that fired or were disarmed (the history the request's page shows), timeline entries and
 /// outbox effects. Armed timers and deadlines go with the request's row itself (ADR 012).
 /// </summary>
-public sealed class RequestStepWriter(DbSession session, TimeProvider clock) : SqlRepository(session)
+public sealed class RequestStepWriter(DbSession session, IRowStatements each, TimeProvider clock) : SqlRepository(session)
 {
     private const string InsertEndedTimer =
         """
@@ -32,7 +32,7 @@ public sealed class RequestStepWriter(DbSession session, TimeProvider clock) : S
         ON CONFLICT (dedup_key) DO NOTHING
         """;
 
-    /// <summary>Writes the steps' rows, one statement per row (Dapper runs a statement once for each element of a list).</summary>
+    /// <summary>Writes the steps' rows, one statement per row (<see cref="IRowStatements"/>: on PostgreSQL, one round trip for all).</summary>
     public async Task WriteAsync(IReadOnlyCollection<FoiRequest> requests, CancellationToken cancellationToken)
     {
         // When the step is written, by the application's clock (tests run on a fake one).
@@ -52,7 +52,7 @@ public sealed class RequestStepWriter(DbSession session, TimeProvider clock) : S
                 CancelledAt = row.Fired ? (DateTimeOffset?)null : endedAt,
                 row.Timer.ArmedAt,
             })
-            .ToList();
+            .ToList<object>();
         var timeline = requests.SelectMany(request => request.NewTimeline.Select(entry => new
             {
                 entry.Id,
@@ -67,7 +67,7 @@ public sealed class RequestStepWriter(DbSession session, TimeProvider clock) : S
                 entry.StatuteVersion,
                 entry.EventKey,
             }))
-            .ToList();
+            .ToList<object>();
         var effects = requests.SelectMany(request => request.NewEffects.Select(effect => new
             {
                 effect.Id,
@@ -79,14 +79,11 @@ public sealed class RequestStepWriter(DbSession session, TimeProvider clock) : S
                 Payload = EffectPayload(request, effect.At),
                 effect.At,
             }))
-            .ToList();
+            .ToList<object>();
 
-        if (ended.Count > 0)
-            await ExecuteAsync(InsertEndedTimer, ended, cancellationToken);
-        if (timeline.Count > 0)
-            await ExecuteAsync(InsertTimeline, timeline, cancellationToken);
-        if (effects.Count > 0)
-            await ExecuteAsync(InsertOutbox, effects, cancellationToken);
+        await each.ExecuteAsync(Session, InsertEndedTimer, ended, cancellationToken);
+        await each.ExecuteAsync(Session, InsertTimeline, timeline, cancellationToken);
+        await each.ExecuteAsync(Session, InsertOutbox, effects, cancellationToken);
     }
 
     /// <summary>
