@@ -25,6 +25,7 @@ public sealed class SweepConflictTests : WorkflowTestBase
         var other = await FileAsync(sent);
 
         Task<bool>? registering = null;
+        var waitedForTheBatch = false;
         await using var node = BuildNode(services => services.AddScoped<IDueRequests>(provider => new InterferingDueRequests(
             provider.GetRequiredService<DueRequests>(),
             async () =>
@@ -43,12 +44,14 @@ public sealed class SweepConflictTests : WorkflowTestBase
                     }
                 });
                 await Task.Delay(300);
+                waitedForTheBatch = !registering.IsCompleted;
             })));
 
         var first = await SendAsync(node, new SweepTimersCommand(10));
         var registered = await registering!;
 
         first.Fired.Should().BeGreaterThan(0);
+        waitedForTheBatch.Should().BeTrue("the note cannot be written while the sweep holds the batch it claimed");
         (await QueryAsync(new GetRequestQuery(changed.Id, null))).Stage.Should().Be("overdue", "the sweep's work stands");
         (await QueryAsync(new GetRequestQuery(other.Id, null))).Stage.Should().Be("overdue");
 
