@@ -7,6 +7,7 @@ using FoiTracker.Application.Statutes;
 using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Common;
 using FoiTracker.Domain.Requests;
+using FoiTracker.Domain.Workflows;
 
 namespace FoiTracker.Application.Letters;
 
@@ -34,7 +35,6 @@ public sealed class LetterComposer(
 {
     // The answers a body can give (the workflow vocabulary of seeds/README.md); a later decision on a
     // complaint overwrites the request's outcome, so the answer is read from the timeline.
-    private static readonly HashSet<string> AnswerOutcomes = new(StringComparer.Ordinal) { "complete", "partial", "refused", "not_held", "forwarded" };
 
     /// <summary>The recipient a letter kind goes to when produced on demand (the workflow names it itself).</summary>
     public static string DefaultRecipient(string kind) => kind switch
@@ -98,10 +98,10 @@ public sealed class LetterComposer(
         var complaint = DeadlineOf(request, "complaint_decision");
         var decisionDue = DeadlineOf(request, "complaint_decision_extended", "complaint_decision");
         var courtFiling = DeadlineOf(request, "court_filing");
-        var answer = request.Timeline.Where(entry => entry.Kind == "event:answered").MaxBy(entry => entry.Seq);
-        var answerOutcome = EventDetail.OutcomeOf(answer?.Detail) ?? (request.Outcome is { } outcome && AnswerOutcomes.Contains(outcome) ? outcome : null);
-        var refusal = answerOutcome is "refused" or "partial" ? answer : null;
-        var decision = request.Timeline.Where(entry => entry.Kind == "event:complaint_decided").MaxBy(entry => entry.Seq);
+        var answer = LastEntry(request, EventKind.Answered);
+        var answerOutcome = EventDetail.OutcomeOf(answer?.Detail) ?? (request.Outcome is { } stored && new Outcome(stored) is { IsAnswer: true } outcome ? outcome : null);
+        var refusal = answerOutcome == Outcome.Refused || answerOutcome == Outcome.Partial ? answer : null;
+        var decision = LastEntry(request, EventKind.ComplaintDecided);
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [LetterFields.SenderName] = request.RequesterName,
@@ -117,8 +117,8 @@ public sealed class LetterComposer(
             [LetterFields.RequestSubject] = request.Subject,
             [LetterFields.RequestText] = request.Text,
             [LetterFields.RegistrationNumber] = request.RegistrationNumber,
-            [LetterFields.Refused] = answerOutcome == "refused" ? "yes" : null,
-            [LetterFields.PartlyRefused] = answerOutcome == "partial" ? "yes" : null,
+            [LetterFields.Refused] = answerOutcome == Outcome.Refused ? "yes" : null,
+            [LetterFields.PartlyRefused] = answerOutcome == Outcome.Partial ? "yes" : null,
             [LetterFields.Unanswered] = answerOutcome is null ? "yes" : null,
             [LetterFields.RefusalReference] = EventDetail.ReferenceOf(refusal?.Detail),
             [LetterFields.ComplaintBodyName] = complaintBody?.Name.In(language),
@@ -208,5 +208,12 @@ public sealed class LetterComposer(
         }
 
         return null;
+    }
+
+    /// <summary>The latest timeline entry that records <paramref name="kind"/>, read from the stored kind.</summary>
+    private static TimelineEntryDto? LastEntry(RequestRecord request, EventKind kind)
+    {
+        var stored = TimelineKind.Of(kind).Value;
+        return request.Timeline.Where(entry => entry.Kind == stored).MaxBy(entry => entry.Seq);
     }
 }

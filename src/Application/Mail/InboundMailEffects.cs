@@ -30,11 +30,11 @@ public sealed class InboundMailEffects(MailTimeline timeline)
 
         void AgencyReplied(FoiRequest request, IWorkflowContext context)
         {
-            if (!context.Definition.Stage(request.Stage).Events.ContainsKey(MailTimelineKinds.AgencyReplied))
+            if (!request.TakesReplies(context))
                 return;
             try
             {
-                request.Apply(new WorkflowEventInput(MailTimelineKinds.AgencyReplied, now, EventKey: key), actor, now, context);
+                request.NoteReplyReceived(now, actor, now, context, key);
             }
             catch (BusinessRuleViolationException)
             {

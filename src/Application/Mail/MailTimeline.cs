@@ -23,9 +23,6 @@ public static class MailTimelineKinds
 
     /// <summary>A delivery failure report for a mail we sent.</summary>
     public const string Bounce = "mail:bounce";
-
-    /// <summary>The workflow event a matched reply sends.</summary>
-    public const string AgencyReplied = "agency_replied";
 }
 
 /// <summary>
@@ -54,7 +51,7 @@ public sealed class MailTimeline(IFoiRequestRepository requests, WorkflowContext
             if (request is null || await requests.FindEventAsync(id, eventKey, cancellationToken) is not null)
                 return;
             var context = contexts.For(request.StatuteId, request.StatuteVersion);
-            request.Annotate(kind, at, actor, detail, eventKey, context);
+            request.Annotate(TimelineKind.Parse(kind), at, actor, detail, eventKey, context);
             andThen?.Invoke(request, context);
             try
             {

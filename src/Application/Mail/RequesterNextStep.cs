@@ -24,7 +24,7 @@ public sealed record RequesterNextStep(
     DateOnly? CourtUntil)
 {
     /// <summary>The event that takes a request to the next rung of its statute's ladder (seeds/README.md, workflow vocabulary).</summary>
-    public const string EscalateEvent = "escalate";
+    public static readonly EventKind EscalateEvent = EventKind.Escalate;
 
     private static readonly RequesterNextStep Nothing = new(null, null, null, null, null, null, null);
 
@@ -54,7 +54,7 @@ public sealed record RequesterNextStep(
             {
                 onPaper = letter.Name;
             }
-            else if (request.Timers.LastOrDefault(timer => timer.Kind == reminder.Timer.Kind && timer.Stage == stage.Key && timer.CancelledAt is null) is { } armed)
+            else if (request.Timers.LastOrDefault(timer => timer.Kind == reminder.Timer.Kind.Value && timer.Stage == stage.Key && timer.CancelledAt is null) is { } armed)
             {
                 if (armed.FiredAt is { } fired)
                     sentOn = statute.LegalDateOf(fired);

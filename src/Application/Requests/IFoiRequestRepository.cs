@@ -1,4 +1,5 @@
 using FoiTracker.Domain.Requests;
+using FoiTracker.Domain.Workflows;
 
 namespace FoiTracker.Application.Requests;
 
@@ -20,8 +21,8 @@ public interface IFoiRequestRepository
 
     Task<FoiRequest?> GetByNumberAsync(RequestNumber number, CancellationToken cancellationToken);
 
-    /// <summary>The timeline kind ("event:answered") of the event already applied with this key, or null (a replay changes nothing).</summary>
-    Task<string?> FindEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken);
+    /// <summary>The timeline kind of the entry already written with this key (an event, a mail noted), or null (a replay changes nothing).</summary>
+    Task<TimelineKind?> FindEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken);
 }
 
 /// <summary>Hands out request numbers: per year, gap-free within a committed transaction, never twice.</summary>

@@ -1,3 +1,5 @@
+using FoiTracker.Domain.Workflows;
+
 namespace FoiTracker.Domain.Requests;
 
 /// <summary>
@@ -12,18 +14,18 @@ public static class EventDetail
     /// <summary>Characters a reference cannot hold, so that it reads back whole.</summary>
     public static readonly IReadOnlyList<char> ForbiddenInReference = ['[', ']', '\r', '\n'];
 
-    public static string Outcome(string outcome) => $"{OutcomePrefix}{outcome}.";
+    public static string Outcome(Outcome outcome) => $"{OutcomePrefix}{outcome.Value}.";
 
     /// <summary>The number the body gave its answer letter, as the timeline shows it.</summary>
     public static string Reference(string reference) => $"{ReferencePrefix}{reference.Trim()}].";
 
     /// <summary>The outcome an entry's detail records ("refused"), or null.</summary>
-    public static string? OutcomeOf(string? detail)
+    public static Outcome? OutcomeOf(string? detail)
     {
         if (detail is null || !detail.StartsWith(OutcomePrefix, StringComparison.Ordinal))
             return null;
         var end = detail.IndexOf('.', OutcomePrefix.Length);
-        return end < 0 ? null : detail[OutcomePrefix.Length..end];
+        return end < 0 ? null : new Outcome(detail[OutcomePrefix.Length..end]);
     }
 
     /// <summary>The answer reference an entry's detail records, or null.</summary>

@@ -15,7 +15,7 @@ namespace FoiTracker.Domain.Requests;
 /// records a timeline entry and collects the timers, deadlines and effects for the repository to
 /// write in the same transaction.
 /// </summary>
-public sealed class FoiRequest
+public sealed partial class FoiRequest
 {
     public const int MaxSubjectLength = 300;
     public const int MaxTextLength = 100_000;
@@ -71,7 +71,7 @@ public sealed class FoiRequest
     public string Stage { get; private set; }
 
     /// <summary>How the body answered (complete, partial, refused, not_held, forwarded), once it did.</summary>
-    public string? Outcome { get; private set; }
+    public Outcome? Outcome { get; private set; }
 
     /// <summary>When the request was recorded here (UTC).</summary>
     public DateTimeOffset CreatedAt { get; }
@@ -193,7 +193,7 @@ public sealed class FoiRequest
         };
         var definition = context.Definition;
         request.Route = definition.RouteFor(bodyKind?.ToName())?.Key;
-        request.EnterStage(definition.DraftStage, now, actor, context, "filed", forwardedFrom is null ? "Request filed." : $"Request opened by forwarding from {forwardedFrom}.", eventKey: null);
+        request.EnterStage(definition.DraftStage, now, actor, context, TimelineKind.Filed, forwardedFrom is null ? "Request filed." : $"Request opened by forwarding from {forwardedFrom}.", eventKey: null);
         if (submittedAt is not { } sent)
             return request;
         if (forwardedFrom is not null && definition.ForwardedStage is { } forwarded)
@@ -201,11 +201,11 @@ public sealed class FoiRequest
             // GAC 80: the body that received the request sent it on; nobody sends it again, and the
             // new body's clock runs from the day it reached it.
             request.SubmittedAt = sent.ToUniversalTime();
-            request.EnterStage(forwarded, sent, actor, context, "forwarded_in", "Received by forwarding from another body (GAC 80).", eventKey: null);
+            request.EnterStage(forwarded, sent, actor, context, TimelineKind.ForwardedIn, "Received by forwarding from another body (GAC 80).", eventKey: null);
             return request;
         }
 
-        request.Apply(new WorkflowEventInput("submit", sent, Note: sent < now ? "Recorded as sent on this date." : null), actor, now, context);
+        request.Submit(sent, actor, now, context, note: sent < now ? "Recorded as sent on this date." : null);
         return request;
     }
 
@@ -236,13 +236,13 @@ public sealed class FoiRequest
         if (SubmittedAt is { } sent && input.OccurredAt < sent)
             throw new BusinessRuleViolationException("EventCannotPrecedeSubmission", $"'{input.Kind}' cannot have happened before the request was sent ({sent:yyyy-MM-dd}).");
 
-        var checkpoint = input.Kind != "submit" && StageEnteredAt is { } entered && input.OccurredAt < entered
+        var checkpoint = input.Kind != EventKind.Submit && StageEnteredAt is { } entered && input.OccurredAt < entered
             ? CheckpointBefore(input, entered, registeredOn, sending, context)
             : null;
         var stage = context.Definition.Stage(checkpoint?.Stage ?? Stage);
         if (!stage.Events.TryGetValue(input.Kind, out var definition))
         {
-            var accepted = stage.Events.Keys.Order(StringComparer.Ordinal).ToList();
+            var accepted = stage.Events.Keys.Select(kind => kind.Value).Order(StringComparer.Ordinal).ToList();
             throw new BusinessRuleViolationException(
                 "EventNotAcceptedInStage",
                 $"A request in stage '{stage.Key}' cannot take '{input.Kind}'." +
@@ -253,7 +253,7 @@ public sealed class FoiRequest
             throw new BusinessRuleViolationException("EventNeedsStaff", $"Only staff can record '{input.Kind}'.");
 
         string? target = definition.To;
-        if (definition.NeedsOutcome && (input.Outcome is null || !definition.ToByOutcome.TryGetValue(input.Outcome, out target)))
+        if (definition.NeedsOutcome && (input.Outcome is not { } outcome || !definition.ToByOutcome.TryGetValue(outcome, out target)))
         {
             throw new BusinessRuleViolationException(
                 "EventNeedsOutcome",
@@ -265,13 +265,13 @@ public sealed class FoiRequest
         if (definition.NeedsOutcome)
             Outcome = input.Outcome;
         var recount = registeredOn is { } registered ? Register(input.RegistrationNumber, registered, stage, target, sending, context) : null;
-        if (input.Kind == "submit")
+        if (input.Kind == EventKind.Submit)
             SubmittedAt = input.OccurredAt.ToUniversalTime();
 
         var detail = Describe(input);
         if (target is null)
         {
-            Record(input.OccurredAt, "event:" + input.Kind, actor, detail, Stage, Stage, input.EventKey, context);
+            Record(input.OccurredAt, TimelineKind.Of(input.Kind), actor, detail, Stage, Stage, input.EventKey, context);
             var source = input.EventKey ?? _newTimeline[^1].Id.ToString("N");
             if (recount is not null)
             {
@@ -302,7 +302,7 @@ public sealed class FoiRequest
                 ReopenStage = Stage;
         }
 
-        EnterStage(target, input.OccurredAt, actor, context, "event:" + input.Kind, detail, input.EventKey);
+        EnterStage(target, input.OccurredAt, actor, context, TimelineKind.Of(input.Kind), detail, input.EventKey);
         var entrySource = input.EventKey ?? _newTimeline[^1].Id.ToString("N");
         if (recount is not null)
             RecordRecount(recount, input.OccurredAt, actor, context);
@@ -316,9 +316,11 @@ public sealed class FoiRequest
     /// Writes a timeline entry that changes nothing else: a mail sent, refused by the server, bounced,
     /// or received. A key makes it idempotent (the database refuses a second entry with the same key).
     /// </summary>
-    public void Annotate(string kind, DateTimeOffset at, WorkflowActor actor, string? detail, string? eventKey, IWorkflowContext context)
+    public void Annotate(TimelineKind kind, DateTimeOffset at, WorkflowActor actor, string? detail, string? eventKey, IWorkflowContext context)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        // An event or a timer moves the workflow: it goes through Apply or FireTimer, never in as a note.
+        if (kind.Value is null || kind.IsEvent || kind.IsTimer)
+            throw new ArgumentException($"'{kind}' is not a note on the timeline.", nameof(kind));
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(context);
         Record(at, kind, actor, detail, Stage, Stage, eventKey, context);
@@ -370,7 +372,7 @@ public sealed class FoiRequest
         var deadline = timer.DeadlineKey is { } key && _deadlines.TryGetValue(key, out var computed) ? computed : null;
         if (definition.SkipWhenLate && deadline is not null && now >= context.StartOfDay(deadline.Due.AddDays(1)))
         {
-            Record(at, "timer:" + timer.Kind, WorkflowActor.System, $"Skipped: the deadline '{deadline.Key}' (due {deadline.Due:yyyy-MM-dd}) had already passed when it fired.", Stage, Stage, null, context);
+            Record(at, TimelineKind.Of(timer.Kind), WorkflowActor.System, $"Skipped: the deadline '{deadline.Key}' (due {deadline.Due:yyyy-MM-dd}) had already passed when it fired.", Stage, Stage, null, context);
             return true;
         }
 
@@ -378,13 +380,13 @@ public sealed class FoiRequest
             ? $"Timer '{timer.Kind}' fired."
             : $"Timer '{timer.Kind}' fired for deadline '{deadline.Key}' (due {deadline.Due:yyyy-MM-dd}).";
         if (definition.To is null)
-            Record(at, "timer:" + timer.Kind, WorkflowActor.System, detail, Stage, Stage, null, context);
+            Record(at, TimelineKind.Of(timer.Kind), WorkflowActor.System, detail, Stage, Stage, null, context);
         else
         {
             // A stage a missed deadline leads to counts its windows from that deadline's last day, as the
             // law does ("within one month of the deadline passing", GAC 178; APC 22(3); FOISA s.20(5)(b)…):
             // the first day counted is the day after the due date, which is the day the request became overdue.
-            EnterStage(definition.To, at, WorkflowActor.System, context, "timer:" + timer.Kind, detail, null, windowEvent: deadline?.Due);
+            EnterStage(definition.To, at, WorkflowActor.System, context, TimelineKind.Of(timer.Kind), detail, null, windowEvent: deadline?.Due);
         }
         if (definition.Flag is { } flag)
             RaiseFlag(flag, deadline, at, WorkflowActor.System, context, deadline is null ? null : $"nothing by {deadline.Due:yyyy-MM-dd}");
@@ -456,7 +458,7 @@ public sealed class FoiRequest
 
     /// <param name="windowEvent">The event date the stage's clock and deadlines count from, when it is not the day the stage is entered (a missed due date).</param>
     private void EnterStage(
-        string key, DateTimeOffset at, WorkflowActor actor, IWorkflowContext context, string kind, string? detail, string? eventKey, DateOnly? windowEvent = null)
+        string key, DateTimeOffset at, WorkflowActor actor, IWorkflowContext context, TimelineKind kind, string? detail, string? eventKey, DateOnly? windowEvent = null)
     {
         var definition = context.Definition;
         key = definition.OnRoute(Route, key);
@@ -613,7 +615,7 @@ public sealed class FoiRequest
             .ToList();
         if (produced.Count > 0)
             detail.Append(CultureInfo.InvariantCulture, $" Made before this correction and not recalled (what was sent cannot be undone): {string.Join("; ", produced)}.");
-        Record(now, "correction", actor, detail.ToString(), left, Stage, null, context);
+        Record(now, TimelineKind.Correction, actor, detail.ToString(), left, Stage, null, context);
     }
 
     /// <summary>
@@ -656,7 +658,7 @@ public sealed class FoiRequest
         var clock = context.Definition.Stage(Stage).Clock ?? recount.Clock;
         var due = _deadlines[clock].Due;
         var change = recount.DueBefore is { } before && before != due ? $"due {due:yyyy-MM-dd} instead of {before:yyyy-MM-dd}" : $"due {due:yyyy-MM-dd}";
-        Record(at, "deadline:recomputed", actor,
+        Record(at, TimelineKind.DeadlineRecomputed, actor,
             $"Deadline '{clock}' now counts from the registration on {recount.RegisteredOn:yyyy-MM-dd} ({recount.Rule.Citation}: " +
             $"{(recount.Rule.Start == DeadlineStart.NextWorkingDay ? "from the next working day after it" : "from the registration")}): {change}.",
             Stage, Stage, null, context);
@@ -702,7 +704,7 @@ public sealed class FoiRequest
             }
             else if (_flags.RemoveAll(raised => raised.Key == flag) > 0)
             {
-                Record(at, "flag_lifted:" + flag, actor, $"{FlagName(flag, context)}: done on {on:yyyy-MM-dd}, within the deadline of {deadline.Due:yyyy-MM-dd}.", Stage, Stage, null, context);
+                Record(at, TimelineKind.FlagLifted(flag), actor, $"{FlagName(flag, context)}: done on {on:yyyy-MM-dd}, within the deadline of {deadline.Due:yyyy-MM-dd}.", Stage, Stage, null, context);
             }
         }
     }
@@ -712,14 +714,14 @@ public sealed class FoiRequest
         if (_flags.Exists(raised => raised.Key == flag))
             return;
         _flags.Add(new RequestFlag(flag, deadline?.Key, context.LegalDate(at)));
-        Record(at, "flag:" + flag, actor, why is null ? $"{FlagName(flag, context)}." : $"{FlagName(flag, context)}: {why}.", Stage, Stage, null, context);
+        Record(at, TimelineKind.FlagRaised(flag), actor, why is null ? $"{FlagName(flag, context)}." : $"{FlagName(flag, context)}: {why}.", Stage, Stage, null, context);
     }
 
     private static string FlagName(string flag, IWorkflowContext context) => context.Definition.Flag(flag)?.Name.En ?? flag;
 
     // The timeline is public: whoever wrote the detail (a person's note, a mail server's answer, a
     // bounce report), the requester's e-mail and address never reach it.
-    private void Record(DateTimeOffset at, string kind, WorkflowActor actor, string? detail, string? from, string? to, string? eventKey, IWorkflowContext context) =>
+    private void Record(DateTimeOffset at, TimelineKind kind, WorkflowActor actor, string? detail, string? from, string? to, string? eventKey, IWorkflowContext context) =>
         _newTimeline.Add(new TimelineEntry(
             Uuid7.New(), ++LastTimelineSeq, at.ToUniversalTime(), kind, actor.ToString(), Requester.Redact(detail), from, to, context.StatuteVersion, eventKey));
 
@@ -736,8 +738,8 @@ public sealed class FoiRequest
     private static string? Describe(WorkflowEventInput input)
     {
         var parts = new List<string>();
-        if (input.Outcome is not null)
-            parts.Add(EventDetail.Outcome(input.Outcome));
+        if (input.Outcome is { } outcome)
+            parts.Add(EventDetail.Outcome(outcome));
         if (input.RegistrationNumber is not null)
             parts.Add($"Registered as {input.RegistrationNumber.Trim()}{(input.RegisteredOn is { } on ? $" on {on:yyyy-MM-dd}" : string.Empty)}.");
         if (!string.IsNullOrWhiteSpace(input.Reference))
@@ -760,7 +762,7 @@ public sealed record RequestSnapshot(
     Requester Requester,
     UserId? Owner,
     string Stage,
-    string? Outcome,
+    Outcome? Outcome,
     DateTimeOffset CreatedAt,
     DateTimeOffset? SubmittedAt,
     DateTimeOffset? StageEnteredAt,

@@ -37,28 +37,16 @@ public sealed record RequestFacts(
     DateOnly? WithdrawnOn,
     DateOnly? ClosedOn,
     DateOnly? FirstAnswerOn,
-    string? FirstAnswerOutcome,
+    Outcome? FirstAnswerOutcome,
     DateOnly? ComplaintFiledOn,
     DateOnly? ComplaintDecidedOn,
-    string? ComplaintOutcome,
+    Outcome? ComplaintOutcome,
     DateOnly? CourtFiledOn,
     DateOnly? CourtDecidedOn,
-    string? CourtOutcome,
+    Outcome? CourtOutcome,
     IReadOnlyList<DeadlineFact> Deadlines,
     bool DeadlinesReplaced)
 {
-    /// <summary>The event whose outcome is the body's answer (complete, partial, refused, not held, forwarded).</summary>
-    public const string AnswerEvent = "answered";
-
-    /// <summary>The event whose outcome is a court's judgment; every other event with an outcome decides a complaint or review.</summary>
-    public const string CourtDecisionEvent = "court_decided";
-
-    /// <summary>The common event by which the requester withdraws a request.</summary>
-    public const string WithdrawEvent = "withdraw";
-
-    private const string EventPrefix = "event:";
-    private const string TimerPrefix = "timer:";
-    private const string CorrectionKind = "correction";
     private const string CourtRecipient = "court";
     private const string ComplaintRecipient = "complaint_body";
 
@@ -76,7 +64,7 @@ public sealed record RequestFacts(
         var replaced = false;
         foreach (var entry in request.NewTimeline)
         {
-            if (entry.Kind == CorrectionKind)
+            if (entry.Kind.IsCorrection)
             {
                 replaced = true;
                 continue;
@@ -86,13 +74,13 @@ public sealed record RequestFacts(
                 continue;
             var stage = definition.Stage(from);
             var on = context.LegalDate(entry.At);
-            if (entry.Kind.StartsWith(TimerPrefix, StringComparison.Ordinal))
+            if (entry.Kind.IsTimer)
             {
-                SettleByTimer(request, stage, entry.Kind[TimerPrefix.Length..], entry.At, context, settled);
+                SettleByTimer(request, stage, entry.Kind.Timer, entry.At, context, settled);
                 continue;
             }
 
-            if (!entry.Kind.StartsWith(EventPrefix, StringComparison.Ordinal) || !stage.Events.TryGetValue(entry.Kind[EventPrefix.Length..], out var happened))
+            if (!entry.Kind.IsEvent || !stage.Events.TryGetValue(entry.Kind.Event, out var happened))
                 continue;
             var outcome = EventDetail.OutcomeOf(entry.Detail);
             facts.Note(happened, outcome, on);
@@ -110,7 +98,7 @@ public sealed record RequestFacts(
         var current = definition.HasStage(request.Stage) ? definition.Stage(request.Stage) : null;
         DateOnly? closedOn = current is { Terminal: true } && request.StageEnteredAt is { } entered ? context.LegalDate(entered) : null;
         var answerClock = definition.Stage(definition.SubmittedStage).Clock;
-        var withdrawnStage = definition.Stage(definition.SubmittedStage).Events.TryGetValue(WithdrawEvent, out var withdraw) ? withdraw.To : null;
+        var withdrawnStage = definition.Stage(definition.SubmittedStage).Events.TryGetValue(EventKind.Withdraw, out var withdraw) ? withdraw.To : null;
         return new RequestFacts(
             request.Id,
             request.Body.Value,
@@ -142,7 +130,7 @@ public sealed record RequestFacts(
     /// after the term is a refusal); a reminder before it settles nothing.
     /// </summary>
     private static void SettleByTimer(
-        FoiRequest request, StageDefinition stage, string kind, DateTimeOffset at, IWorkflowContext context, Dictionary<string, (DeadlineStatus, DateOnly)> settled)
+        FoiRequest request, StageDefinition stage, TimerKind kind, DateTimeOffset at, IWorkflowContext context, Dictionary<string, (DeadlineStatus, DateOnly)> settled)
     {
         if (stage.Timers.FirstOrDefault(timer => timer.Kind == kind)?.Deadline is not { } key
             || request.Deadlines.FirstOrDefault(deadline => deadline.Key == key) is not { } deadline)
@@ -159,7 +147,7 @@ public sealed record RequestFacts(
     /// nothing, and neither does a withdrawal or closing without an outcome: that is not the body's act.
     /// </summary>
     private static void SettleByEvent(
-        FoiRequest request, StageDefinition stage, EventDefinition happened, string? to, string? outcome, DateOnly on,
+        FoiRequest request, StageDefinition stage, EventDefinition happened, string? to, Outcome? outcome, DateOnly on,
         WorkflowDefinition definition, Dictionary<string, (DeadlineStatus, DateOnly)> settled)
     {
         var target = to is not null && to != stage.Key && definition.HasStage(to) ? definition.Stage(to) : null;
@@ -178,19 +166,19 @@ public sealed record RequestFacts(
     private sealed class Firsts
     {
         public DateOnly? AnswerOn { get; private set; }
-        public string? AnswerOutcome { get; private set; }
+        public Outcome? AnswerOutcome { get; private set; }
         public DateOnly? ComplaintFiledOn { get; private set; }
         public DateOnly? ComplaintDecidedOn { get; private set; }
-        public string? ComplaintOutcome { get; private set; }
+        public Outcome? ComplaintOutcome { get; private set; }
         public DateOnly? CourtFiledOn { get; private set; }
         public DateOnly? CourtDecidedOn { get; private set; }
-        public string? CourtOutcome { get; private set; }
+        public Outcome? CourtOutcome { get; private set; }
 
         /// <summary>
         /// A complaint or a court claim is told by the letter the event sends: to the body that hears
         /// complaints (GAC 178; LSG 62(1)) or to the court (APC 22). A review the body itself does is not counted.
         /// </summary>
-        public void Note(EventDefinition happened, string? outcome, DateOnly on)
+        public void Note(EventDefinition happened, Outcome? outcome, DateOnly on)
         {
             var letters = happened.Effects.Where(effect => effect.Kind == WorkflowEffect.Letter).Select(effect => effect.Recipient).ToList();
             if (letters.Contains(CourtRecipient))
@@ -199,12 +187,12 @@ public sealed record RequestFacts(
                 ComplaintFiledOn ??= on;
             if (outcome is null)
                 return;
-            if (happened.Kind == AnswerEvent)
+            if (happened.Kind == EventKind.Answered)
             {
                 if (AnswerOn is null)
                     (AnswerOn, AnswerOutcome) = (on, outcome);
             }
-            else if (happened.Kind == CourtDecisionEvent)
+            else if (happened.Kind == EventKind.CourtDecided)
             {
                 if (CourtDecidedOn is null)
                     (CourtDecidedOn, CourtOutcome) = (on, outcome);

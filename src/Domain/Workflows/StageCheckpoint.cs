@@ -17,4 +17,4 @@ public sealed record StageCheckpoint(
     IReadOnlyList<TimerStep> Steps);
 
 /// <summary>A timer that fired with effects: the stage that armed it, its kind and its instant.</summary>
-public sealed record TimerStep(string Stage, string Kind, DateTimeOffset At);
+public sealed record TimerStep(string Stage, TimerKind Kind, DateTimeOffset At);

@@ -27,7 +27,7 @@ public sealed record WorkflowEffect(string Kind, string Name, string Recipient)
 /// With <see cref="Flag"/> it marks the request with a missed duty (no written reasons for a refusal, GAC 41).
 /// </summary>
 public sealed record TimerDefinition(
-    string Kind,
+    TimerKind Kind,
     string? Deadline,
     int OffsetDays,
     string? To,
@@ -43,9 +43,9 @@ public sealed record TimerDefinition(
 /// are disarmed, and the flag they would raise is decided by the event's own date.
 /// </summary>
 public sealed record EventDefinition(
-    string Kind,
+    EventKind Kind,
     string? To,
-    IReadOnlyDictionary<string, string> ToByOutcome,
+    IReadOnlyDictionary<Outcome, string> ToByOutcome,
     AllowedSender AllowedSender,
     IReadOnlyList<WorkflowEffect> Effects,
     MultilingualName? Description,
@@ -73,7 +73,7 @@ public sealed record StageDefinition(
     bool Terminal,
     bool Overdue,
     IReadOnlyList<TimerDefinition> Timers,
-    IReadOnlyDictionary<string, EventDefinition> Events);
+    IReadOnlyDictionary<EventKind, EventDefinition> Events);
 
 /// <summary>
 /// A way up the statute's ladder that depends on the body a request goes to, fixed when the request
@@ -108,7 +108,7 @@ public sealed class WorkflowDefinition
 
     /// <param name="readyToPrintStage">
     /// Where a request stands when its letter goes on paper (the body has no verified address): the
-    /// draft's <see cref="PrintEvent"/> leads there and its <c>submit</c>, dated the day the letter was
+    /// draft's <see cref="EventKind.Print"/> leads there and its <c>submit</c>, dated the day the letter was
     /// handed in or posted, starts the clock. Null in a statute version written before it existed.
     /// </param>
     public WorkflowDefinition(
@@ -157,10 +157,10 @@ public sealed class WorkflowDefinition
         {
             if (!_stages.TryGetValue(readyToPrintStage, out var printStage))
                 throw new ArgumentException($"The workflow has no stage '{readyToPrintStage}'.", nameof(stages));
-            if (!_stages[draftStage].Events.TryGetValue(PrintEvent, out var print) || print.To != readyToPrintStage)
-                throw new ArgumentException($"Stage '{draftStage}' needs an event '{PrintEvent}' leading to '{readyToPrintStage}'.", nameof(stages));
-            if (!printStage.Events.TryGetValue(SubmitEvent, out var submit) || submit.To != submittedStage)
-                throw new ArgumentException($"Stage '{readyToPrintStage}' needs an event '{SubmitEvent}' leading to '{submittedStage}'.", nameof(stages));
+            if (!_stages[draftStage].Events.TryGetValue(EventKind.Print, out var print) || print.To != readyToPrintStage)
+                throw new ArgumentException($"Stage '{draftStage}' needs an event '{EventKind.Print}' leading to '{readyToPrintStage}'.", nameof(stages));
+            if (!printStage.Events.TryGetValue(EventKind.Submit, out var submit) || submit.To != submittedStage)
+                throw new ArgumentException($"Stage '{readyToPrintStage}' needs an event '{EventKind.Submit}' leading to '{submittedStage}'.", nameof(stages));
         }
 
         ReadyToPrintStage = readyToPrintStage;
@@ -176,12 +176,6 @@ public sealed class WorkflowDefinition
 
     /// <summary>The target that sends a closed or withdrawn request back to the stage it left.</summary>
     public const string ReopenTarget = "$reopen";
-
-    /// <summary>The event that sends a request to its body and, where it was not sent yet, starts its clock.</summary>
-    public const string SubmitEvent = "submit";
-
-    /// <summary>The event that makes a draft's letter to print and send on paper (see <see cref="ReadyToPrintStage"/>).</summary>
-    public const string PrintEvent = "print";
 
     public string DraftStage { get; }
 
@@ -221,10 +215,6 @@ public sealed class WorkflowDefinition
             : throw new KeyNotFoundException($"The workflow has no stage '{key}'. Its stages: {string.Join(", ", _stages.Keys)}.");
 
     public bool HasStage(string key) => _stages.ContainsKey(key);
-
-    /// <summary>Every event kind any stage accepts.</summary>
-    public IReadOnlyList<string> EventKinds =>
-        [.. _stages.Values.SelectMany(stage => stage.Events.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     private void AddRoute(RouteDefinition route, string paramName)
     {

@@ -7,7 +7,7 @@ namespace FoiTracker.Domain.Workflows;
 /// A timer armed for a request by the stage it entered at <paramref name="ArmedAt"/>. The request
 /// keeps its armed timers; the sweep claims the request when the earliest is due.
 /// </summary>
-public sealed record ArmedTimer(Guid Id, string Kind, string Stage, string? DeadlineKey, DateTimeOffset DueAt, DateTimeOffset ArmedAt);
+public sealed record ArmedTimer(Guid Id, TimerKind Kind, string Stage, string? DeadlineKey, DateTimeOffset DueAt, DateTimeOffset ArmedAt);
 
 /// <summary>
 /// A missed duty the request is marked with (a flag of the workflow), the deadline it was missed
@@ -20,7 +20,7 @@ public sealed record TimelineEntry(
     Guid Id,
     int Seq,
     DateTimeOffset At,
-    string Kind,
+    TimelineKind Kind,
     string Actor,
     string? Detail,
     string? FromStage,
@@ -58,9 +58,9 @@ public sealed record WorkflowActor(string Kind, Guid? UserId, string Name)
 /// <summary>An event sent to a request's workflow, with the facts it carries.</summary>
 /// <param name="Reference">The number the body gave its answer letter; a complaint names the refusal by it.</param>
 public sealed record WorkflowEventInput(
-    string Kind,
+    EventKind Kind,
     DateTimeOffset OccurredAt,
-    string? Outcome = null,
+    Outcome? Outcome = null,
     string? Note = null,
     string? RegistrationNumber = null,
     DateOnly? RegisteredOn = null,

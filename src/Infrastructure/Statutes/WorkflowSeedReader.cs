@@ -32,7 +32,7 @@ internal static class WorkflowSeedReader
         var draft = workflow.RequiredString("draftStage");
         var submitted = workflow.RequiredString("submittedStage");
         var readyToPrint = workflow.OptionalString("readyToPrintStage");
-        var common = workflow.Has("common") ? ReadEvents(workflow.RequiredObject("common"), deadlineKeys, requireKa) : new Dictionary<string, EventDefinition>();
+        var common = workflow.Has("common") ? ReadEvents(workflow.RequiredObject("common"), deadlineKeys, requireKa) : new Dictionary<EventKind, EventDefinition>();
         var routes = workflow.OptionalMap("routes").Select(route => ReadRoute(route.Name, route.Value, requireKa)).ToList();
         var flags = workflow.OptionalMap("flags").Select(flag => ReadFlag(flag.Name, flag.Value, requireKa)).ToList();
 
@@ -53,7 +53,7 @@ internal static class WorkflowSeedReader
     }
 
     private static StageDefinition ReadStage(
-        string key, SeedObject stage, IReadOnlyDictionary<string, EventDefinition> common, IReadOnlyCollection<string> deadlineKeys, bool requireKa)
+        string key, SeedObject stage, IReadOnlyDictionary<EventKind, EventDefinition> common, IReadOnlyCollection<string> deadlineKeys, bool requireKa)
     {
         stage.AllowOnly("name", "clock", "clockStart", "pausesClock", "terminal", "overdue", "timers", "events");
         var clock = stage.OptionalString("clock");
@@ -65,10 +65,10 @@ internal static class WorkflowSeedReader
         var index = 0;
         foreach (var timer in stage.OptionalArray("timers", (i, _) => stage.Entry))
             timers.Add(ReadTimer(timer.WithPrefix($"{stage.Prefix}timers[{index++}]."), deadlineKeys));
-        if (timers.Select(timer => timer.Kind).Distinct(StringComparer.Ordinal).Count() != timers.Count)
+        if (timers.Select(timer => timer.Kind).Distinct().Count() != timers.Count)
             throw stage.Fail("timers", "two timers of a stage share a kind");
 
-        var events = new Dictionary<string, EventDefinition>(ReadEvents(stage, deadlineKeys, requireKa), StringComparer.Ordinal);
+        var events = new Dictionary<EventKind, EventDefinition>(ReadEvents(stage, deadlineKeys, requireKa));
         // Events every open stage accepts (withdraw, close, note) unless the stage defines its own.
         if (!terminal)
         {
@@ -88,11 +88,12 @@ internal static class WorkflowSeedReader
             events);
     }
 
-    private static Dictionary<string, EventDefinition> ReadEvents(SeedObject owner, IReadOnlyCollection<string> deadlineKeys, bool requireKa)
+    private static Dictionary<EventKind, EventDefinition> ReadEvents(SeedObject owner, IReadOnlyCollection<string> deadlineKeys, bool requireKa)
     {
-        var events = new Dictionary<string, EventDefinition>(StringComparer.Ordinal);
-        foreach (var (kind, definition) in owner.OptionalMap("events"))
+        var events = new Dictionary<EventKind, EventDefinition>();
+        foreach (var (name, definition) in owner.OptionalMap("events"))
         {
+            var kind = Word(owner, "events", name, text => new EventKind(text));
             definition.AllowOnly("to", "byOutcome", "by", "effects", "description", "satisfies");
             var to = definition.OptionalString("to");
             var byOutcome = definition.OptionalStringMap("byOutcome");
@@ -101,7 +102,7 @@ internal static class WorkflowSeedReader
             events[kind] = new EventDefinition(
                 kind,
                 to,
-                byOutcome,
+                byOutcome.ToDictionary(pair => Word(definition, "byOutcome", pair.Key, text => new Outcome(text)), pair => pair.Value),
                 definition.OptionalEnum("by", Senders) ?? AllowedSender.Staff,
                 ReadEffects(definition),
                 definition.OptionalName("description", requireKa),
@@ -111,11 +112,24 @@ internal static class WorkflowSeedReader
         return events;
     }
 
+    /// <summary>A word of the statute (an event, a timer, an outcome) whose shape is wrong stops the start, naming where it is.</summary>
+    private static T Word<T>(SeedObject owner, string field, string text, Func<string, T> create)
+    {
+        try
+        {
+            return create(text);
+        }
+        catch (ArgumentException ex)
+        {
+            throw owner.Fail(field, ex.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+        }
+    }
+
     private static TimerDefinition ReadTimer(SeedObject timer, IReadOnlyCollection<string> deadlineKeys)
     {
         timer.AllowOnly("kind", "deadline", "offsetDays", "to", "effects", "skipWhenLate", "flag");
         return new TimerDefinition(
-            timer.RequiredString("kind"),
+            Word(timer, "kind", timer.RequiredString("kind"), text => new TimerKind(text)),
             DeadlineOrNull(timer, "deadline", deadlineKeys),
             timer.OptionalInt("offsetDays", -366, 366, 0),
             timer.OptionalString("to"),

@@ -1,5 +1,6 @@
 using FoiTracker.Application.Requests;
 using FoiTracker.Domain.Requests;
+using FoiTracker.Domain.Workflows;
 
 namespace FoiTracker.Application.Tests.Workflows;
 
@@ -56,5 +57,5 @@ internal sealed class CrashingRepository(IFoiRequestRepository inner, int crashO
 
     public Task<FoiRequest?> GetByNumberAsync(RequestNumber number, CancellationToken cancellationToken) => inner.GetByNumberAsync(number, cancellationToken);
 
-    public Task<string?> FindEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken) => inner.FindEventAsync(id, eventKey, cancellationToken);
+    public Task<TimelineKind?> FindEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken) => inner.FindEventAsync(id, eventKey, cancellationToken);
 }

@@ -95,7 +95,7 @@ public sealed class GeorgianLadderTableTests : IDisposable
     {
         var request = InStage(stage);
         var outcome = Outcomes.TryGetValue(kind, out var pair) ? pair.Outcome : null;
-        var apply = () => request.Apply(new WorkflowEventInput(kind, Now, Outcome: outcome), Staff, Now, _context);
+        var apply = () => request.Apply(new WorkflowEventInput(new EventKind(kind), Now, Outcome: outcome is null ? null : new Outcome(outcome)), Staff, Now, _context);
 
         if (!Allowed[stage].TryGetValue(kind, out var expected))
         {

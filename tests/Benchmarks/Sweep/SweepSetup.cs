@@ -115,8 +115,8 @@ internal static class TimerBulkWriter
         var reminder = SweepPlan.ReminderDue(context, deadline);
         ArmedTimer[] timers =
         [
-            new(Guid.CreateVersion7(), "reminder", SweepPlan.SubmittedStage, SweepPlan.DeadlineKey, reminder, armed),
-            new(Guid.CreateVersion7(), "deadline_passed", SweepPlan.SubmittedStage, SweepPlan.DeadlineKey, SweepPlan.DeadlinePassedDue(context, deadline), armed),
+            new(Guid.CreateVersion7(), new TimerKind("reminder"), SweepPlan.SubmittedStage, SweepPlan.DeadlineKey, reminder, armed),
+            new(Guid.CreateVersion7(), new TimerKind("deadline_passed"), SweepPlan.SubmittedStage, SweepPlan.DeadlineKey, SweepPlan.DeadlinePassedDue(context, deadline), armed),
         ];
         return (StoredWorkflowState.Write(timers, [deadline]), reminder);
     }
@@ -124,7 +124,7 @@ internal static class TimerBulkWriter
     /// <summary>A due request's state: its deadline_passed timer, due now, with a timer id of its own.</summary>
     private static string DueState(SweepPlan plan) =>
         StoredWorkflowState.Write(
-            [new ArmedTimer(Guid.CreateVersion7(), "deadline_passed", SweepPlan.SubmittedStage, SweepPlan.DeadlineKey, plan.DueAt, plan.DueEnteredAt)],
+            [new ArmedTimer(Guid.CreateVersion7(), new TimerKind("deadline_passed"), SweepPlan.SubmittedStage, SweepPlan.DeadlineKey, plan.DueAt, plan.DueEnteredAt)],
             [plan.DueDeadline]);
 
     /// <summary>Arms the not-due requests (<paramref name="isDue"/> false); returns how many timers that armed.</summary>

@@ -19,7 +19,7 @@ public sealed class FoiRequestTests
         request.Stage.Should().Be("draft");
         request.SubmittedAt.Should().BeNull();
         request.ActiveTimers.Should().BeEmpty();
-        request.NewTimeline.Should().ContainSingle().Which.Kind.Should().Be("filed");
+        request.NewTimeline.Should().ContainSingle().Which.Kind.Should().Be(TimelineKind.Filed);
     }
 
     [Fact]
@@ -32,8 +32,8 @@ public sealed class FoiRequestTests
         request.Deadlines.Should().ContainSingle(d => d.Key == "response").Which.Due.Should().Be(new DateOnly(2026, 11, 16));
         var timers = request.NewTimers.ToDictionary(t => t.Kind, t => t.DueAt);
         // Fires at the start of the Tbilisi day after the last day: 17 Nov 00:00 +04 = 16 Nov 20:00 UTC.
-        timers["deadline_passed"].Should().Be(new DateTimeOffset(2026, 11, 16, 20, 0, 0, TimeSpan.Zero));
-        timers["reminder"].Should().Be(new DateTimeOffset(2026, 11, 14, 20, 0, 0, TimeSpan.Zero));
+        timers[new TimerKind("deadline_passed")].Should().Be(new DateTimeOffset(2026, 11, 16, 20, 0, 0, TimeSpan.Zero));
+        timers[new TimerKind("reminder")].Should().Be(new DateTimeOffset(2026, 11, 14, 20, 0, 0, TimeSpan.Zero));
         request.NewEffects.Should().ContainSingle(e => e.Kind == "letter" && e.Name == "request" && e.Recipient == "body");
     }
 
@@ -68,7 +68,7 @@ public sealed class FoiRequestTests
     {
         var request = TestWorkflow.File(_context, Now, Noon("2026-11-20"));
 
-        var escalate = () => request.Apply(new WorkflowEventInput("escalate", Now), Staff, Now, _context);
+        var escalate = () => request.Apply(new WorkflowEventInput(new EventKind("escalate"), Now), Staff, Now, _context);
 
         var error = escalate.Should().Throw<BusinessRuleViolationException>().Which;
         error.Rule.Should().Be("EventNotAcceptedInStage");
@@ -79,9 +79,9 @@ public sealed class FoiRequestTests
     public void StaffOnlyEvent_FromTheRequester_BreaksARule()
     {
         var request = TestWorkflow.File(_context, Now, Noon("2026-11-20"));
-        request.Apply(new WorkflowEventInput("withdraw", Now), Citizen, Now, _context);
+        request.Apply(new WorkflowEventInput(new EventKind("withdraw"), Now), Citizen, Now, _context);
 
-        var reopen = () => request.Apply(new WorkflowEventInput("reopen", Now), Citizen, Now, _context);
+        var reopen = () => request.Apply(new WorkflowEventInput(new EventKind("reopen"), Now), Citizen, Now, _context);
 
         reopen.Should().Throw<BusinessRuleViolationException>().Which.Rule.Should().Be("EventNeedsStaff");
     }
@@ -91,12 +91,12 @@ public sealed class FoiRequestTests
     {
         var request = TestWorkflow.File(_context, Now, Noon("2026-11-20"));
 
-        var bare = () => request.Apply(new WorkflowEventInput("answered", Now), Citizen, Now, _context);
+        var bare = () => request.Apply(new WorkflowEventInput(new EventKind("answered"), Now), Citizen, Now, _context);
         bare.Should().Throw<BusinessRuleViolationException>().Which.Message.Should().Contain("complete").And.Contain("refused");
 
-        request.Apply(new WorkflowEventInput("answered", Now, Outcome: "refused"), Citizen, Now, _context);
+        request.Apply(new WorkflowEventInput(new EventKind("answered"), Now, Outcome: new Outcome("refused")), Citizen, Now, _context);
         request.Stage.Should().Be("refused");
-        request.Outcome.Should().Be("refused");
+        request.Outcome.Should().Be(Outcome.Refused);
         request.ActiveTimers.Should().BeEmpty("leaving 'submitted' disarms its timers");
     }
 
@@ -105,7 +105,7 @@ public sealed class FoiRequestTests
     {
         var request = TestWorkflow.File(_context, Now, Noon("2026-11-20"));
 
-        var early = () => request.Apply(new WorkflowEventInput("answered", Noon("2026-11-19"), Outcome: "complete"), Citizen, Now, _context);
+        var early = () => request.Apply(new WorkflowEventInput(new EventKind("answered"), Noon("2026-11-19"), Outcome: new Outcome("complete")), Citizen, Now, _context);
 
         early.Should().Throw<BusinessRuleViolationException>().Which.Rule.Should().Be("EventCannotPrecedeSubmission");
     }
@@ -114,14 +114,14 @@ public sealed class FoiRequestTests
     public void Timer_FiredAfterTheDeadline_MovesToOverdueAtItsOwnInstant_AndArmsTheChaser()
     {
         var request = TestWorkflow.File(_context, Now, Noon("2026-11-02"));
-        var deadline = request.ActiveTimers.Single(t => t.Kind == "deadline_passed");
+        var deadline = request.ActiveTimers.Single(t => t.Kind.Value == "deadline_passed");
 
         request.FireTimer(deadline.Id, Now, _context).Should().BeTrue();
 
         request.Stage.Should().Be("overdue");
         request.StageEnteredAt.Should().Be(deadline.DueAt, "catch-up uses the timer's instant, not the sweep's");
         request.OverdueSince.Should().Be(new DateOnly(2026, 11, 17));
-        request.ActiveTimers.Should().ContainSingle(t => t.Kind == "chaser");
+        request.ActiveTimers.Should().ContainSingle(t => t.Kind.Value == "chaser");
         request.NewEffects.Select(e => e.Name).Should().Contain("overdue");
     }
 
@@ -132,14 +132,14 @@ public sealed class FoiRequestTests
         var request = TestWorkflow.File(_context, Now, Noon("2026-10-01"));
         request.Deadlines.Single(d => d.Key == "response").Due.Should().Be(new DateOnly(2026, 10, 16));
 
-        request.FireTimer(request.ActiveTimers.Single(t => t.Kind == "deadline_passed").Id, Now, _context);
+        request.FireTimer(request.ActiveTimers.Single(t => t.Kind.Value == "deadline_passed").Id, Now, _context);
 
         // GAC 178: the month runs from the day after the missed 16 October, so it ends Monday 16 November.
         request.OverdueSince.Should().Be(new DateOnly(2026, 10, 17), "the first overdue day is the day after the due date");
         var window = request.Deadlines.Single(d => d.Key == "complaint_filing");
         window.EventDate.Should().Be(new DateOnly(2026, 10, 16));
         window.Due.Should().Be(new DateOnly(2026, 11, 16));
-        request.ActiveTimers.Single(t => t.Kind == "chaser").DueAt.Should().Be(Noon("2026-10-18").AddHours(-12),
+        request.ActiveTimers.Single(t => t.Kind.Value == "chaser").DueAt.Should().Be(Noon("2026-10-18").AddHours(-12),
             "a timer without a deadline still counts from the day the stage was entered");
     }
 
@@ -147,8 +147,8 @@ public sealed class FoiRequestTests
     public void NextDueTimer_IsTheEarliestDue_AndNoneBeforeItsInstant()
     {
         var request = TestWorkflow.File(_context, Now, Noon("2026-11-02"));
-        var reminder = request.ActiveTimers.Single(t => t.Kind == "reminder");
-        var deadline = request.ActiveTimers.Single(t => t.Kind == "deadline_passed");
+        var reminder = request.ActiveTimers.Single(t => t.Kind.Value == "reminder");
+        var deadline = request.ActiveTimers.Single(t => t.Kind.Value == "deadline_passed");
 
         request.NextDueTimer(reminder.DueAt.AddTicks(-1)).Should().BeNull();
         request.NextDueTimer(reminder.DueAt).Should().Be(reminder);
@@ -165,7 +165,7 @@ public sealed class FoiRequestTests
     public void EffectKeys_NameTheStepAndTheEffect_AndLeadWithTheStepsInstant()
     {
         var request = TestWorkflow.File(_context, Now, Noon("2026-11-02"));
-        var deadline = request.ActiveTimers.Single(t => t.Kind == "deadline_passed");
+        var deadline = request.ActiveTimers.Single(t => t.Kind.Value == "deadline_passed");
         request.MarkSaved();
 
         request.FireTimer(deadline.Id, Now, _context);
@@ -190,14 +190,14 @@ public sealed class FoiRequestTests
         request.MarkSaved();
 
         // On 26 November staff record the full answer that came on Thursday 15 October.
-        request.Apply(new WorkflowEventInput("answered", Noon("2026-10-15"), Outcome: "complete"), Staff, Now, _context);
+        request.Apply(new WorkflowEventInput(new EventKind("answered"), Noon("2026-10-15"), Outcome: new Outcome("complete")), Staff, Now, _context);
 
         request.Stage.Should().Be("answered");
         request.StageEnteredAt.Should().Be(Noon("2026-10-15"));
         request.OverdueSince.Should().BeNull("the answer came before the due date ran out");
         request.Deadlines.Should().NotContain(d => d.Key == "complaint_filing", "the window the overdue stage opened never opened");
         request.ActiveTimers.Should().BeEmpty();
-        request.NewTimeline.Select(e => e.Kind).Should().Equal("correction", "event:answered");
+        request.NewTimeline.Select(e => e.Kind).Should().Equal(TimelineKind.Correction, TimelineKind.Of(EventKind.Answered));
         var correction = request.NewTimeline[0];
         (correction.FromStage, correction.ToStage, correction.At).Should().Be(("overdue", "submitted", Now));
         correction.Detail.Should().Contain("2026-10-15").And.Contain("'overdue' on 2026-10-17")
@@ -212,10 +212,10 @@ public sealed class FoiRequestTests
     public void Answer_DatedBeforeAStageAPersonChose_StaysRefused_NamingThatStage()
     {
         var request = OverdueSince17October();
-        request.Apply(new WorkflowEventInput("escalate", Noon("2026-10-20")), Staff, Now, _context);
+        request.Apply(new WorkflowEventInput(new EventKind("escalate"), Noon("2026-10-20")), Staff, Now, _context);
         request.MarkSaved();
 
-        var early = () => request.Apply(new WorkflowEventInput("answered", Noon("2026-10-19"), Outcome: "complete"), Staff, Now, _context);
+        var early = () => request.Apply(new WorkflowEventInput(new EventKind("answered"), Noon("2026-10-19"), Outcome: new Outcome("complete")), Staff, Now, _context);
 
         var error = early.Should().Throw<BusinessRuleViolationException>().Which;
         error.Rule.Should().Be("EventCannotPrecedeStage");
@@ -230,7 +230,7 @@ public sealed class FoiRequestTests
         var request = OverdueSince17October();
         request.MarkSaved();
 
-        var note = () => request.Apply(new WorkflowEventInput("note", Noon("2026-10-15"), Note: "Called the office."), Citizen, Now, _context);
+        var note = () => request.Apply(new WorkflowEventInput(new EventKind("note"), Noon("2026-10-15"), Note: "Called the office."), Citizen, Now, _context);
 
         note.Should().Throw<BusinessRuleViolationException>().Which.Message.Should().Contain("'overdue' (2026-10-1");
         request.Stage.Should().Be("overdue");
@@ -243,7 +243,7 @@ public sealed class FoiRequestTests
         var request = OverdueSince17October();
         var stored = FoiRequest.Restore(Snapshot(request));
 
-        stored.Apply(new WorkflowEventInput("answered", Noon("2026-10-15"), Outcome: "refused"), Staff, Now, _context);
+        stored.Apply(new WorkflowEventInput(new EventKind("answered"), Noon("2026-10-15"), Outcome: new Outcome("refused")), Staff, Now, _context);
 
         stored.Stage.Should().Be("refused");
         stored.OverdueSince.Should().BeNull();
@@ -253,7 +253,7 @@ public sealed class FoiRequestTests
     public void Reminder_FiredAfterItsDeadlinePassed_IsRecordedAsSkipped_WithoutNotifying()
     {
         var request = TestWorkflow.File(_context, Noon("2026-11-26"), Noon("2026-11-02"));
-        var reminder = request.ActiveTimers.Single(t => t.Kind == "reminder");
+        var reminder = request.ActiveTimers.Single(t => t.Kind.Value == "reminder");
         var effectsBefore = request.NewEffects.Count;
 
         request.FireTimer(reminder.Id, Noon("2026-11-26"), _context).Should().BeTrue();
@@ -266,8 +266,8 @@ public sealed class FoiRequestTests
     public void Timer_OfAStageAlreadyLeft_IsStale_AndNeverFires()
     {
         var request = TestWorkflow.File(_context, Now, Noon("2026-11-20"));
-        var deadline = request.ActiveTimers.Single(t => t.Kind == "deadline_passed");
-        request.Apply(new WorkflowEventInput("answered", Now, Outcome: "complete"), Citizen, Now, _context);
+        var deadline = request.ActiveTimers.Single(t => t.Kind.Value == "deadline_passed");
+        request.Apply(new WorkflowEventInput(new EventKind("answered"), Now, Outcome: new Outcome("complete")), Citizen, Now, _context);
 
         request.FireTimer(deadline.Id, Now, _context).Should().BeFalse();
 
@@ -280,10 +280,10 @@ public sealed class FoiRequestTests
         // Sent Monday 2 Nov (due 16 Nov); clarification asked Wednesday 4 Nov, answered Monday 9 Nov:
         // Thursday 5 and Friday 6 stood still (the weekend would not have counted), so due 18 Nov.
         var request = TestWorkflow.File(_context, Now, Noon("2026-11-02"));
-        request.Apply(new WorkflowEventInput("clarification_requested", Noon("2026-11-04")), Citizen, Now, _context);
+        request.Apply(new WorkflowEventInput(new EventKind("clarification_requested"), Noon("2026-11-04")), Citizen, Now, _context);
         request.ActiveTimers.Should().BeEmpty();
 
-        request.Apply(new WorkflowEventInput("clarification_answered", Noon("2026-11-09")), Citizen, Now, _context);
+        request.Apply(new WorkflowEventInput(new EventKind("clarification_answered"), Noon("2026-11-09")), Citizen, Now, _context);
 
         request.Stage.Should().Be("resumed");
         request.PausedDays.Should().Be(2);
@@ -294,22 +294,22 @@ public sealed class FoiRequestTests
     public void Close_ThenReopen_ReturnsToTheStageItLeft_WithFreshTimers()
     {
         var request = TestWorkflow.File(_context, Now, Noon("2026-11-20"));
-        request.Apply(new WorkflowEventInput("close", Now), Staff, Now, _context);
+        request.Apply(new WorkflowEventInput(new EventKind("close"), Now), Staff, Now, _context);
         request.Stage.Should().Be("closed");
 
-        request.Apply(new WorkflowEventInput("reopen", Now), Staff, Now, _context);
+        request.Apply(new WorkflowEventInput(new EventKind("reopen"), Now), Staff, Now, _context);
 
         request.Stage.Should().Be("submitted");
-        request.ActiveTimers.Select(t => t.Kind).Should().BeEquivalentTo(["reminder", "deadline_passed"]);
+        request.ActiveTimers.Select(t => t.Kind.Value).Should().BeEquivalentTo(["reminder", "deadline_passed"]);
     }
 
     [Fact]
     public void EveryStep_WritesATimelineEntry_WithTheStatuteVersion_InOrder()
     {
         var request = TestWorkflow.File(_context, Now, Noon("2026-11-20"));
-        request.Apply(new WorkflowEventInput("delivered", Now, RegistrationNumber: "01-123/45"), Citizen, Now, _context);
+        request.Apply(new WorkflowEventInput(new EventKind("delivered"), Now, RegistrationNumber: "01-123/45"), Citizen, Now, _context);
 
-        request.NewTimeline.Select(e => e.Kind).Should().Equal("filed", "event:submit", "event:delivered");
+        request.NewTimeline.Select(e => e.Kind).Should().Equal(TimelineKind.Filed, TimelineKind.Of(EventKind.Submit), TimelineKind.Of(new EventKind("delivered")));
         request.NewTimeline.Select(e => e.Seq).Should().Equal(1, 2, 3);
         request.NewTimeline.Should().OnlyContain(e => e.StatuteVersion == 1);
         request.RegistrationNumber.Should().Be("01-123/45");
@@ -341,13 +341,13 @@ public sealed class FoiRequestTests
         request.MarkSaved();
         var timers = request.ActiveTimers.ToList();
 
-        request.Annotate("mail:sent", Now, WorkflowActor.System, "Request letter sent to info@example.org.", "mail:sent:1", _context);
+        request.Annotate(TimelineKind.Parse("mail:sent"), Now, WorkflowActor.System, "Request letter sent to info@example.org.", "mail:sent:1", _context);
 
         request.Stage.Should().Be("submitted");
         request.ActiveTimers.Should().Equal(timers);
         request.NewEffects.Should().BeEmpty();
         request.NewTimeline.Should().ContainSingle().Which.Should().Match<TimelineEntry>(entry =>
-            entry.Kind == "mail:sent" && entry.FromStage == "submitted" && entry.ToStage == "submitted"
+            entry.Kind.Value == "mail:sent" && entry.FromStage == "submitted" && entry.ToStage == "submitted"
             && entry.EventKey == "mail:sent:1" && entry.Actor == "system");
     }
 }

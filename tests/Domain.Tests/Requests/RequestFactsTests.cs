@@ -17,12 +17,12 @@ public sealed class RequestFactsTests
     {
         var request = Saved(TestWorkflow.File(_context, Now, Noon("2026-11-02")));
 
-        request.Apply(new WorkflowEventInput("answered", Noon("2026-11-16"), Outcome: "complete"), Citizen, Now, _context);
+        request.Apply(new WorkflowEventInput(new EventKind("answered"), Noon("2026-11-16"), Outcome: new Outcome("complete")), Citizen, Now, _context);
         var facts = RequestFacts.Of(request, _context);
 
         facts.SubmittedOn.Should().Be(Sent);
         facts.AnswerDue.Should().Be(Due);
-        (facts.FirstAnswerOn, facts.FirstAnswerOutcome).Should().Be((Due, "complete"));
+        (facts.FirstAnswerOn, facts.FirstAnswerOutcome).Should().Be((Due, Outcome.Complete));
         facts.Deadlines.Should().ContainSingle().Which.Should().Be(new DeadlineFact("response", "submitted", Sent, Due, 0, DeadlineStatus.Met, Due));
         facts.OverdueSince.Should().BeNull();
     }
@@ -42,7 +42,7 @@ public sealed class RequestFactsTests
     {
         var request = Saved(TestWorkflow.File(_context, Now, Noon("2026-11-02")));
 
-        request.FireTimer(request.ActiveTimers.Single(timer => timer.Kind == "deadline_passed").Id, Now, _context);
+        request.FireTimer(request.ActiveTimers.Single(timer => timer.Kind.Value == "deadline_passed").Id, Now, _context);
         var facts = RequestFacts.Of(request, _context);
 
         facts.OverdueSince.Should().Be(Due.AddDays(1));
@@ -56,7 +56,7 @@ public sealed class RequestFactsTests
     {
         var request = Saved(TestWorkflow.File(_context, Now, Noon("2026-11-02")));
 
-        request.FireTimer(request.ActiveTimers.Single(timer => timer.Kind == "reminder").Id, Now, _context);
+        request.FireTimer(request.ActiveTimers.Single(timer => timer.Kind.Value == "reminder").Id, Now, _context);
 
         RequestFacts.Of(request, _context).Deadlines.Should().BeEmpty("the reminder neither moved nor settled the deadline, so it stands as stored");
     }
@@ -67,10 +67,10 @@ public sealed class RequestFactsTests
         var request = Saved(TestWorkflow.File(_context, Now, Noon("2026-11-02")));
 
         // Recorded before any sweep ran: the due date passed without the answer.
-        request.Apply(new WorkflowEventInput("answered", Noon("2026-11-19"), Outcome: "refused"), Citizen, Now, _context);
+        request.Apply(new WorkflowEventInput(new EventKind("answered"), Noon("2026-11-19"), Outcome: new Outcome("refused")), Citizen, Now, _context);
         var facts = RequestFacts.Of(request, _context);
 
-        (facts.FirstAnswerOn, facts.FirstAnswerOutcome).Should().Be((new DateOnly(2026, 11, 19), "refused"));
+        (facts.FirstAnswerOn, facts.FirstAnswerOutcome).Should().Be((new DateOnly(2026, 11, 19), Outcome.Refused));
         facts.Deadlines.Should().ContainSingle().Which.Should().Be(
             new DeadlineFact("response", "submitted", Sent, Due, 0, DeadlineStatus.Missed, Due.AddDays(1)));
     }
@@ -80,7 +80,7 @@ public sealed class RequestFactsTests
     {
         var request = Saved(TestWorkflow.File(_context, Now, Noon("2026-11-02")));
 
-        request.Apply(new WorkflowEventInput("clarification_requested", Noon("2026-11-04")), Citizen, Now, _context);
+        request.Apply(new WorkflowEventInput(new EventKind("clarification_requested"), Noon("2026-11-04")), Citizen, Now, _context);
 
         RequestFacts.Of(request, _context).Deadlines.Should().BeEmpty("the clock stands still, but the days it stood are counted when it runs again");
     }
@@ -90,7 +90,7 @@ public sealed class RequestFactsTests
     {
         var request = Overdue();
 
-        request.Apply(new WorkflowEventInput("escalate", Noon("2026-11-20")), Staff, Now, _context);
+        request.Apply(new WorkflowEventInput(new EventKind("escalate"), Noon("2026-11-20")), Staff, Now, _context);
         var facts = RequestFacts.Of(request, _context);
 
         facts.ComplaintFiledOn.Should().Be(new DateOnly(2026, 11, 20));
@@ -106,7 +106,7 @@ public sealed class RequestFactsTests
     {
         var request = Saved(TestWorkflow.File(_context, Now, Noon("2026-11-02")));
 
-        request.Apply(new WorkflowEventInput("withdraw", Noon("2026-11-05")), Citizen, Now, _context);
+        request.Apply(new WorkflowEventInput(new EventKind("withdraw"), Noon("2026-11-05")), Citizen, Now, _context);
         var facts = RequestFacts.Of(request, _context);
 
         facts.WithdrawnOn.Should().Be(new DateOnly(2026, 11, 5));
@@ -120,7 +120,7 @@ public sealed class RequestFactsTests
     {
         var request = Overdue();
 
-        request.Apply(new WorkflowEventInput("answered", Noon("2026-11-13"), Outcome: "complete"), Citizen, Now, _context);
+        request.Apply(new WorkflowEventInput(new EventKind("answered"), Noon("2026-11-13"), Outcome: new Outcome("complete")), Citizen, Now, _context);
         var facts = RequestFacts.Of(request, _context);
 
         facts.DeadlinesReplaced.Should().BeTrue();
@@ -133,7 +133,7 @@ public sealed class RequestFactsTests
     private FoiRequest Overdue()
     {
         var request = Saved(TestWorkflow.File(_context, Now, Noon("2026-11-02")));
-        request.FireTimer(request.ActiveTimers.Single(timer => timer.Kind == "deadline_passed").Id, Now, _context);
+        request.FireTimer(request.ActiveTimers.Single(timer => timer.Kind.Value == "deadline_passed").Id, Now, _context);
         return Saved(request);
     }
 

@@ -25,7 +25,7 @@ public sealed class RouteAndFlagTests
         FireDue(request, "deadline_passed", context);
 
         request.Stage.Should().Be("overdue_court_route");
-        request.Apply(new WorkflowEventInput("escalate", Now), Citizen, Now, context);
+        request.Apply(new WorkflowEventInput(new EventKind("escalate"), Now), Citizen, Now, context);
         request.Stage.Should().Be("court_filed");
     }
 
@@ -39,7 +39,7 @@ public sealed class RouteAndFlagTests
         FireDue(request, "deadline_passed", context);
 
         request.Stage.Should().Be("overdue");
-        request.Apply(new WorkflowEventInput("escalate", Now), Citizen, Now, context);
+        request.Apply(new WorkflowEventInput(new EventKind("escalate"), Now), Citizen, Now, context);
         request.Stage.Should().Be("complaint_filed");
     }
 
@@ -67,24 +67,24 @@ public sealed class RouteAndFlagTests
     {
         var context = Context(Routes());
         var request = FileTo(BodyKind.CityHall, context, Noon("2026-11-02"));
-        request.Apply(new WorkflowEventInput("answered", Noon("2026-11-05"), Outcome: "refused"), Citizen, Noon("2026-11-05"), context);
+        request.Apply(new WorkflowEventInput(new EventKind("answered"), Noon("2026-11-05"), Outcome: new Outcome("refused")), Citizen, Noon("2026-11-05"), context);
         // Three working days from Friday 6 November: 6, 9, 10 → due Tuesday 10 November.
         request.Deadlines.Should().ContainSingle(d => d.Key == "refusal_explanation").Which.Due.Should().Be(new DateOnly(2026, 11, 10));
 
         FireDue(request, "refusal_reasons_missing", context);
 
         request.Flags.Should().Equal(new RequestFlag("refused_without_reasons", "refusal_explanation", new DateOnly(2026, 11, 11)));
-        request.NewTimeline.Should().ContainSingle(entry => entry.Kind == "flag:refused_without_reasons");
+        request.NewTimeline.Should().ContainSingle(entry => entry.Kind.Value == "flag:refused_without_reasons");
 
-        request.Apply(new WorkflowEventInput("refusal_reasons_received", Noon("2026-11-09")), Citizen, Now, context);
+        request.Apply(new WorkflowEventInput(new EventKind("refusal_reasons_received"), Noon("2026-11-09")), Citizen, Now, context);
 
         request.Flags.Should().BeEmpty("the reasons were dated within the 3 working days");
-        request.NewTimeline.Should().ContainSingle(entry => entry.Kind == "flag_lifted:refused_without_reasons");
+        request.NewTimeline.Should().ContainSingle(entry => entry.Kind.Value == "flag_lifted:refused_without_reasons");
     }
 
     private static void FireDue(FoiRequest request, string kind, IWorkflowContext context)
     {
-        var timer = request.ActiveTimers.Single(t => t.Kind == kind);
+        var timer = request.ActiveTimers.Single(t => t.Kind == new TimerKind(kind));
         request.FireTimer(timer.Id, timer.DueAt.AddHours(1), context).Should().BeTrue();
     }
 
@@ -109,17 +109,17 @@ public sealed class RouteAndFlagTests
 
     private static WorkflowDefinition Definition(IEnumerable<RouteDefinition> routes)
     {
-        var answers = new Dictionary<string, string> { ["refused"] = "refused" };
+        var answers = new Dictionary<Outcome, string> { [Outcome.Refused] = "refused" };
         StageDefinition[] stages =
         [
             Stage("draft", events: [Event("submit", "submitted")]),
-            Stage("submitted", clock: "response", timers: [new TimerDefinition("deadline_passed", "response", 0, "overdue", [], SkipWhenLate: false)],
-                events: [new EventDefinition("answered", null, answers, AllowedSender.Requester, [], null)]),
+            Stage("submitted", clock: "response", timers: [new TimerDefinition(new TimerKind("deadline_passed"), "response", 0, "overdue", [], SkipWhenLate: false)],
+                events: [new EventDefinition(new EventKind("answered"), null, answers, AllowedSender.Requester, [], null)]),
             Stage("overdue", clock: "complaint_filing", events: [Event("escalate", "complaint_filed")]),
             Stage("overdue_court_route", events: [Event("escalate", "court_filed")]),
             Stage("refused", clock: "complaint_filing",
-                timers: [new TimerDefinition("refusal_reasons_missing", "refusal_explanation", 0, null, [], SkipWhenLate: false, Flag: "refused_without_reasons")],
-                events: [new EventDefinition("refusal_reasons_received", null, new Dictionary<string, string>(), AllowedSender.Requester, [], null, Satisfies: "refusal_explanation")]),
+                timers: [new TimerDefinition(new TimerKind("refusal_reasons_missing"), "refusal_explanation", 0, null, [], SkipWhenLate: false, Flag: "refused_without_reasons")],
+                events: [new EventDefinition(new EventKind("refusal_reasons_received"), null, new Dictionary<Outcome, string>(), AllowedSender.Requester, [], null, Satisfies: "refusal_explanation")]),
             Stage("complaint_filed"),
             Stage("court_filed"),
         ];
@@ -129,5 +129,5 @@ public sealed class RouteAndFlagTests
     private static StageDefinition Stage(string key, string? clock = null, TimerDefinition[]? timers = null, EventDefinition[]? events = null) =>
         new(key, new MultilingualName(key), clock, ClockStart.StageEntry, false, false, false, timers ?? [], (events ?? []).ToDictionary(e => e.Kind));
 
-    private static EventDefinition Event(string kind, string to) => new(kind, to, new Dictionary<string, string>(), AllowedSender.Requester, [], null);
+    private static EventDefinition Event(string kind, string to) => new(new EventKind(kind), to, new Dictionary<Outcome, string>(), AllowedSender.Requester, [], null);
 }

@@ -12,21 +12,21 @@ internal static class TestWorkflow
     public static readonly WorkflowActor Citizen = new(WorkflowActor.RequesterKind, Guid.Parse("00000000-0000-0000-0000-00000000000a"), "Nino");
     public static readonly WorkflowActor Staff = new(WorkflowActor.StaffKind, Guid.Parse("00000000-0000-0000-0000-00000000000b"), "Staff");
 
-    private static readonly Dictionary<string, EventDefinition> Common = new()
+    private static readonly Dictionary<EventKind, EventDefinition> Common = new()
     {
-        ["withdraw"] = Event("withdraw", "withdrawn", AllowedSender.Requester),
-        ["close"] = Event("close", "closed", AllowedSender.Staff),
-        ["note"] = Event("note", null, AllowedSender.Requester),
+        [EventKind.Withdraw] = Event("withdraw", "withdrawn", AllowedSender.Requester),
+        [new EventKind("close")] = Event("close", "closed", AllowedSender.Staff),
+        [new EventKind("note")] = Event("note", null, AllowedSender.Requester),
     };
 
     public static IWorkflowContext Context()
     {
         var calendar = TestCalendars.Georgia();
-        var answers = new Dictionary<string, string> { ["complete"] = "answered", ["refused"] = "refused" };
+        var answers = new Dictionary<Outcome, string> { [Outcome.Complete] = "answered", [Outcome.Refused] = "refused" };
         TimerDefinition[] responseTimers =
         [
-            new("reminder", "response", -2, null, [new WorkflowEffect(WorkflowEffect.Notify, "deadline_soon", "requester")], SkipWhenLate: true),
-            new("deadline_passed", "response", 0, "overdue", [new WorkflowEffect(WorkflowEffect.Notify, "overdue", "requester")], SkipWhenLate: false),
+            new(new TimerKind("reminder"), "response", -2, null, [new WorkflowEffect(WorkflowEffect.Notify, "deadline_soon", "requester")], SkipWhenLate: true),
+            new(new TimerKind("deadline_passed"), "response", 0, "overdue", [new WorkflowEffect(WorkflowEffect.Notify, "overdue", "requester")], SkipWhenLate: false),
         ];
         StageDefinition[] stages =
         [
@@ -40,7 +40,7 @@ internal static class TestWorkflow
             Stage("paused", pauses: true, events: [Event("clarification_answered", "resumed", AllowedSender.Requester)]),
             Stage("resumed", clock: "response", start: ClockStart.Continue, timers: responseTimers, events: [Event("answered", answers)]),
             Stage("overdue", clock: "complaint_filing", overdue: true,
-                timers: [new TimerDefinition("chaser", null, 1, null, [new WorkflowEffect(WorkflowEffect.Letter, "chaser", "body")], SkipWhenLate: false)],
+                timers: [new TimerDefinition(new TimerKind("chaser"), null, 1, null, [new WorkflowEffect(WorkflowEffect.Letter, "chaser", "body")], SkipWhenLate: false)],
                 events: [Event("answered", answers), Event("escalate", "complaint_filed", AllowedSender.Staff, new WorkflowEffect(WorkflowEffect.Letter, "complaint", "complaint_body"))]),
             Stage("answered"),
             Stage("refused", events: [Event("escalate", "complaint_filed", AllowedSender.Staff)]),
@@ -77,8 +77,8 @@ internal static class TestWorkflow
     }
 
     private static EventDefinition Event(string kind, string? to, AllowedSender sender, params WorkflowEffect[] effects) =>
-        new(kind, to, new Dictionary<string, string>(), sender, effects, null);
+        new(new EventKind(kind), to, new Dictionary<Outcome, string>(), sender, effects, null);
 
-    private static EventDefinition Event(string kind, Dictionary<string, string> byOutcome) =>
-        new(kind, null, byOutcome, AllowedSender.Requester, [], null);
+    private static EventDefinition Event(string kind, Dictionary<Outcome, string> byOutcome) =>
+        new(new EventKind(kind), null, byOutcome, AllowedSender.Requester, [], null);
 }

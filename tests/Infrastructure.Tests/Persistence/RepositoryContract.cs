@@ -210,7 +210,7 @@ public abstract class RepositoryContract : IAsyncLifetime
         byId.Should().BeEquivalentTo(request);
         byNumber.Should().BeEquivalentTo(request);
         byId!.SubmittedAt!.Value.Offset.Should().Be(TimeSpan.Zero);
-        byId.ActiveTimers.Select(timer => timer.Kind).Should().BeEquivalentTo(["reminder", "deadline_passed"]);
+        byId.ActiveTimers.Select(timer => timer.Kind.Value).Should().BeEquivalentTo(["reminder", "deadline_passed"]);
         byId.Deadlines.Should().ContainSingle(deadline => deadline.Key == "response").Which.Due.Should().Be(new DateOnly(2026, 11, 16));
     }
 
@@ -230,11 +230,11 @@ public abstract class RepositoryContract : IAsyncLifetime
             RequestId.New(), RequestNumber.From(2026, 123456789), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", 1,
             "ბიუჯეტი — \"2025\"", "ტექსტი\nსტრიქონი 2\t€ 😀",
             new Requester("ნინო ბერიძე", EmailAddress.Create("nino+foi@example.ge"), "გორი, სტალინის გამზ. 1"),
-            owner.Id, "complaint_decided", "partial",
+            owner.Id, "complaint_decided", new Outcome("partial"),
             Instant(2026, 10, 2, 8, 5, 1.234567), Instant(2026, 10, 2, 9, 0, 0.5), Instant(2026, 11, 20, 23, 59, 59.999999),
             new DateOnly(2026, 10, 2), 3, new DateOnly(2026, 10, 20), "REG-17/2026", new DateOnly(2026, 10, 3),
             original.Id, "overdue", new DateOnly(2026, 10, 17), Version: 0, LastTimelineSeq: 9,
-            [new ArmedTimer(Guid.CreateVersion7(), "chaser", "overdue", "response", Instant(2026, 12, 1, 8), Instant(2026, 11, 20, 12))],
+            [new ArmedTimer(Guid.CreateVersion7(), new TimerKind("chaser"), "overdue", "response", Instant(2026, 12, 1, 8), Instant(2026, 11, 20, 12))],
             [new ComputedDeadline("response", "submitted", new DateOnly(2026, 10, 2), new DateOnly(2026, 10, 16), 3, 1, 2)]));
 
         await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(request, CancellationToken.None));
@@ -257,8 +257,8 @@ public abstract class RepositoryContract : IAsyncLifetime
         var second = (await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(filed.Id, CancellationToken.None)))!;
         var now = Instant(2026, 11, 21);
 
-        first.Apply(new WorkflowEventInput("answered", now, Outcome: "complete"), WorkflowActor.System, now, GeorgianWorkflow);
-        second.Apply(new WorkflowEventInput("withdraw", now), WorkflowActor.System, now, GeorgianWorkflow);
+        first.Apply(new WorkflowEventInput(new EventKind("answered"), now, Outcome: new Outcome("complete")), WorkflowActor.System, now, GeorgianWorkflow);
+        second.Apply(new WorkflowEventInput(new EventKind("withdraw"), now), WorkflowActor.System, now, GeorgianWorkflow);
         await InScopeAsync<IFoiRequestRepository>(requests => requests.SaveAsync(first, CancellationToken.None));
         var late = () => InScopeAsync<IFoiRequestRepository>(requests => requests.SaveAsync(second, CancellationToken.None));
 
@@ -280,11 +280,11 @@ public abstract class RepositoryContract : IAsyncLifetime
             requests => LoadBothAsync(requests, fresh.Id, stale.Id));
         var now = Instant(2026, 11, 21);
         var other = (await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(stale.Id, CancellationToken.None)))!;
-        other.Apply(new WorkflowEventInput("withdraw", now), WorkflowActor.System, now, GeorgianWorkflow);
+        other.Apply(new WorkflowEventInput(new EventKind("withdraw"), now), WorkflowActor.System, now, GeorgianWorkflow);
         await InScopeAsync<IFoiRequestRepository>(requests => requests.SaveAsync(other, CancellationToken.None));
 
         foreach (var request in loaded)
-            request.Apply(new WorkflowEventInput("answered", now, Outcome: "complete"), WorkflowActor.System, now, GeorgianWorkflow);
+            request.Apply(new WorkflowEventInput(new EventKind("answered"), now, Outcome: new Outcome("complete")), WorkflowActor.System, now, GeorgianWorkflow);
         var late = () => InScopeAsync<IFoiRequestRepository>(requests => requests.SaveManyAsync(loaded, CancellationToken.None));
 
         (await late.Should().ThrowAsync<ConflictException>()).WithMessage($"*{stale.Number}*");
@@ -435,9 +435,9 @@ public abstract class RepositoryContract : IAsyncLifetime
         await InScopeAsync<IFoiRequestRepository>(async requests =>
         {
             var request = (await requests.GetAsync(filed.Id, CancellationToken.None))!;
-            request.Apply(new WorkflowEventInput("clarification_requested", Instant(2026, 11, 23)), WorkflowActor.System, Instant(2026, 11, 25), GeorgianWorkflow);
+            request.Apply(new WorkflowEventInput(new EventKind("clarification_requested"), Instant(2026, 11, 23)), WorkflowActor.System, Instant(2026, 11, 25), GeorgianWorkflow);
             await requests.SaveAsync(request, CancellationToken.None);
-            request.Apply(new WorkflowEventInput("clarification_answered", Instant(2026, 11, 24)), WorkflowActor.System, Instant(2026, 11, 25), GeorgianWorkflow);
+            request.Apply(new WorkflowEventInput(new EventKind("clarification_answered"), Instant(2026, 11, 24)), WorkflowActor.System, Instant(2026, 11, 25), GeorgianWorkflow);
             await requests.SaveAsync(request, CancellationToken.None);
         });
 

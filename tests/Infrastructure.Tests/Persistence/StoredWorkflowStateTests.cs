@@ -13,7 +13,7 @@ public sealed class StoredWorkflowStateTests
     public void TheStateIsWrittenInItsStorageShape_InstantsInUtc()
     {
         var json = StoredWorkflowState.Write(
-            [new ArmedTimer(First, "chaser", "overdue", null, new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.FromHours(4)), new DateTimeOffset(2026, 11, 27, 5, 0, 0, 123, TimeSpan.Zero))],
+            [new ArmedTimer(First, new TimerKind("chaser"), "overdue", null, new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.FromHours(4)), new DateTimeOffset(2026, 11, 27, 5, 0, 0, 123, TimeSpan.Zero))],
             [new ComputedDeadline("response", "submitted", new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 16), 3, 1, 2)]);
 
         json.Should().Be(
@@ -27,9 +27,9 @@ public sealed class StoredWorkflowStateTests
         var at = new DateTimeOffset(2026, 11, 27, 5, 0, 0, TimeSpan.Zero);
         ArmedTimer[] timers =
         [
-            new(Second, "complaint_reminder", "overdue", "complaint_filing", at.AddDays(20), at),
-            new(First, "chaser", "overdue", "response", at.AddDays(3), at),
-            new(Guid.Parse("0194a000-0000-7000-8000-000000000000"), "chaser_again", "overdue", null, at.AddDays(3), at),
+            new(Second, new TimerKind("complaint_reminder"), "overdue", "complaint_filing", at.AddDays(20), at),
+            new(First, new TimerKind("chaser"), "overdue", "response", at.AddDays(3), at),
+            new(Guid.Parse("0194a000-0000-7000-8000-000000000000"), new TimerKind("chaser_again"), "overdue", null, at.AddDays(3), at),
         ];
         ComputedDeadline[] deadlines =
         [
@@ -51,7 +51,7 @@ public sealed class StoredWorkflowStateTests
     {
         var entered = new DateTimeOffset(2026, 10, 1, 11, 0, 0, TimeSpan.FromHours(4));
         var checkpoint = new StageCheckpoint("submitted", entered, new DateOnly(2026, 10, 1), 2, null, null, true,
-            [new TimerStep("submitted", "deadline_passed", new DateTimeOffset(2026, 10, 16, 20, 0, 0, TimeSpan.Zero))]);
+            [new TimerStep("submitted", new TimerKind("deadline_passed"), new DateTimeOffset(2026, 10, 16, 20, 0, 0, TimeSpan.Zero))]);
 
         var json = StoredWorkflowState.Write([], [], checkpoint, clockFromRegistration: true);
         var state = StoredWorkflowState.Read(json);
@@ -87,7 +87,7 @@ public sealed class StoredWorkflowStateTests
 
         var (timers, deadlines) = StoredWorkflowState.Read(json);
 
-        timers.Should().Equal(new ArmedTimer(First, "reminder", "submitted", "response",
+        timers.Should().Equal(new ArmedTimer(First, new TimerKind("reminder"), "submitted", "response",
             new DateTimeOffset(2026, 11, 13, 20, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)));
         timers[0].DueAt.Offset.Should().Be(TimeSpan.Zero);
         deadlines.Should().Equal(new ComputedDeadline("response", "submitted", new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 16), 0, 1, 3));

@@ -55,9 +55,9 @@ public sealed class LadderRouteSeedTests : IDisposable
         var reached = Reached(workflow, "direct_to_court");
 
         reached.Should().Contain("court_filed").And.NotContain(stage => stage.StartsWith("complaint_", StringComparison.Ordinal));
-        foreach (var stage in reached.Select(workflow.Stage).Where(stage => stage.Events.ContainsKey("escalate")))
+        foreach (var stage in reached.Select(workflow.Stage).Where(stage => stage.Events.ContainsKey(new EventKind("escalate"))))
         {
-            var escalate = stage.Events["escalate"];
+            var escalate = stage.Events[EventKind.Escalate];
             escalate.To.Should().Be("court_filed", $"'{stage.Key}' escalates to court");
             escalate.Effects.Should().ContainSingle().Which.Should().Be(new WorkflowEffect(WorkflowEffect.Letter, "court_claim", "court"));
             stage.Timers.SelectMany(timer => timer.Effects).Should().NotContain(effect => effect.Name.StartsWith("complaint_", StringComparison.Ordinal),
@@ -103,9 +103,9 @@ public sealed class LadderRouteSeedTests : IDisposable
     public void TheGeorgianRefusalStages_WatchTheWrittenReasons_AndTheForwardedStage_WatchesTheNoticeOfForwarding()
     {
         foreach (var key in new[] { "refused", "refused_court_route" })
-            Georgian.Stage(key).Events["refusal_reasons_received"].Satisfies.Should().Be("refusal_explanation");
+            Georgian.Stage(key).Events[new EventKind("refusal_reasons_received")].Satisfies.Should().Be("refusal_explanation");
         Georgian.ForwardedStage.Should().Be("forwarded_in");
-        Georgian.Stage("forwarded_in").Events["forwarding_notified"].Satisfies.Should().Be("forwarding_notice");
+        Georgian.Stage("forwarded_in").Events[new EventKind("forwarding_notified")].Satisfies.Should().Be("forwarding_notice");
         Georgian.Stage("forwarded_in").Clock.Should().Be("response");
         Georgian.Stage("forwarded").Terminal.Should().BeTrue("a forwarded request ends at the old body and carries on at the new one");
         Georgian.Flags.Select(flag => (flag.Key, flag.Citation)).Should().BeEquivalentTo([("refused_without_reasons", "GAC 41"), ("forwarding_not_notified", "GAC 80")]);

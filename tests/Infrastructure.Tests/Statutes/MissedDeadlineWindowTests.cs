@@ -54,10 +54,10 @@ public sealed class MissedDeadlineWindowTests
             }
 
             checkedWindows += windows.Count;
-            if (!context.Definition.Stage(request.Stage).Events.ContainsKey("escalate"))
+            if (!context.Definition.Stage(request.Stage).Events.ContainsKey(new EventKind("escalate")))
                 break;
             var escalateAt = timer.DueAt.AddDays(1);
-            request.Apply(new WorkflowEventInput("escalate", escalateAt), Citizen, Later, context);
+            request.Apply(new WorkflowEventInput(new EventKind("escalate"), escalateAt), Citizen, Later, context);
         }
 
         checkedWindows.Should().BePositive($"{id} opens at least one window when a deadline passes");
@@ -71,7 +71,7 @@ public sealed class MissedDeadlineWindowTests
         var request = File("sc-foisa", context, new DateTimeOffset(2026, 2, 2, 10, 0, 0, TimeSpan.Zero));
         request.Deadlines.Single(d => d.Key == "response").Due.Should().Be(D("2026-03-02"));
 
-        var timer = request.ActiveTimers.Single(t => t.Kind == "deadline_passed");
+        var timer = request.ActiveTimers.Single(t => t.Kind.Value == "deadline_passed");
         request.FireTimer(timer.Id, timer.DueAt.AddHours(9), context);
 
         // s.20(5)(b): forty working days after the expiry, counted from Tuesday 3 March: 3–31 March (21),

@@ -37,7 +37,7 @@ public class WorkflowSeedTests
     {
         var workflow = WorkflowOf(id);
 
-        var submit = workflow.Stage(workflow.DraftStage).Events.Should().ContainKey("submit").WhoseValue;
+        var submit = workflow.Stage(workflow.DraftStage).Events.Should().ContainKey(new EventKind("submit")).WhoseValue;
         submit.To.Should().Be(workflow.SubmittedStage);
         submit.Effects.Should().ContainSingle(e => e.Kind == WorkflowEffect.Letter && e.Name == "request" && e.Recipient == "body");
     }
@@ -49,12 +49,12 @@ public class WorkflowSeedTests
         var workflow = WorkflowOf(id);
 
         workflow.ReadyToPrintStage.Should().Be("ready_to_print");
-        var print = workflow.Stage(workflow.DraftStage).Events.Should().ContainKey(WorkflowDefinition.PrintEvent).WhoseValue;
+        var print = workflow.Stage(workflow.DraftStage).Events.Should().ContainKey(EventKind.Print).WhoseValue;
         print.Effects.Should().ContainSingle(e => e.Kind == WorkflowEffect.Letter && e.Name == "request" && e.Recipient == "body");
         var readyToPrint = workflow.Stage(print.To!);
         readyToPrint.Clock.Should().BeNull("the body does not have the letter yet");
         readyToPrint.Timers.Should().BeEmpty();
-        var submit = readyToPrint.Events.Should().ContainKey(WorkflowDefinition.SubmitEvent).WhoseValue;
+        var submit = readyToPrint.Events.Should().ContainKey(EventKind.Submit).WhoseValue;
         submit.To.Should().Be(workflow.SubmittedStage);
         submit.Effects.Should().BeEmpty("the letter was made when the request was printed");
     }
@@ -140,8 +140,8 @@ public class WorkflowSeedTests
     [MemberData(nameof(StatuteIds))]
     public void EveryAnswer_IsClassifiedWithTheSameFiveOutcomes(string id)
     {
-        foreach (var stage in WorkflowOf(id).Stages.Where(stage => stage.Events.ContainsKey("answered")))
-            stage.Events["answered"].ToByOutcome.Keys.Should().BeEquivalentTo(Outcomes, $"{id} stage '{stage.Key}' classifies answers like every statute");
+        foreach (var stage in WorkflowOf(id).Stages.Where(stage => stage.Events.ContainsKey(new EventKind("answered"))))
+            stage.Events[EventKind.Answered].ToByOutcome.Keys.Select(outcome => outcome.Value).Should().BeEquivalentTo(Outcomes, $"{id} stage '{stage.Key}' classifies answers like every statute");
     }
 
     [Fact]
@@ -173,13 +173,13 @@ public class WorkflowSeedTests
         Fire(request, "deadline_passed", context).DueAt.Should().Be(new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.Zero));
         request.Stage.Should().Be("overdue");
         request.OverdueSince.Should().Be(new DateOnly(2026, 3, 3));
-        request.ActiveTimers.Should().ContainSingle(t => t.Kind == "chaser");
+        request.ActiveTimers.Should().ContainSingle(t => t.Kind.Value == "chaser");
 
         // Internal review asked on Tuesday 10 March.
         var reviewAsked = new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.Zero);
         Apply(request, context, "escalate", reviewAsked);
         request.Stage.Should().Be("internal_review_requested");
-        request.ActiveTimers.Should().NotContain(t => t.Kind == "chaser", "leaving the overdue stage disarms its chaser");
+        request.ActiveTimers.Should().NotContain(t => t.Kind.Value == "chaser", "leaving the overdue stage disarms its chaser");
         request.NewEffects.Should().Contain(e => e.Kind == "letter" && e.Name == "internal_review" && e.Recipient == "body");
         // Code of Practice para 5.5: 20 working days from Wednesday 11 March: 11–13 Mar (3), 16–20 (8), 23–27 (13),
         // 30–31 (15), 1–2 Apr (17); Good Friday 3 April and Easter Monday 6 April are bank holidays; 7, 8, 9 Apr (20).
@@ -196,7 +196,7 @@ public class WorkflowSeedTests
         // The decision notice goes against the requester on Monday 7 September: 28 days from Tuesday 8 September end on Monday 5 October.
         Apply(request, context, "commissioner_decided", new DateTimeOffset(2026, 9, 7, 9, 0, 0, TimeSpan.Zero), outcome: "rejected");
         request.Stage.Should().Be("ico_rejected");
-        request.Outcome.Should().Be("rejected");
+        request.Outcome.Should().Be(Outcome.Rejected);
         DueOf(request, "tribunal_appeal").Should().Be(new DateOnly(2026, 10, 5));
 
         Apply(request, context, "escalate", new DateTimeOffset(2026, 9, 21, 9, 0, 0, TimeSpan.Zero));
@@ -221,7 +221,7 @@ public class WorkflowSeedTests
 
         request.Stage.Should().Be("refused");
         DueOf(request, "internal_review_request").Should().Be(new DateOnly(2026, 5, 1));
-        request.ActiveTimers.Select(t => t.Kind).Should().BeEquivalentTo("review_reminder", "review_window_closed");
+        request.ActiveTimers.Select(t => t.Kind.Value).Should().BeEquivalentTo("review_reminder", "review_window_closed");
     }
 
     [Fact]
@@ -270,12 +270,12 @@ public class WorkflowSeedTests
             null, Citizen, sent, sent, context);
 
     private static void Apply(FoiRequest request, IWorkflowContext context, string kind, DateTimeOffset at, string? outcome = null) =>
-        request.Apply(new WorkflowEventInput(kind, at, Outcome: outcome), Citizen, at, context);
+        request.Apply(new WorkflowEventInput(new EventKind(kind), at, Outcome: outcome is null ? null : new Outcome(outcome)), Citizen, at, context);
 
     /// <summary>Fires the request's armed timer of a kind, as the sweep would a little after it fell due.</summary>
     private static ArmedTimer Fire(FoiRequest request, string kind, IWorkflowContext context)
     {
-        var timer = request.ActiveTimers.Should().ContainSingle(t => t.Kind == kind).Which;
+        var timer = request.ActiveTimers.Should().ContainSingle(t => t.Kind == new TimerKind(kind)).Which;
         request.FireTimer(timer.Id, timer.DueAt.AddHours(9), context).Should().BeTrue();
         return timer;
     }

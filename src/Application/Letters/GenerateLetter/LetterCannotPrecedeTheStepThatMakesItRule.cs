@@ -36,7 +36,7 @@ public static class LetterCannotPrecedeTheStepThatMakesItRule
         var opening = present?.Timers
             .Where(timer => (timer.To is { } to && making.Contains(to)) || timer.Effects.Any(effect => effect.Kind == WorkflowEffect.Letter && effect.Name == kind))
             .Select(timer => (Definition: timer, Armed: request.Timers.FirstOrDefault(armed =>
-                armed.Kind == timer.Kind && armed.Stage == request.Stage && armed.FiredAt is null && armed.CancelledAt is null)))
+                armed.Kind == timer.Kind.Value && armed.Stage == request.Stage && armed.FiredAt is null && armed.CancelledAt is null)))
             .Where(candidate => candidate.Armed is not null)
             .OrderBy(candidate => candidate.Armed!.DueAt)
             .FirstOrDefault();

@@ -131,11 +131,9 @@ public sealed class FileRequestHandler(
             actor, now, submittedAt, context, bodyKind: body.Kind);
         if (onPaper)
         {
-            request.Apply(
-                new WorkflowEventInput(
-                    WorkflowDefinition.PrintEvent, now,
-                    Note: $"{body.Name.En} has no verified e-mail address: print the letter and hand it in or post it, then record 'submit' with that day."),
-                actor, now, context);
+            request.PrintForPaper(
+                now, actor, now, context,
+                note: $"{body.Name.En} has no verified e-mail address: print the letter and hand it in or post it, then record '{EventKind.Submit}' with that day.");
         }
 
         // Refused now rather than accepted with a clock running and a letter that can never be sent.

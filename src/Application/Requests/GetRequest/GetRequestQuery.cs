@@ -28,7 +28,7 @@ public sealed class GetRequestHandler(IRequestQueries queries, IStatuteCatalog c
             record.Subject, record.Text,
             new RequesterDto(record.RequesterName, ShowIf(visible, record.RequesterEmail), ShowIf(visible, record.RequesterAddress)),
             record.CreatedAt, record.SubmittedAt, record.RegistrationNumber, record.RegisteredOn, record.ForwardedFrom, record.OverdueSince,
-            stage is null ? [] : [.. stage.Events.Keys.Order(StringComparer.Ordinal)],
+            stage is null ? [] : [.. stage.Events.Keys.Select(kind => kind.Value).Order(StringComparer.Ordinal)],
             record.Deadlines.Select(deadline =>
             {
                 var rule = statute is not null && statute.TryGetDeadline(deadline.Key, out var found) ? found : null;

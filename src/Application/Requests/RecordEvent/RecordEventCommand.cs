@@ -51,7 +51,7 @@ public sealed class RecordEventValidator : AbstractValidator<RecordEventCommand>
         RuleFor(command => command.RegisteredOn)
             .Must(on => on is null || on <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1))).WithMessage("'registeredOn' cannot lie in the future.");
         RuleFor(command => command.ForwardedTo)
-            .NotEmpty().When(command => command.Outcome == "forwarded").WithMessage("An answer 'forwarded' needs 'forwardedTo': the key of the body the request was forwarded to (GAC 80).")
+            .NotEmpty().When(command => command.Outcome == Outcome.Forwarded.Value).WithMessage("An answer 'forwarded' needs 'forwardedTo': the key of the body the request was forwarded to (GAC 80).")
             .Must(key => key is null || PublicBodyKey.TryCreate(key, out _)).WithMessage("'{PropertyValue}' is not a body key.");
         RuleFor(command => command.Reference).MaximumLength(100).WithMessage("'reference' can have at most 100 characters.")
             .Must(reference => reference is null || reference.IndexOfAny([.. EventDetail.ForbiddenInReference]) < 0)
@@ -81,17 +81,19 @@ public sealed class RecordEventCommandHandler(
                 throw NotFoundException.For("request", command.RequestId.ToString());
             throw new ForbiddenException("Only the requester who filed this request, or staff, can record events on it.");
         }
+        var kind = new EventKind(command.Kind);
+        var outcome = command.Outcome is null ? (Outcome?)null : new Outcome(command.Outcome);
         if (command.EventKey is not null && await requests.FindEventAsync(id, command.EventKey, cancellationToken) is { } seen)
         {
-            if (seen != "event:" + command.Kind)
-                throw new ConflictException($"This Idempotency-Key was already used for '{seen["event:".Length..]}' on this request; use a new key for '{command.Kind}'.");
+            if (seen != TimelineKind.Of(kind))
+                throw new ConflictException($"This Idempotency-Key was already used for '{(seen.IsEvent ? seen.Event.Value : seen.Value)}' on this request; use a new key for '{kind}'.");
             return new RecordedEvent(request.Id.Value, request.Number.Value, request.Stage, Replayed: true, null);
         }
 
         var now = clock.GetUtcNow();
         var context = contexts.For(request.StatuteId, request.StatuteVersion);
         PublicBody? forwardedTo = null;
-        if (command.Outcome == "forwarded")
+        if (outcome == Outcome.Forwarded)
         {
             forwardedTo = await bodies.GetAsync(PublicBodyKey.Create(command.ForwardedTo!), cancellationToken)
                 ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("ForwardedTo", $"There is no public body '{command.ForwardedTo}'.")]);
@@ -101,7 +103,7 @@ public sealed class RecordEventCommandHandler(
 
         var occurredAt = command.OccurredAt ?? RegistrationInstant(command.RegisteredOn, now, context) ?? now;
         request.Apply(
-            new WorkflowEventInput(command.Kind, occurredAt, command.Outcome, command.Note, command.RegistrationNumber, command.RegisteredOn, command.EventKey, command.Reference),
+            new WorkflowEventInput(kind, occurredAt, outcome, command.Note, command.RegistrationNumber, command.RegisteredOn, command.EventKey, command.Reference),
             command.Actor.AsWorkflowActor(),
             now,
             context,
@@ -154,7 +156,7 @@ public sealed class RecordEventCommandHandler(
             actor.AsWorkflowActor(), now, forwardedAt, context, forwardedFrom: original.Id, bodyKind: body.Kind);
         await requests.AddAsync(linked, cancellationToken);
         original.Annotate(
-            "forwarded_to", forwardedAt, actor.AsWorkflowActor(), $"Carried on as request {linked.Number} at {body.Key} (GAC 80).", eventKey: null,
+            TimelineKind.ForwardedTo, forwardedAt, actor.AsWorkflowActor(), $"Carried on as request {linked.Number} at {body.Key} (GAC 80).", eventKey: null,
             contexts.For(original.StatuteId, original.StatuteVersion));
         return new FiledRequest(linked.Id.Value, linked.Number.Value, linked.Stage);
     }

@@ -1,6 +1,7 @@
 using FoiTracker.Application.Common.Exceptions;
 using FoiTracker.Application.Requests;
 using FoiTracker.Domain.Requests;
+using FoiTracker.Domain.Workflows;
 
 namespace FoiTracker.Infrastructure.Persistence.Repositories;
 
@@ -80,11 +81,11 @@ public sealed class FoiRequestRepository(DbSession session, IRowStatements each,
     private async Task<FoiRequest?> LoadOneAsync(string condition, object parameters, CancellationToken cancellationToken) =>
         (await LoadAsync(condition, parameters, cancellationToken)).SingleOrDefault();
 
-    public Task<string?> FindEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken) =>
-        QuerySingleOrDefaultAsync<string>(
+    public async Task<TimelineKind?> FindEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken) =>
+        await QuerySingleOrDefaultAsync<string>(
             "SELECT kind FROM timeline WHERE request_id = @Id AND event_key = @EventKey",
             new { Id = id.Value, EventKey = eventKey },
-            cancellationToken);
+            cancellationToken) is { } kind ? TimelineKind.Parse(kind) : null;
 
     public async Task<RequestNumber> NextAsync(int year, CancellationToken cancellationToken)
     {

@@ -95,13 +95,13 @@ public sealed class RequestFactsWriter(DbSession session, IRowStatements each, W
         facts.WithdrawnOn,
         facts.ClosedOn,
         facts.FirstAnswerOn,
-        facts.FirstAnswerOutcome,
+        FirstAnswerOutcome = facts.FirstAnswerOutcome?.Value,
         facts.ComplaintFiledOn,
         facts.ComplaintDecidedOn,
-        facts.ComplaintOutcome,
+        ComplaintOutcome = facts.ComplaintOutcome?.Value,
         facts.CourtFiledOn,
         facts.CourtDecidedOn,
-        facts.CourtOutcome,
+        CourtOutcome = facts.CourtOutcome?.Value,
     };
 
     private static object DeadlineRow(RequestId request, DeadlineFact deadline) => new

@@ -2,6 +2,7 @@ using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Common;
 using FoiTracker.Domain.Requests;
 using FoiTracker.Domain.Users;
+using FoiTracker.Domain.Workflows;
 
 namespace FoiTracker.Infrastructure.Persistence.Repositories;
 
@@ -92,7 +93,7 @@ internal sealed class RequestRow
         RequesterAddress = request.Requester.Address,
         OwnerId = request.Owner?.Value,
         Stage = request.Stage,
-        Outcome = request.Outcome,
+        Outcome = request.Outcome?.Value,
         CreatedAt = request.CreatedAt,
         SubmittedAt = request.SubmittedAt,
         StageEnteredAt = request.StageEnteredAt,
@@ -125,7 +126,7 @@ internal sealed class RequestRow
             new Requester(RequesterName, RequesterEmail is null ? null : EmailAddress.Create(RequesterEmail), RequesterAddress),
             OwnerId is null ? null : new UserId(OwnerId.Value),
             Stage,
-            Outcome,
+            Outcome is null ? null : new Outcome(Outcome),
             CreatedAt,
             SubmittedAt,
             StageEnteredAt,

@@ -44,7 +44,7 @@ public sealed class RequestStepWriter(DbSession session, IRowStatements each, Ti
             {
                 row.Timer.Id,
                 RequestId = row.Request.Id.Value,
-                row.Timer.Kind,
+                Kind = row.Timer.Kind.Value,
                 row.Timer.Stage,
                 row.Timer.DeadlineKey,
                 row.Timer.DueAt,
@@ -59,7 +59,7 @@ public sealed class RequestStepWriter(DbSession session, IRowStatements each, Ti
                 RequestId = request.Id.Value,
                 entry.Seq,
                 entry.At,
-                entry.Kind,
+                Kind = entry.Kind.Value,
                 entry.Actor,
                 entry.Detail,
                 entry.FromStage,
