@@ -23,9 +23,6 @@ public sealed record RequesterNextStep(
     DateOnly? RungClosedOn,
     DateOnly? CourtUntil)
 {
-    /// <summary>The event that takes a request to the next rung of its statute's ladder (seeds/README.md, workflow vocabulary).</summary>
-    public static readonly EventKind EscalateEvent = EventKind.Escalate;
-
     private static readonly RequesterNextStep Nothing = new(null, null, null, null, null, null, null);
 
     public bool RungGoesToCourt => Rung?.Recipient == LetterRecipients.Court;
@@ -63,7 +60,7 @@ public sealed record RequesterNextStep(
             }
         }
 
-        var rung = stage.Events.TryGetValue(EscalateEvent, out var escalate)
+        var rung = stage.Events.TryGetValue(EventKind.Escalate, out var escalate)
             ? escalate.Effects.FirstOrDefault(effect => effect.Kind == WorkflowEffect.Letter)
             : null;
         DateOnly? until = null, closedOn = null;
@@ -119,15 +116,15 @@ public sealed record RequesterNextStep(
     /// </summary>
     private static string? WindowOf(WorkflowDefinition workflow, StageDefinition stage)
     {
-        if (stage.Clock is not { } clock || !stage.Events.TryGetValue(EscalateEvent, out var escalate))
+        if (stage.Clock is not { } clock || !stage.Events.TryGetValue(EventKind.Escalate, out var escalate))
             return null;
         var shared = workflow.Stages.Where(other => other.Clock == clock);
-        return shared.All(other => other.Events.TryGetValue(EscalateEvent, out var step) && step.To == escalate.To) ? clock : null;
+        return shared.All(other => other.Events.TryGetValue(EventKind.Escalate, out var step) && step.To == escalate.To) ? clock : null;
     }
 
     private static IEnumerable<string> CourtWindows(WorkflowDefinition workflow) =>
         workflow.Stages
-            .Where(stage => stage.Events.TryGetValue(EscalateEvent, out var step)
+            .Where(stage => stage.Events.TryGetValue(EventKind.Escalate, out var step)
                 && step.Effects.Any(effect => effect.Kind == WorkflowEffect.Letter && effect.Recipient == LetterRecipients.Court))
             .Select(stage => WindowOf(workflow, stage))
             .OfType<string>()

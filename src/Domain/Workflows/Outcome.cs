@@ -24,16 +24,10 @@ public readonly record struct Outcome
     /// <summary>A complaint, review or appeal decided for the requester.</summary>
     public static readonly Outcome Upheld = new("upheld");
 
-    public static readonly Outcome PartlyUpheld = new("partly_upheld");
-
     public static readonly Outcome Rejected = new("rejected");
 
     /// <summary>A court claim decided for the requester.</summary>
     public static readonly Outcome Won = new("won");
-
-    public static readonly Outcome Lost = new("lost");
-
-    public static readonly Outcome Settled = new("settled");
 
     public Outcome(string value) => Value = WorkflowWord.Require(value, "an outcome");
 
