@@ -77,12 +77,4 @@ public sealed class WorkflowWordsTests
         answers.Should().OnlyContain(outcome => outcome.IsAnswer);
         new[] { Outcome.Upheld, Outcome.Rejected, Outcome.Won, new Outcome("lost") }.Should().OnlyContain(outcome => !outcome.IsAnswer);
     }
-
-    [Fact]
-    public void TheReopenTarget_IsNoStageAPersonCouldName()
-    {
-        var named = () => new StageKey(StageKey.Reopen.Value);
-
-        named.Should().Throw<ArgumentException>();
-    }
 }
