@@ -146,10 +146,10 @@ public sealed class GroupCalculator(DateOnly asOf)
     /// <summary>1 − Ŝ at the legal term, with the interval of Ŝ turned round; withheld for small samples as the rates are.</summary>
     private Estimate WithinTerm(KaplanMeier estimate, int? legalTermDays)
     {
-        if (legalTermDays is not { } term)
-            return new Estimate(null, null, null, "The requests are under statutes with different terms, or a term not counted in working days.");
         if (_due < StatisticsThresholds.MinimumForPercentages)
             return new Estimate(null, null, null, $"Fewer than {StatisticsThresholds.MinimumForPercentages} requests due ({_due}): too few for a percentage.");
+        if (legalTermDays is not { } term)
+            return new Estimate(null, null, null, "The requests are under statutes with different terms, or a term not counted in working days.");
         var step = estimate.Steps.LastOrDefault(candidate => candidate.Days <= term);
         return step is null
             ? new Estimate(0, 0, 0, null)
