@@ -13,7 +13,7 @@ namespace FoiTracker.Infrastructure.Statistics;
 /// </summary>
 public sealed class StatisticsSource(DbSession session) : IStatisticsSource
 {
-    /// <summary>The deadlines of the decision on an administrative complaint (GAC 202: one month; with the extension, two).</summary>
+    /// <summary>The deadlines of the decision on an administrative complaint (GAC 183: one month; with the extension, two).</summary>
     public const string ComplaintDecisionKey = "complaint_decision";
 
     public const string ComplaintDecisionExtendedKey = "complaint_decision_extended";
