@@ -20,6 +20,8 @@ public static class DependencyInjection
         services.AddSingleton<Workflows.WorkflowContexts>();
         services.AddScoped<Letters.LetterComposer>();
         services.AddScoped<Requests.FileRequest.RequestLetterCheck>();
+        services.AddSingleton<Statistics.StatisticsWindows>();
+        services.AddScoped<Statistics.StatisticsEvaluator>();
         return services;
     }
 }

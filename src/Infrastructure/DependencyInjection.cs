@@ -12,6 +12,8 @@ using FoiTracker.Infrastructure.Mail;
 using FoiTracker.Infrastructure.Mail.Intake;
 using FoiTracker.Application.Requests;
 using FoiTracker.Application.Seeds;
+using FoiTracker.Application.Statistics;
+using FoiTracker.Infrastructure.Statistics;
 using FoiTracker.Infrastructure.Configuration;
 using FoiTracker.Infrastructure.Identity;
 using FoiTracker.Infrastructure.Persistence;
@@ -73,6 +75,9 @@ public static class DependencyInjection
             database.Provider == DatabaseProvider.Postgres ? DueRequests.PostgresLock : ""));
         services.AddScoped<IDueRequests>(provider => provider.GetRequiredService<DueRequests>());
         services.AddScoped<IRequestQueries, RequestQueries>();
+        services.AddScoped<IStatisticsSource, StatisticsSource>();
+        // The outcome mapping is read once, on first use, like the statutes.
+        services.AddSingleton(_ => OutcomeMappingSeedReader.Load(seeds.Directory));
         services.AddScoped<IIdempotencyStore, IdempotencyRepository>();
         services.AddScoped<IOutboxStore, OutboxRepository>();
         // Letters first: the outbox takes the first dispatcher that accepts a row, and the recording

@@ -38,6 +38,7 @@ try
     app.MapLetters();
     app.MapMail();
     app.MapInboundMail();
+    app.MapStatistics();
 
     await app.RunAsync();
     return 0;

@@ -15,4 +15,5 @@ public sealed record BodyDto(
     string? Parent,
     string? ComplaintsTo,
     string? Court,
-    string? ComplaintBasis);
+    string? ComplaintBasis,
+    string? Municipality = null);

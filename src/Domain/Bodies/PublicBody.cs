@@ -21,13 +21,16 @@ public sealed class PublicBody
         PublicBodyKey? parent = null,
         PublicBodyKey? complaintsTo = null,
         PublicBodyKey? court = null,
-        string? complaintBasis = null)
+        string? complaintBasis = null,
+        string? municipality = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (parent == key)
             throw new BusinessRuleViolationException("BodyCannotBeItsOwnParent", $"Body '{key}' cannot be its own parent.");
         if (court == key)
             throw new BusinessRuleViolationException("BodyCannotBeItsOwnCourt", $"Body '{key}' cannot be the court that hears claims against itself.");
+        if (municipality is not null && !PublicBodyKey.TryCreate(municipality, out _))
+            throw new ArgumentException("A municipality is written as a lower-case key, like 'gori'.", nameof(municipality));
         if (website is not null && !website.IsAbsoluteUri)
             throw new ArgumentException("A website must be an absolute address.", nameof(website));
 
@@ -42,6 +45,7 @@ public sealed class PublicBody
         ComplaintsTo = complaintsTo;
         Court = court;
         ComplaintBasis = string.IsNullOrWhiteSpace(complaintBasis) ? null : complaintBasis.Trim();
+        Municipality = municipality;
     }
 
     public PublicBodyKey Key { get; }
@@ -68,6 +72,9 @@ public sealed class PublicBody
 
     /// <summary>Short citation for the complaint route, e.g. "LSG 62(1)".</summary>
     public string? ComplaintBasis { get; }
+
+    /// <summary>The municipality a municipal body belongs to ("gori"); null for a national body. Statistics group by it.</summary>
+    public string? Municipality { get; }
 
     /// <summary>Whether requests can be e-mailed to this body without a person checking the address first.</summary>
     public bool CanReceiveMail => FoiEmail is { Verified: true };

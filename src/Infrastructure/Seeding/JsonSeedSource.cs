@@ -121,12 +121,15 @@ public sealed class JsonSeedSource(SeedOptions options) : ISeedSource
             var complaintsTo = entry.OptionalKey("complaintsTo");
             var court = entry.OptionalKey("court");
             var basis = entry.OptionalString("complaintBasis");
+            var municipality = entry.OptionalString("municipality");
+            if (municipality is not null && !PublicBodyKey.TryCreate(municipality, out _))
+                throw entry.Error("municipality", $"'{municipality}' is not valid: expected a lower-case key like 'gori'.");
             try
             {
                 result.Add(new PublicBody(
                     key, jurisdiction, kind, name, address, website,
                     email is null ? null : new FoiEmail(email.Value, verified),
-                    parent, complaintsTo, court, basis));
+                    parent, complaintsTo, court, basis, municipality));
             }
             catch (Exception ex) when (ex is BusinessRuleViolationException or ArgumentException)
             {

@@ -36,6 +36,8 @@ public static class StartupInitialiser
             // Load the statutes and calendars now, so a broken file stops the start instead of a first request.
             var catalog = services.GetRequiredService<IStatuteCatalog>();
             logger.LogInformation("Statutes loaded: {Statutes}; calendars: {Calendars}", string.Join(", ", catalog.StatuteIds), string.Join(", ", catalog.CalendarIds));
+            var mapping = services.GetRequiredService<FoiTracker.Domain.Statistics.OutcomeMapping>();
+            logger.LogInformation("Outcome mapping loaded: {Mapping} v{Version}", mapping.Key, mapping.Version);
         }
         catch (SeedFileException ex)
         {

@@ -24,8 +24,7 @@ public sealed class RequestFactsMigrationTests
     public async Task RequestsStoredBeforeTheFacts_GetTheirDatesOutcomesAndDeadlineStatuses(DatabaseProvider provider)
     {
         await using var database = await MigratedDatabase.CreateAsync(provider, through: "0014_outbox_given_up.sql");
-        await using (var scope = database.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new LoadSeedsCommand());
+        await SeedsBeforeMunicipality.LoadAsync(database);
         await WriteTheOldWayAsync(database.Connection);
 
         (await database.Migrator.MigrateAsync(CancellationToken.None)).Should().StartWith(["0015_request_facts.sql"]);

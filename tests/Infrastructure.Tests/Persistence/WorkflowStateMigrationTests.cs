@@ -30,8 +30,7 @@ public sealed class WorkflowStateMigrationTests
     {
         await using var database = await MigratedDatabase.CreateAsync(provider, through: "0011_lean_sweep_writes.sql");
         var services = database.Services;
-        await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new LoadSeedsCommand());
+        await SeedsBeforeMunicipality.LoadAsync(database);
         await WriteTheOldWayAsync(database.Connection);
 
         (await database.Migrator.MigrateAsync(CancellationToken.None)).Should().StartWith(["0012_workflow_state_in_request.sql"]);

@@ -14,7 +14,7 @@ public sealed class PublicBodyRepository(DbSession session) : SqlRepository(sess
         "key AS Key, jurisdiction AS Jurisdiction, kind AS Kind, name_ka AS NameKa, name_en AS NameEn, " +
         "address_ka AS AddressKa, address_en AS AddressEn, website AS Website, foi_email AS FoiEmail, " +
         "foi_email_verified AS FoiEmailVerified, parent_key AS ParentKey, complaints_to_key AS ComplaintsToKey, " +
-        "court_key AS CourtKey, complaint_basis AS ComplaintBasis";
+        "court_key AS CourtKey, complaint_basis AS ComplaintBasis, municipality AS Municipality";
 
     public async Task<PublicBody?> GetAsync(PublicBodyKey key, CancellationToken cancellationToken)
     {
@@ -26,15 +26,16 @@ public sealed class PublicBodyRepository(DbSession session) : SqlRepository(sess
     {
         const string sql = """
             INSERT INTO public_bodies (key, jurisdiction, kind, name_ka, name_en, address_ka, address_en, website,
-                foi_email, foi_email_verified, parent_key, complaints_to_key, court_key, complaint_basis, search_text)
+                foi_email, foi_email_verified, parent_key, complaints_to_key, court_key, complaint_basis, municipality, search_text)
             VALUES (@Key, @Jurisdiction, @Kind, @NameKa, @NameEn, @AddressKa, @AddressEn, @Website,
-                @FoiEmail, @FoiEmailVerified, @ParentKey, @ComplaintsToKey, @CourtKey, @ComplaintBasis, @SearchText)
+                @FoiEmail, @FoiEmailVerified, @ParentKey, @ComplaintsToKey, @CourtKey, @ComplaintBasis, @Municipality, @SearchText)
             ON CONFLICT (key) DO UPDATE SET
                 jurisdiction = excluded.jurisdiction, kind = excluded.kind, name_ka = excluded.name_ka,
                 name_en = excluded.name_en, address_ka = excluded.address_ka, address_en = excluded.address_en,
                 website = excluded.website, foi_email = excluded.foi_email, foi_email_verified = excluded.foi_email_verified,
                 parent_key = excluded.parent_key, complaints_to_key = excluded.complaints_to_key,
-                court_key = excluded.court_key, complaint_basis = excluded.complaint_basis, search_text = excluded.search_text
+                court_key = excluded.court_key, complaint_basis = excluded.complaint_basis, municipality = excluded.municipality,
+                search_text = excluded.search_text
             """;
         await ExecuteAsync(sql, new
         {
@@ -52,6 +53,7 @@ public sealed class PublicBodyRepository(DbSession session) : SqlRepository(sess
             ComplaintsToKey = body.ComplaintsTo?.Value,
             CourtKey = body.Court?.Value,
             body.ComplaintBasis,
+            body.Municipality,
             body.SearchText,
         }, cancellationToken);
     }
@@ -109,11 +111,12 @@ public sealed class PublicBodyRepository(DbSession session) : SqlRepository(sess
         public string? ComplaintsToKey { get; init; }
         public string? CourtKey { get; init; }
         public string? ComplaintBasis { get; init; }
+        public string? Municipality { get; init; }
 
         public BodyDto ToDto() => new(
             Key, Jurisdiction, Kind, new LocalizedDto(NameKa, NameEn),
             AddressKa is null || AddressEn is null ? null : new LocalizedDto(AddressKa, AddressEn),
-            Website, FoiEmail, FoiEmailVerified, ParentKey, ComplaintsToKey, CourtKey, ComplaintBasis);
+            Website, FoiEmail, FoiEmailVerified, ParentKey, ComplaintsToKey, CourtKey, ComplaintBasis, Municipality);
 
         public PublicBody ToDomain()
         {
@@ -130,7 +133,8 @@ public sealed class PublicBodyRepository(DbSession session) : SqlRepository(sess
                 ParentKey is null ? null : PublicBodyKey.Create(ParentKey),
                 ComplaintsToKey is null ? null : PublicBodyKey.Create(ComplaintsToKey),
                 CourtKey is null ? null : PublicBodyKey.Create(CourtKey),
-                ComplaintBasis);
+                ComplaintBasis,
+                Municipality);
         }
     }
 }
