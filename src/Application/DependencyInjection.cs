@@ -20,6 +20,9 @@ public static class DependencyInjection
         services.AddSingleton<Workflows.WorkflowContexts>();
         services.AddScoped<Letters.LetterComposer>();
         services.AddScoped<Requests.FileRequest.RequestLetterCheck>();
+        services.AddSingleton<Statistics.StatisticsScopeReader>();
+        services.TryAddSingleton(Statistics.Snapshots.StatisticsPublisher.Default);
+        services.AddSingleton<Statistics.Snapshots.SnapshotCitation>();
         return services;
     }
 }

@@ -12,6 +12,11 @@ using FoiTracker.Infrastructure.Mail;
 using FoiTracker.Infrastructure.Mail.Intake;
 using FoiTracker.Application.Requests;
 using FoiTracker.Application.Seeds;
+using FoiTracker.Application.Statistics;
+using FoiTracker.Application.Statistics.AnnualReports;
+using FoiTracker.Application.Statistics.Charts;
+using FoiTracker.Application.Statistics.Snapshots;
+using FoiTracker.Infrastructure.Statistics;
 using FoiTracker.Infrastructure.Configuration;
 using FoiTracker.Infrastructure.Identity;
 using FoiTracker.Infrastructure.Persistence;
@@ -74,6 +79,12 @@ public static class DependencyInjection
         services.AddScoped<IDueRequests>(provider => provider.GetRequiredService<DueRequests>());
         services.AddScoped<IRequestQueries, RequestQueries>();
         services.AddScoped<IIdempotencyStore, IdempotencyRepository>();
+        services.AddScoped<ISnapshotStore, SnapshotRepository>();
+        services.AddScoped<IAnnualReportStore, AnnualReportRepository>();
+        // Counts over request_facts until the per-body statistics provide these ports.
+        services.AddScoped<IStatisticsContent, FactsStatisticsContent>();
+        services.AddScoped<IOwnYearCounts, FactsOwnYearCounts>();
+        services.AddScoped<IChartData, FactsChartData>();
         services.AddScoped<IOutboxStore, OutboxRepository>();
         // Letters first: the outbox takes the first dispatcher that accepts a row, and the recording
         // one accepts everything (kinds nothing else handles: a letter kind without a template yet).
