@@ -38,6 +38,9 @@ try
     app.MapLetters();
     app.MapMail();
     app.MapInboundMail();
+    app.MapSnapshots();
+    app.MapAnnualReports();
+    app.MapCharts();
 
     await app.RunAsync();
     return 0;
