@@ -22,6 +22,9 @@ public static class DependencyInjection
         services.AddScoped<Requests.FileRequest.RequestLetterCheck>();
         services.AddSingleton<Statistics.StatisticsWindows>();
         services.AddScoped<Statistics.StatisticsEvaluator>();
+        services.AddSingleton<Statistics.StatisticsScopeReader>();
+        services.TryAddSingleton(Statistics.Snapshots.StatisticsPublisher.Default);
+        services.AddSingleton<Statistics.Snapshots.SnapshotCitation>();
         return services;
     }
 }

@@ -13,6 +13,9 @@ using FoiTracker.Infrastructure.Mail.Intake;
 using FoiTracker.Application.Requests;
 using FoiTracker.Application.Seeds;
 using FoiTracker.Application.Statistics;
+using FoiTracker.Application.Statistics.AnnualReports;
+using FoiTracker.Application.Statistics.Charts;
+using FoiTracker.Application.Statistics.Snapshots;
 using FoiTracker.Infrastructure.Statistics;
 using FoiTracker.Infrastructure.Configuration;
 using FoiTracker.Infrastructure.Identity;
@@ -79,6 +82,12 @@ public static class DependencyInjection
         // The outcome mapping is read once, on first use, like the statutes.
         services.AddSingleton(_ => OutcomeMappingSeedReader.Load(seeds.Directory));
         services.AddScoped<IIdempotencyStore, IdempotencyRepository>();
+        services.AddScoped<ISnapshotStore, SnapshotRepository>();
+        services.AddScoped<IAnnualReportStore, AnnualReportRepository>();
+        // Counts over request_facts until the per-body statistics provide these ports.
+        services.AddScoped<IStatisticsContent, FactsStatisticsContent>();
+        services.AddScoped<IOwnYearCounts, FactsOwnYearCounts>();
+        services.AddScoped<IChartData, FactsChartData>();
         services.AddScoped<IOutboxStore, OutboxRepository>();
         // Letters first: the outbox takes the first dispatcher that accepts a row, and the recording
         // one accepts everything (kinds nothing else handles: a letter kind without a template yet).

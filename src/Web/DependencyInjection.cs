@@ -37,6 +37,16 @@ public static class DependencyInjection
         services.Configure<JsonOptions>(options =>
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
 
+        // The name a statistics citation gives its publisher (Statistics:Publisher:Ka / :En).
+        services.AddSingleton(provider =>
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            var fallback = Application.Statistics.Snapshots.StatisticsPublisher.Default;
+            return new Application.Statistics.Snapshots.StatisticsPublisher(
+                configuration["Statistics:Publisher:Ka"] is { Length: > 0 } ka ? ka : fallback.Ka,
+                configuration["Statistics:Publisher:En"] is { Length: > 0 } en ? en : fallback.En);
+        });
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>

@@ -39,6 +39,9 @@ try
     app.MapMail();
     app.MapInboundMail();
     app.MapStatistics();
+    app.MapSnapshots();
+    app.MapAnnualReports();
+    app.MapCharts();
 
     await app.RunAsync();
     return 0;
