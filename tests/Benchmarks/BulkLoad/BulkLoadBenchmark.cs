@@ -125,7 +125,7 @@ public sealed class BulkLoadBenchmark : IBenchmark
         var statutes = seeds.Jurisdictions.ToDictionary(jurisdiction => jurisdiction.Code, jurisdiction => jurisdiction.StatuteId);
         var generator = new SyntheticRequestGenerator(
             seeds.Bodies.Select(body => (body.Key, statutes[body.Jurisdiction])).ToList(), seed, now);
-        var feed = new TimedRequestFeed(generator, count, GenerationBatch);
+        var feed = new TimedRequestFeed(generator.Next, count, GenerationBatch);
         var factory = services.GetRequiredService<IDbConnectionFactory>();
         var importer = new BulkRequestWriter(factory, services.GetRequiredService<WorkflowContexts>()) { SqliteBatchSize = batch };
 

@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace FoiTracker.Benchmarks.Statistics;
+
+/// <summary>The statistics API's addresses for requests sent in <paramref name="Year"/>, evaluated as of <paramref name="AsOf"/>.</summary>
+public sealed record StatisticsQuery(int Year, DateOnly AsOf)
+{
+    /// <summary>The request-level open-data CSV of every request.</summary>
+    public const string Csv = "/api/statistics/requests.csv";
+
+    public DateOnly From => new(Year, 1, 1);
+
+    public DateOnly Until => new(Year + 1, 1, 1);
+
+    public string AllBodies => $"/api/statistics/bodies?{Period}";
+
+    public string OneBody(string body) => $"/api/statistics/bodies/{Uri.EscapeDataString(body)}?{Period}";
+
+    private string Period => string.Create(CultureInfo.InvariantCulture, $"period={Year}&asOf={AsOf:yyyy-MM-dd}");
+}
