@@ -38,6 +38,9 @@ public sealed class HistoryShape
     public long Complaints { get; init; }
     public long CourtClaims { get; init; }
 
+    /// <summary>Every request sent up to the evaluation day, in any year: the rows of the request-level CSV.</summary>
+    public long SentEver { get; private set; }
+
     /// <summary>The body with the most requests sent in the year: the heaviest single-body question.</summary>
     public string BusiestBody { get; private set; } = "";
 
@@ -49,6 +52,8 @@ public sealed class HistoryShape
         if (shape.Sent == 0)
             throw new InvalidOperationException($"No request was sent in {query.Year}: raise --count or choose another --year.");
         shape.BusiestBody = await connection.QuerySingleAsync<string>(new CommandDefinition(Busiest, range, cancellationToken: cancellationToken));
+        shape.SentEver = await connection.QuerySingleAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM request_facts WHERE submitted_on <= @AsOf", range, cancellationToken: cancellationToken));
         return shape;
     }
 
