@@ -3,6 +3,7 @@ using FoiTracker.Benchmarks.BulkLoad;
 using FoiTracker.Benchmarks.Harness;
 using FoiTracker.Benchmarks.Letters;
 using FoiTracker.Benchmarks.Mail;
+using FoiTracker.Benchmarks.Statistics;
 using FoiTracker.Benchmarks.Sweep;
 
 // Every benchmark the runner knows, one entry each. A benchmark written as a static method that
@@ -19,6 +20,7 @@ IBenchmark[] benchmarks =
     new LettersBenchmark(),
     new SweepBenchmark(),
     new StoreFloorBenchmark(),
+    new StatisticsBenchmark(),
     new DelegateBenchmark(
         "mail",
         "Mail both ways: sending (pending rows with a one-page PDF to an SMTP server in this process, and to the pickup folder) and intake (messages matched per second with 10,000 waiting in a Dovecot folder, from FOI_BENCH_IMAP)",

@@ -1,32 +1,33 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using FoiTracker.Application.Common.Exceptions;
 using FoiTracker.Application.Requests;
+using FoiTracker.Application.Workflows;
 using FoiTracker.Domain.Requests;
+using FoiTracker.Domain.Workflows;
+using FoiTracker.Infrastructure.Persistence.Bulk;
 using FoiTracker.Infrastructure.Persistence.Repositories;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace FoiTracker.Infrastructure.Persistence;
 
 /// <summary>
-/// Imports requests as fast as each provider allows. PostgreSQL: one binary COPY in one
-/// transaction, so an import lands whole or not at all. SQLite: one prepared INSERT, committed
-/// every <see cref="SqliteBatchSize"/> rows so the write-ahead log stays small and other writers
-/// get a turn between batches; each batch advances the counters for the numbers it wrote.
+/// Imports requests as fast as each provider allows, each with its full row and the facts statistics
+/// read (request_facts, request_deadlines), derived by <see cref="RequestFacts.Of"/> as a saved step's
+/// are. PostgreSQL: binary COPY in one transaction, so an import lands whole or not at all. SQLite: prepared
+/// INSERTs, committed every <see cref="SqliteBatchSize"/> requests so the write-ahead log stays small and
+/// other writers get a turn between batches; each batch advances the counters for the numbers it wrote.
+/// An import writes a request's state and facts, not its timeline or effects: the history and the letters
+/// belong to the record it came from. Like a save, it marks each written request saved.
 /// </summary>
-public sealed class BulkRequestWriter(IDbConnectionFactory factory) : IBulkRequestImporter
+public sealed class BulkRequestWriter(IDbConnectionFactory factory, WorkflowContexts contexts) : IBulkRequestImporter
 {
     public const int DefaultSqliteBatchSize = 10_000;
 
-    private const string ColumnList =
-        "id, number, body_key, statute_id, statute_version, subject, text, requester_name, " +
-        "requester_email, requester_address, stage, created_at, submitted_at";
-
-    private static readonly string[] SqliteParameterNames =
-        ["$id", "$number", "$body_key", "$statute_id", "$statute_version", "$subject", "$text", "$requester_name",
-         "$requester_email", "$requester_address", "$stage", "$created_at", "$submitted_at"];
+    /// <summary>Requests per round of COPY statements on PostgreSQL (requests, then their facts, then their deadlines).</summary>
+    private const int PostgresChunk = 10_000;
 
     /// <summary>SQLite page cache during an import, in KiB.</summary>
     private const int ImportCacheKib = 128 * 1024;
@@ -43,7 +44,7 @@ public sealed class BulkRequestWriter(IDbConnectionFactory factory) : IBulkReque
         var bodies = (await connection.QueryAsync<string>(
                 new CommandDefinition("SELECT key FROM public_bodies", cancellationToken: cancellationToken)))
             .ToHashSet(StringComparer.Ordinal);
-        var check = new RowCheck(bodies);
+        var check = new RowCheck(bodies, contexts);
 
         var imported = connection switch
         {
@@ -57,12 +58,14 @@ public sealed class BulkRequestWriter(IDbConnectionFactory factory) : IBulkReque
     private async Task<long> WriteSqliteAsync(
         SqliteConnection connection, IAsyncEnumerable<FoiRequest> requests, RowCheck check, CancellationToken cancellationToken)
     {
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = $"INSERT INTO requests ({ColumnList}) VALUES ({string.Join(", ", SqliteParameterNames)})";
-        var parameters = SqliteParameterNames.Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
-        insert.Prepare();
+        using var insertRequest = ImportTables.Requests.PrepareSqlite(connection);
+        using var insertFacts = ImportTables.Facts.PrepareSqlite(connection);
+        using var insertDeadline = ImportTables.Deadlines.PrepareSqlite(connection);
+        insertRequest.Prepare();
+        insertFacts.Prepare();
+        insertDeadline.Prepare();
 
-        // The three indexes on requests take random inserts; with SQLite's default 2 MiB page cache
+        // The indexes on requests and the facts take random inserts; with SQLite's default 2 MiB page cache
         // most of those become page reads and extra WAL pages. A larger cache for this connection
         // only, set back afterwards because pooled connections are reused.
         var cacheSize = await connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA cache_size", cancellationToken: cancellationToken));
@@ -75,28 +78,19 @@ public sealed class BulkRequestWriter(IDbConnectionFactory factory) : IBulkReque
         {
             await foreach (var request in requests.WithCancellation(cancellationToken))
             {
-                check.Accept(request);
+                var facts = check.Accept(request);
                 if (transaction is null)
                 {
                     // BEGIN IMMEDIATE: take the write lock now rather than fail to upgrade later.
                     transaction = connection.BeginTransaction(deferred: false);
-                    insert.Transaction = transaction;
+                    insertRequest.Transaction = insertFacts.Transaction = insertDeadline.Transaction = transaction;
                 }
 
-                parameters[0].Value = request.Id.Value.ToString("D");
-                parameters[1].Value = request.Number.Value;
-                parameters[2].Value = request.Body.Value;
-                parameters[3].Value = request.StatuteId;
-                parameters[4].Value = request.StatuteVersion;
-                parameters[5].Value = request.Subject;
-                parameters[6].Value = request.Text;
-                parameters[7].Value = request.Requester.Name;
-                parameters[8].Value = (object?)request.Requester.Email?.Value ?? DBNull.Value;
-                parameters[9].Value = (object?)request.Requester.Address ?? DBNull.Value;
-                parameters[10].Value = request.Stage;
-                parameters[11].Value = TypeHandlers.ToSqliteText(request.CreatedAt);
-                parameters[12].Value = request.SubmittedAt is { } submitted ? TypeHandlers.ToSqliteText(submitted) : DBNull.Value;
-                await insert.ExecuteNonQueryAsync(cancellationToken);
+                await insertRequest.WriteAsync(RequestRow.From(request), cancellationToken);
+                await insertFacts.WriteAsync(facts, cancellationToken);
+                foreach (var deadline in ImportTables.DeadlinesOf(request, facts))
+                    await insertDeadline.WriteAsync(deadline, cancellationToken);
+                request.MarkSaved();
                 written++;
 
                 if (++inBatch == SqliteBatchSize)
@@ -126,48 +120,36 @@ public sealed class BulkRequestWriter(IDbConnectionFactory factory) : IBulkReque
     private static async Task<long> WritePostgresAsync(
         NpgsqlConnection connection, IAsyncEnumerable<FoiRequest> requests, RowCheck check, CancellationToken cancellationToken)
     {
+        var requestTypes = await ImportTables.Requests.PostgresTypesAsync(connection, cancellationToken);
+        var factsTypes = await ImportTables.Facts.PostgresTypesAsync(connection, cancellationToken);
+        var deadlineTypes = await ImportTables.Deadlines.PostgresTypesAsync(connection, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         long written = 0;
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY requests ({ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            await foreach (var request in requests.WithCancellation(cancellationToken))
-            {
-                check.Accept(request);
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(request.Id.Value, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(request.Number.Value, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(request.Body.Value, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(request.StatuteId, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(request.StatuteVersion, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(request.Subject, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(request.Text, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(request.Requester.Name, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(copy, request.Requester.Email?.Value, cancellationToken);
-                await WriteNullableAsync(copy, request.Requester.Address, cancellationToken);
-                await copy.WriteAsync(request.Stage, NpgsqlDbType.Text, cancellationToken);
-                // timestamptz takes only UTC offsets.
-                await copy.WriteAsync(request.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                if (request.SubmittedAt is { } submitted)
-                    await copy.WriteAsync(submitted.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                else
-                    await copy.WriteNullAsync(cancellationToken);
-                written++;
-            }
+        var chunk = new List<(FoiRequest Request, RequestFacts Facts)>(PostgresChunk);
 
-            // Without Complete, disposing the importer cancels the COPY.
-            await copy.CompleteAsync(cancellationToken);
+        // One COPY per table at a time on a connection: the facts of a chunk go after its requests (they refer to them).
+        async Task FlushAsync()
+        {
+            await ImportTables.Requests.CopyAsync(connection, requestTypes, chunk.Select(item => RequestRow.From(item.Request)), cancellationToken);
+            await ImportTables.Facts.CopyAsync(connection, factsTypes, chunk.Select(item => item.Facts), cancellationToken);
+            await ImportTables.Deadlines.CopyAsync(connection, deadlineTypes, chunk.SelectMany(item => ImportTables.DeadlinesOf(item.Request, item.Facts)), cancellationToken);
+            foreach (var (request, _) in chunk)
+                request.MarkSaved();
+            written += chunk.Count;
+            chunk.Clear();
         }
 
+        await foreach (var request in requests.WithCancellation(cancellationToken))
+        {
+            chunk.Add((request, check.Accept(request)));
+            if (chunk.Count == PostgresChunk)
+                await FlushAsync();
+        }
+
+        if (chunk.Count > 0)
+            await FlushAsync();
         await FinishBatchAsync(connection, transaction, check, "GREATEST", cancellationToken);
         return written;
-    }
-
-    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken)
-    {
-        if (value is null)
-            await copy.WriteNullAsync(cancellationToken);
-        else
-            await copy.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
     }
 
     /// <summary>Raises the counters for the numbers written since the last batch (never lowers one), then commits.</summary>
@@ -190,14 +172,18 @@ public sealed class BulkRequestWriter(IDbConnectionFactory factory) : IBulkReque
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Checks each request before it is written and tracks the highest sequence per year.</summary>
-    private sealed class RowCheck(HashSet<string> bodies)
+    /// <summary>
+    /// Checks each request before it is written, derives its facts in its statute version's context, and tracks
+    /// the highest sequence per year.
+    /// </summary>
+    private sealed class RowCheck(HashSet<string> bodies, WorkflowContexts contexts)
     {
         private readonly Dictionary<int, long> _pending = [];
+        private readonly Dictionary<(string, int), IWorkflowContext> _contexts = [];
 
         public Dictionary<int, long> HighestByYear { get; } = [];
 
-        public void Accept(FoiRequest request)
+        public RequestFacts Accept(FoiRequest request)
         {
             ArgumentNullException.ThrowIfNull(request);
             var number = request.Number.Value
@@ -209,8 +195,10 @@ public sealed class BulkRequestWriter(IDbConnectionFactory factory) : IBulkReque
             // RequestNumber guarantees "YYYY-" followed by 6 to 9 digits.
             var year = int.Parse(number.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture);
             var sequence = long.Parse(number.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture);
+            var facts = RequestFacts.Of(request, ContextOf(request, number));
             Raise(HighestByYear, year, sequence);
             Raise(_pending, year, sequence);
+            return facts;
         }
 
         public Dictionary<int, long> TakePending()
@@ -218,6 +206,21 @@ public sealed class BulkRequestWriter(IDbConnectionFactory factory) : IBulkReque
             var taken = new Dictionary<int, long>(_pending);
             _pending.Clear();
             return taken;
+        }
+
+        private IWorkflowContext ContextOf(FoiRequest request, string number)
+        {
+            var key = (request.StatuteId, request.StatuteVersion);
+            if (_contexts.TryGetValue(key, out var context))
+                return context;
+            try
+            {
+                return _contexts[key] = contexts.For(request.StatuteId, request.StatuteVersion);
+            }
+            catch (Exception ex) when (ex is NotFoundException or InvalidOperationException)
+            {
+                throw new BulkImportException($"Request {number} runs under statute {request.StatuteId} v{request.StatuteVersion}, which is not loaded: {ex.Message}", ex);
+            }
         }
 
         private static void Raise(Dictionary<int, long> highest, int year, long sequence)

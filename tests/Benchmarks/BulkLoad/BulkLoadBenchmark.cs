@@ -5,6 +5,7 @@ using Dapper;
 using FoiTracker.Application;
 using FoiTracker.Application.Seeds;
 using FoiTracker.Application.Seeds.LoadSeeds;
+using FoiTracker.Application.Workflows;
 using FoiTracker.Benchmarks.Harness;
 using FoiTracker.Infrastructure;
 using FoiTracker.Infrastructure.Configuration;
@@ -124,9 +125,9 @@ public sealed class BulkLoadBenchmark : IBenchmark
         var statutes = seeds.Jurisdictions.ToDictionary(jurisdiction => jurisdiction.Code, jurisdiction => jurisdiction.StatuteId);
         var generator = new SyntheticRequestGenerator(
             seeds.Bodies.Select(body => (body.Key, statutes[body.Jurisdiction])).ToList(), seed, now);
-        var feed = new TimedRequestFeed(generator, count, GenerationBatch);
+        var feed = new TimedRequestFeed(generator.Next, count, GenerationBatch);
         var factory = services.GetRequiredService<IDbConnectionFactory>();
-        var importer = new BulkRequestWriter(factory) { SqliteBatchSize = batch };
+        var importer = new BulkRequestWriter(factory, services.GetRequiredService<WorkflowContexts>()) { SqliteBatchSize = batch };
 
         Console.WriteLine($"{ProviderName(database)}: importing {count:N0} requests into {database.Location}...");
         var clock = Stopwatch.StartNew();

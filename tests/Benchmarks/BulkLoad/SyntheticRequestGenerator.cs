@@ -17,8 +17,6 @@ public sealed class SyntheticRequestGenerator
 {
     public const int FirstYear = 2015;
 
-    private static readonly DateTimeOffset Earliest = new(FirstYear, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     private readonly Random _random;
     private readonly (PublicBodyKey Key, string StatuteId)[] _bodies;
     private readonly double[] _bodyWeights;
@@ -27,23 +25,26 @@ public sealed class SyntheticRequestGenerator
     private readonly Dictionary<int, long> _sequences = [];
     private readonly DateTimeOffset _now;
     private readonly StringBuilder _builder = new(8_192);
+    private readonly DateTimeOffset _earliest;
 
-    public SyntheticRequestGenerator(IReadOnlyList<(PublicBodyKey Key, string StatuteId)> bodies, int seed, DateTimeOffset now)
+    /// <param name="firstYear">The first year requests are registered in (default <see cref="FirstYear"/>).</param>
+    public SyntheticRequestGenerator(IReadOnlyList<(PublicBodyKey Key, string StatuteId)> bodies, int seed, DateTimeOffset now, int firstYear = FirstYear)
     {
         ArgumentNullException.ThrowIfNull(bodies);
         if (bodies.Count == 0)
             throw new ArgumentException("At least one public body is needed.", nameof(bodies));
-        if (now.Year < FirstYear)
+        if (now.Year < firstYear)
             throw new ArgumentOutOfRangeException(nameof(now), "The clock is before the first year of the data.");
+        _earliest = new DateTimeOffset(firstYear, 1, 1, 0, 0, 0, TimeSpan.Zero);
         _random = new Random(seed);
         _now = now.ToUniversalTime();
         _bodies = [.. bodies];
         _random.Shuffle(_bodies);
         // Zipf-like: the first bodies after the shuffle get most requests, none gets none.
         _bodyWeights = Cumulative(Enumerable.Range(1, _bodies.Length).Select(rank => 1 / Math.Pow(rank, 0.8)));
-        _years = Enumerable.Range(FirstYear, _now.Year - FirstYear + 1).ToArray();
+        _years = Enumerable.Range(firstYear, _now.Year - firstYear + 1).ToArray();
         // Use of the law grows by about a fifth each year; the current year counts only its elapsed part.
-        _yearWeights = Cumulative(_years.Select(year => Math.Pow(1.2, year - FirstYear) * (year == _now.Year ? _now.DayOfYear / 365.0 : 1)));
+        _yearWeights = Cumulative(_years.Select(year => Math.Pow(1.2, year - firstYear) * (year == _now.Year ? _now.DayOfYear / 365.0 : 1)));
     }
 
     /// <summary>UTF-8 bytes of the text fields made so far (subject, text, requester).</summary>
@@ -53,7 +54,17 @@ public sealed class SyntheticRequestGenerator
 
     public long Count { get; private set; }
 
+    /// <summary>The next request, imported in the stage it reached: submitted, or a draft.</summary>
     public FoiRequest Next()
+    {
+        var made = NextFiling();
+        return FoiRequest.Import(
+            RequestId.New(), made.Number, made.Body, made.StatuteId, 1,
+            made.Subject, made.Text, made.Requester, made.SubmittedAt is null ? "draft" : "submitted", made.CreatedAt, made.SubmittedAt);
+    }
+
+    /// <summary>What the next request is filed with, for a caller that runs it through its workflow.</summary>
+    public SyntheticFiling NextFiling()
     {
         var year = _years[Pick(_yearWeights)];
         var body = _bodies[Pick(_bodyWeights)];
@@ -72,7 +83,7 @@ public sealed class SyntheticRequestGenerator
                 < 0.95 => TimeSpan.FromDays(_random.NextDouble() * 10),     // entered a few days later
                 _ => TimeSpan.FromDays(10 + (_random.NextDouble() * 390)),   // a paper letter recorded long after
             };
-            submittedAt = createdAt - delay < Earliest ? Earliest : createdAt - delay;
+            submittedAt = createdAt - delay < _earliest ? _earliest : createdAt - delay;
         }
 
         var sequence = _sequences[year] = _sequences.GetValueOrDefault(year) + 1;
@@ -84,9 +95,7 @@ public sealed class SyntheticRequestGenerator
         TextCharacters += text.Length;
         PayloadBytes += Encoding.UTF8.GetByteCount(subject) + Encoding.UTF8.GetByteCount(text) + Encoding.UTF8.GetByteCount(requester.Name)
             + (requester.Email?.Value.Length ?? 0) + (requester.Address is null ? 0 : Encoding.UTF8.GetByteCount(requester.Address));
-        return FoiRequest.Import(
-            RequestId.New(), RequestNumber.From(year, sequence), body.Key, body.StatuteId, 1,
-            subject, text, requester, submittedAt is null ? "draft" : "submitted", createdAt, submittedAt);
+        return new SyntheticFiling(RequestNumber.From(year, sequence), body.Key, body.StatuteId, subject, text, requester, createdAt, submittedAt);
     }
 
     private Requester MakeRequester(bool georgian)
@@ -265,3 +274,7 @@ public sealed class SyntheticRequestGenerator
     private static readonly (string Ka, string En)[] Cities =
         [("თბილისი", "Tbilisi"), ("ქუთაისი", "Kutaisi"), ("ბათუმი", "Batumi"), ("გორი", "Gori"), ("რუსთავი", "Rustavi"), ("ზუგდიდი", "Zugdidi")];
 }
+
+/// <summary>A generated request as it is filed: registered here at <paramref name="CreatedAt"/>, sent at <paramref name="SubmittedAt"/> (earlier when recorded late; null for a draft).</summary>
+public sealed record SyntheticFiling(
+    RequestNumber Number, PublicBodyKey Body, string StatuteId, string Subject, string Text, Requester Requester, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt);

@@ -8,9 +8,9 @@ namespace FoiTracker.Benchmarks.BulkLoad;
 /// clocks the making, so the importer's time can be told apart from the generator's. It hands out
 /// items synchronously: the only cost it adds to the import is walking a list.
 /// </summary>
-public sealed class TimedRequestFeed(SyntheticRequestGenerator generator, long count, int batchSize) : IAsyncEnumerable<FoiRequest>
+public sealed class TimedRequestFeed(Func<FoiRequest> next, long count, int batchSize) : IAsyncEnumerable<FoiRequest>
 {
-    private readonly SyntheticRequestGenerator _generator = generator;
+    private readonly Func<FoiRequest> _next = next;
     private readonly long _count = count;
     private readonly int _batchSize = batchSize;
     private long _generationTicks;
@@ -40,7 +40,7 @@ public sealed class TimedRequestFeed(SyntheticRequestGenerator generator, long c
                 _batch.Clear();
                 var size = (int)Math.Min(feed._batchSize, _remaining);
                 for (var i = 0; i < size; i++)
-                    _batch.Add(feed._generator.Next());
+                    _batch.Add(feed._next());
                 feed._generationTicks += Stopwatch.GetTimestamp() - started;
                 _remaining -= size;
                 _index = 0;

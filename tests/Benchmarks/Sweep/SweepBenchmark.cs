@@ -265,7 +265,7 @@ public sealed class SweepBenchmark : IBenchmark
         var ids = new Guid[count];
         var factory = services.GetRequiredService<IDbConnectionFactory>();
         Console.WriteLine($"{provider}: importing {count:N0} submitted requests...");
-        var report = await new BulkRequestWriter(factory).ImportAsync(SubmittedRequests(generator, ids, statute.Version), cancellationToken);
+        var report = await new BulkRequestWriter(factory, services.GetRequiredService<WorkflowContexts>()).ImportAsync(SubmittedRequests(generator, ids, statute.Version), cancellationToken);
         if (report.Imported != count)
             throw new InvalidOperationException($"Imported {report.Imported}, expected {count}.");
 

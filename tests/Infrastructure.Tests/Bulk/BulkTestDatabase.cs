@@ -1,18 +1,19 @@
+using System.Runtime.CompilerServices;
 using FoiTracker.Application.Bodies;
 using FoiTracker.Application.Jurisdictions;
 using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Common;
 using FoiTracker.Domain.Jurisdictions;
-using FoiTracker.Infrastructure.Configuration;
+using FoiTracker.Domain.Requests;
 using FoiTracker.Infrastructure.Persistence;
-using Microsoft.Extensions.Configuration;
+using FoiTracker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FoiTracker.Infrastructure.Tests.Bulk;
 
 /// <summary>
-/// A migrated SQLite file of its own in a temp folder, wired through AddInfrastructure as the
-/// service wires it, with Georgia and a few bodies stored. Deleted on dispose.
+/// A migrated database of either provider of its own, wired through AddInfrastructure as the service
+/// wires it with the repository's statutes, with Georgia and a few bodies stored. Dropped on dispose.
 /// </summary>
 public sealed class BulkTestDatabase : IAsyncDisposable
 {
@@ -23,35 +24,20 @@ public sealed class BulkTestDatabase : IAsyncDisposable
         PublicBodyKey.Create("ge-tbilisi-city-court"),
     ];
 
-    private readonly string _directory;
+    private readonly MigratedDatabase _database;
 
-    private BulkTestDatabase(string directory, ServiceProvider services)
+    private BulkTestDatabase(MigratedDatabase database)
     {
-        _directory = directory;
-        Services = services;
+        _database = database;
     }
 
-    public ServiceProvider Services { get; }
+    public ServiceProvider Services => _database.Services;
 
-    public static async Task<BulkTestDatabase> CreateAsync()
+    /// <summary>Skips a PostgreSQL case where the suite is not configured.</summary>
+    public static async Task<BulkTestDatabase> CreateAsync(DatabaseProvider provider)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "foi-bulk-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [InfrastructureSettings.ProviderKey] = "sqlite",
-                // Without pooling no connection keeps the file open once the test is done.
-                [InfrastructureSettings.ConnectionStringKey] = $"Data Source={Path.Combine(directory, "foitracker.db")};Foreign Keys=True;Default Timeout=30;Pooling=False",
-                [InfrastructureSettings.DataDirectoryKey] = directory,
-                [InfrastructureSettings.SeedsDirectoryKey] = directory,
-            })
-            .Build();
-        var services = new ServiceCollection().AddLogging().AddInfrastructure(configuration).BuildServiceProvider();
-        var database = new BulkTestDatabase(directory, services);
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-
-        await using var scope = services.CreateAsyncScope();
+        var database = new BulkTestDatabase(await MigratedDatabase.CreateAsync(provider));
+        await using var scope = database.Services.CreateAsyncScope();
         var georgia = JurisdictionCode.Create("ge");
         await scope.ServiceProvider.GetRequiredService<IJurisdictionRepository>()
             .UpsertAsync(new Jurisdiction(georgia, new LocalizedText("საქართველო", "Georgia"), "ge-gac", "Asia/Tbilisi"), CancellationToken.None);
@@ -61,9 +47,34 @@ public sealed class BulkTestDatabase : IAsyncDisposable
         return database;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    /// <summary>Hands requests to an importer one at a time, as a stream read from elsewhere would.</summary>
+    public static async IAsyncEnumerable<FoiRequest> Feed(IEnumerable<FoiRequest> requests, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await Services.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        foreach (var request in requests)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.Yield();
+            yield return request;
+        }
+    }
+}
+
+/// <summary>A test class that runs on a <see cref="BulkTestDatabase"/> of the provider its subclass names.</summary>
+public abstract class BulkDatabaseTests : IAsyncLifetime
+{
+    private BulkTestDatabase? _database;
+
+    protected abstract DatabaseProvider Provider { get; }
+
+    protected ServiceProvider Services => _database?.Services ?? throw new InvalidOperationException("Not initialised.");
+
+    public async Task InitializeAsync() => _database = await BulkTestDatabase.CreateAsync(Provider);
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+            await _database.DisposeAsync();
     }
 }

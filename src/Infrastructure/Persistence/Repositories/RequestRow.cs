@@ -31,6 +31,9 @@ internal sealed class RequestRow
         ("version", nameof(Version), true),
     ];
 
+    /// <summary>Every column with the property it maps to, for writers that name columns themselves (the bulk import).</summary>
+    public static IEnumerable<(string Column, string Property)> ColumnProperties => Columns.Select(column => (column.Column, column.Property));
+
     /// <summary><c>SELECT</c> of every column, aliased to its property; the caller appends the condition.</summary>
     public static readonly string Select =
         $"SELECT {string.Join(", ", Columns.Select(column => $"{column.Column} AS {column.Property}"))} FROM requests";

@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using FoiTracker.Application.Seeds;
+using FoiTracker.Application.Workflows;
+using FoiTracker.Benchmarks.BulkLoad;
+using FoiTracker.Benchmarks.Harness;
+using FoiTracker.Benchmarks.Sweep;
+using FoiTracker.Domain.Workflows;
+using FoiTracker.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FoiTracker.Benchmarks.Statistics;
+
+/// <summary>
+/// How fast advocates get their figures at scale. A fresh database of each provider is filled with
+/// requests that have run through their workflow (<see cref="RequestHistoryGenerator"/>, imported by
+/// <see cref="BulkRequestWriter"/> with their facts), then the service is hosted in this process and
+/// asked over HTTP for: every body's statistics for a year, cold; one body's, warm, many times; and the
+/// request-level CSV of every request, streamed. "Cold" is the first call of a newly started host on
+/// new connection pools; the database server's buffers and the file cache stay as the import left them.
+/// </summary>
+public sealed class StatisticsBenchmark : IBenchmark
+{
+    private const int GenerationBatch = 10_000;
+    private const int WarmUps = 10;
+    private static readonly string[] AllProviders = ["sqlite", "postgres"];
+
+    public string Name => "statistics";
+
+    public string Description =>
+        "N requests with realistic histories (2023 on); over HTTP: every body's statistics for a year cold, one body's p95 warm, the request-level CSV streamed (first byte, total, peak memory)";
+
+    public IReadOnlyList<BenchmarkOption> Options =>
+    [
+        new("count", "how many requests (default 1,000,000)"),
+        new("providers", "sqlite,postgres (default both); PostgreSQL from $" + BulkLoadBenchmark.PostgresVariable + " or $" + BulkLoadBenchmark.PostgresFallbackVariable),
+        new("first-year", "the first year requests are sent in (default 2023)"),
+        new("as-of", "the day the statistics are evaluated at and the histories end (default today, yyyy-MM-dd)"),
+        new("year", "the year whose statistics are asked for (default the year before --as-of)"),
+        new("runs", "how many times one body's statistics are asked for, warm (default 200)"),
+        new("seed", "random seed of the generators (default 20230101)"),
+        new("keep", "keep the databases instead of deleting them", IsFlag: true),
+    ];
+
+    public async Task<BenchmarkResult> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var count = options.GetInt64("count", 1_000_000, 100, 100_000_000);
+        var providers = options.GetList("providers", AllProviders, AllProviders);
+        var asOf = ParseDate(options.Get("as-of")) ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var firstYear = (int)options.GetInt64("first-year", 2023, 2000, asOf.Year);
+        var year = (int)options.GetInt64("year", asOf.Year - 1, firstYear, asOf.Year);
+        var runs = (int)options.GetInt64("runs", 200, 20, 100_000);
+        var seed = (int)options.GetInt64("seed", 20230101, 0, int.MaxValue);
+        var postgres = providers.Contains("postgres") ? SweepBenchmark.PostgresConnectionString() : null;
+        var query = new StatisticsQuery(year, asOf, firstYear);
+
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["count"] = count.ToString(CultureInfo.InvariantCulture),
+            ["providers"] = string.Join(",", providers),
+            ["first_year"] = firstYear.ToString(CultureInfo.InvariantCulture),
+            ["as_of"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["year"] = year.ToString(CultureInfo.InvariantCulture),
+            ["runs"] = runs.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
+            ["all_bodies"] = query.AllBodies,
+            ["csv"] = query.Csv,
+            ["cold"] = "first call of a newly started host on new connection pools; database buffers and file cache not dropped",
+        };
+        var figures = new List<Figure>();
+        foreach (var provider in providers)
+        {
+            Console.WriteLine($"{provider}: preparing a fresh database...");
+            await using var database = provider == "sqlite"
+                ? ScratchDatabase.CreateSqlite(options.Has("keep"))
+                : await ScratchDatabase.CreatePostgresAsync(postgres!, options.Has("keep"), cancellationToken);
+            var data = await LoadAsync(database, options.SeedsDirectory, count, seed, firstYear, asOf, query, parameters, cancellationToken);
+            figures.AddRange(data.Figures(provider));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{provider}: {count:N0} requests made in {data.GenerateSeconds:N1} s and imported in {data.ImportSeconds:N1} s; {data.Shape}"));
+            figures.AddRange(await MeasureAsync(provider, database, options.SeedsDirectory, query, data.Shape, runs, cancellationToken));
+        }
+
+        return new BenchmarkResult(figures, parameters, FileTag: string.Join("-", providers));
+    }
+
+    private static async Task<LoadedData> LoadAsync(
+        ScratchDatabase database, string seedsDirectory, long count, int seed, int firstYear, DateOnly asOf, StatisticsQuery query,
+        Dictionary<string, string> parameters, CancellationToken cancellationToken)
+    {
+        await using var services = await database.StartServiceAsync(seedsDirectory, cancellationToken);
+        var seeds = await services.GetRequiredService<ISeedSource>().ReadAsync(cancellationToken);
+        var statutes = seeds.Jurisdictions.ToDictionary(jurisdiction => jurisdiction.Code, jurisdiction => jurisdiction.StatuteId);
+        var workflows = services.GetRequiredService<WorkflowContexts>();
+        var contexts = new Dictionary<string, IWorkflowContext>(StringComparer.Ordinal);
+        // The histories end at noon (UTC) of the evaluation day.
+        var now = new DateTimeOffset(asOf.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        var filings = new SyntheticRequestGenerator(seeds.Bodies.Select(body => (body.Key, statutes[body.Jurisdiction])).ToList(), seed, now, firstYear);
+        var histories = new RequestHistoryGenerator(
+            filings,
+            seeds.Bodies.ToDictionary(body => body.Key, body => body.Kind),
+            statute => contexts.TryGetValue(statute, out var context) ? context : contexts[statute] = workflows.For(statute, null),
+            now,
+            seed + 1);
+        var feed = new TimedRequestFeed(histories.Next, count, GenerationBatch);
+
+        Console.WriteLine($"importing {count:N0} requests with their histories into {database.Location}...");
+        var clock = Stopwatch.StartNew();
+        var report = await new BulkRequestWriter(services.GetRequiredService<IDbConnectionFactory>(), workflows).ImportAsync(feed, cancellationToken);
+        clock.Stop();
+        if (report.Imported != count)
+            throw new InvalidOperationException($"Imported {report.Imported} requests, expected {count}.");
+
+        var factory = services.GetRequiredService<IDbConnectionFactory>();
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await DatabaseSettings.DescribeAsync(connection, database.Provider, parameters, cancellationToken);
+        var shape = await HistoryShape.ReadAsync(connection, query, cancellationToken);
+        return new LoadedData(feed.GenerationTime.TotalSeconds, (clock.Elapsed - feed.GenerationTime).TotalSeconds, shape, count);
+    }
+
+    private static async Task<IReadOnlyList<Figure>> MeasureAsync(
+        string provider, ScratchDatabase database, string seedsDirectory, StatisticsQuery query, HistoryShape shape, int runs, CancellationToken cancellationToken)
+    {
+        var (busiestBody, sentRequests) = (shape.BusiestBody, shape.SentEver);
+        // What the import left in this process's heap is not the service's to carry.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        await using var host = StatisticsHost.StartCold(database, seedsDirectory);
+        using var client = host.CreateClient();
+
+        Console.WriteLine($"{provider}: every body's statistics for {query.Year}, cold...");
+        var cold = await HttpTimings.GetMillisecondsAsync(client, query.AllBodies, cancellationToken);
+        var warmAll = new List<double>();
+        for (var i = 0; i < 5; i++)
+            warmAll.Add(await HttpTimings.GetMillisecondsAsync(client, query.AllBodies, cancellationToken));
+
+        Console.WriteLine($"{provider}: {busiestBody}'s statistics, {WarmUps} warm-ups then {runs} runs...");
+        var oneBody = query.OneBody(busiestBody);
+        for (var i = 0; i < WarmUps; i++)
+            await HttpTimings.GetMillisecondsAsync(client, oneBody, cancellationToken);
+        var times = new List<double>(runs);
+        for (var i = 0; i < runs; i++)
+            times.Add(await HttpTimings.GetMillisecondsAsync(client, oneBody, cancellationToken));
+
+        Console.WriteLine($"{provider}: streaming {query.Csv}...");
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var csv = await HttpTimings.StreamAsync(client, query.Csv, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{provider}: all bodies cold {cold:N0} ms; one body p95 {Percentile(times, 0.95):N1} ms; CSV {csv.Lines:N0} lines, first byte {csv.FirstByteMilliseconds:N0} ms, all {csv.TotalMilliseconds / 1000:N2} s, peak {csv.PeakResidentBytes / 1048576.0:N0} MiB"));
+
+        return
+        [
+            new($"{provider}.all_bodies_cold_ms", Math.Round(cold, 1), "ms"),
+            new($"{provider}.all_bodies_warm_median_ms", Math.Round(Percentile(warmAll, 0.5), 1), "ms"),
+            new($"{provider}.one_body_p50_ms", Math.Round(Percentile(times, 0.5), 2), "ms"),
+            new($"{provider}.one_body_p95_ms", Math.Round(Percentile(times, 0.95), 2), "ms"),
+            new($"{provider}.one_body_max_ms", Math.Round(times.Max(), 2), "ms"),
+            new($"{provider}.csv_first_byte_ms", Math.Round(csv.FirstByteMilliseconds, 1), "ms"),
+            new($"{provider}.csv_total_s", Math.Round(csv.TotalMilliseconds / 1000, 3), "s"),
+            new($"{provider}.csv_lines", csv.Lines, "lines"),
+            new($"{provider}.csv_expected_lines", sentRequests + 1, "lines"),
+            new($"{provider}.csv_mib", Math.Round(csv.Bytes / 1048576.0, 1), "MiB"),
+            new($"{provider}.csv_peak_resident_mib", Math.Round(csv.PeakResidentBytes / 1048576.0, 1), "MiB"),
+            new($"{provider}.csv_peak_managed_mib", Math.Round(csv.PeakManagedBytes / 1048576.0, 1), "MiB"),
+        ];
+    }
+
+    /// <summary>The value below which <paramref name="share"/> of the samples fall (nearest rank).</summary>
+    private static double Percentile(List<double> samples, double share)
+    {
+        var sorted = samples.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static DateOnly? ParseDate(string? text) =>
+        text is null ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new UsageException($"--as-of takes a date like 2026-12-31, not '{text}'.");
+
+    private sealed record LoadedData(double GenerateSeconds, double ImportSeconds, HistoryShape Shape, long Count)
+    {
+        public IEnumerable<Figure> Figures(string provider) =>
+        [
+            new($"{provider}.generate_seconds", Math.Round(GenerateSeconds, 1), "s"),
+            new($"{provider}.import_seconds", Math.Round(ImportSeconds, 1), "s"),
+            new($"{provider}.import_rows_per_second", Math.Round(Count / ImportSeconds, 0), "rows/s"),
+            .. Shape.Figures(provider),
+        ];
+    }
+}

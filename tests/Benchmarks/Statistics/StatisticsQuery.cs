@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace FoiTracker.Benchmarks.Statistics;
+
+/// <summary>
+/// The statistics API's addresses for requests sent in <paramref name="Year"/>, evaluated as of <paramref name="AsOf"/>,
+/// and for the request-level CSV of every request sent from <paramref name="FirstYear"/> to <paramref name="AsOf"/>.
+/// </summary>
+public sealed record StatisticsQuery(int Year, DateOnly AsOf, int FirstYear)
+{
+    /// <summary>The request-level open-data CSV of every request (a period written as a range of days).</summary>
+    public string Csv => string.Create(CultureInfo.InvariantCulture, $"/api/statistics/requests.csv?period={FirstYear}-01-01..{AsOf:yyyy-MM-dd}");
+
+    public DateOnly From => new(Year, 1, 1);
+
+    public DateOnly Until => new(Year + 1, 1, 1);
+
+    public string AllBodies => $"/api/statistics/bodies?{Period}";
+
+    public string OneBody(string body) => $"/api/statistics/bodies/{Uri.EscapeDataString(body)}?{Period}";
+
+    private string Period => string.Create(CultureInfo.InvariantCulture, $"period={Year}&asOf={AsOf:yyyy-MM-dd}");
+}
