@@ -26,13 +26,13 @@ internal static class ImportTables
         ("withdrawn_on", facts => facts.WithdrawnOn),
         ("closed_on", facts => facts.ClosedOn),
         ("first_answer_on", facts => facts.FirstAnswerOn),
-        ("first_answer_outcome", facts => facts.FirstAnswerOutcome),
+        ("first_answer_outcome", facts => facts.FirstAnswerOutcome?.Value),
         ("complaint_filed_on", facts => facts.ComplaintFiledOn),
         ("complaint_decided_on", facts => facts.ComplaintDecidedOn),
-        ("complaint_outcome", facts => facts.ComplaintOutcome),
+        ("complaint_outcome", facts => facts.ComplaintOutcome?.Value),
         ("court_filed_on", facts => facts.CourtFiledOn),
         ("court_decided_on", facts => facts.CourtDecidedOn),
-        ("court_outcome", facts => facts.CourtOutcome),
+        ("court_outcome", facts => facts.CourtOutcome?.Value),
     ]);
 
     public static readonly BulkTable<RequestDeadline> Deadlines = new("request_deadlines",
