@@ -27,10 +27,7 @@ public static class ChartEndpoints
                 })
             .WithName("OnTimeChart")
             .WithSummary("On-time rate per body with 95 % Wilson interval whiskers (bodies with at least 5 due requests)." + Summary)
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesChart();
 
         group.MapGet("/monthly-trend", async (
                     IMediator mediator, CancellationToken cancellationToken, string? period, string? asOf, string? statute, string? lang, string? body, string? format) =>
@@ -41,10 +38,7 @@ public static class ChartEndpoints
                 })
             .WithName("MonthlyTrendChart")
             .WithSummary("On-time rate by the month requests were sent, for every body or one (body=key)." + Summary)
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesChart();
 
         group.MapGet("/time-to-answer", async (
                     IMediator mediator, CancellationToken cancellationToken, string? period, string? asOf, string? statute, string? lang, string? body, string? format) =>
@@ -55,13 +49,17 @@ public static class ChartEndpoints
                 })
             .WithName("TimeToAnswerChart")
             .WithSummary("Share still unanswered after each working day (Kaplan–Meier step curve, open and withdrawn requests censored), for every body or one (body=key)." + Summary)
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesChart();
 
         return app;
     }
+
+    /// <summary>What every chart answers: its HTML figure or SVG, or a problem with the parameters or the body.</summary>
+    private static RouteHandlerBuilder ProducesChart(this RouteHandlerBuilder route) => route
+        .Produces(StatusCodes.Status200OK, contentType: "text/html")
+        .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static bool WantsSvg(string? format) => format?.Trim().ToLowerInvariant() switch
     {
