@@ -5,16 +5,12 @@ using FoiTracker.Web.Tests.Support;
 namespace FoiTracker.Web.Tests.Pages;
 
 /// <summary>What every page stands on: the language in the address, the layout, the error page, and the API left as it was.</summary>
-public sealed class SiteTests(FoiTrackerFactory factory) : IClassFixture<FoiTrackerFactory>, IDisposable
+public sealed class SiteTests(FoiTrackerFactory factory) : PageTest(factory)
 {
-    private readonly PageSession _visitor = new(factory);
-
-    public void Dispose() => _visitor.Dispose();
-
     [Fact]
     public async Task TheSiteRoot_RedirectsToTheGeorgianHomePage()
     {
-        var root = await _visitor.GetAsync("/");
+        var root = await Visitor.GetAsync("/");
 
         root.ShouldRedirectTo("/ka/");
         var home = await root.FollowAsync();
@@ -27,7 +23,7 @@ public sealed class SiteTests(FoiTrackerFactory factory) : IClassFixture<FoiTrac
     [InlineData("en", "ka", "Find a public body", "ქართული")]
     public async Task EachLanguage_SaysItsLanguage_AndLinksTheSamePageInTheOther(string language, string other, string findBody, string switchText)
     {
-        var page = await _visitor.GetAsync($"/{language}/bodies?q=gori");
+        var page = await Visitor.GetAsync($"/{language}/bodies?q=gori");
 
         page.ShouldBe(HttpStatusCode.OK);
         page.Language.Should().Be(language);
@@ -43,7 +39,7 @@ public sealed class SiteTests(FoiTrackerFactory factory) : IClassFixture<FoiTrac
     [Fact]
     public async Task TheLayout_HasASkipLink_ANavigation_AndTheOptionalScriptDeferred()
     {
-        var page = await _visitor.GetAsync("/en/");
+        var page = await Visitor.GetAsync("/en/");
 
         page.Find("a.skip-link").GetAttribute("href").Should().Be("#main");
         page.Find("main").Id.Should().Be("main");
@@ -57,10 +53,10 @@ public sealed class SiteTests(FoiTrackerFactory factory) : IClassFixture<FoiTrac
     [Fact]
     public async Task TheLayout_LinksNoPageThatIsNotBuiltYet()
     {
-        var page = await _visitor.GetAsync("/en/");
+        var page = await Visitor.GetAsync("/en/");
 
         foreach (var href in page.Document.QuerySelectorAll("a[href^='/en']").Select(link => link.GetAttribute("href")!).Distinct())
-            (await _visitor.GetAsync(href)).Status.Should().NotBe(HttpStatusCode.NotFound, "the page links {0}", href);
+            (await Visitor.GetAsync(href)).Status.Should().NotBe(HttpStatusCode.NotFound, "the page links {0}", href);
     }
 
     [Theory]
@@ -68,7 +64,7 @@ public sealed class SiteTests(FoiTrackerFactory factory) : IClassFixture<FoiTrac
     [InlineData("/lib/htmx/htmx.min.js", "text/javascript")]
     public async Task StaticFiles_AreServed(string path, string mediaType)
     {
-        var file = await _visitor.GetAsync(path);
+        var file = await Visitor.GetAsync(path);
 
         file.Status.Should().Be(HttpStatusCode.OK);
         file.MediaType.Should().Be(mediaType);
@@ -80,7 +76,7 @@ public sealed class SiteTests(FoiTrackerFactory factory) : IClassFixture<FoiTrac
     [InlineData("en", "Page not found")]
     public async Task AnAddressWithNoPage_AnswersTheErrorPage_In404_InTheAddresssLanguage(string language, string title)
     {
-        var page = await _visitor.GetAsync($"/{language}/no-such-page");
+        var page = await Visitor.GetAsync($"/{language}/no-such-page");
 
         page.ShouldBe(HttpStatusCode.NotFound);
         page.Language.Should().Be(language);
@@ -91,8 +87,8 @@ public sealed class SiteTests(FoiTrackerFactory factory) : IClassFixture<FoiTrac
     [Fact]
     public async Task TheApi_KeepsItsJsonAndItsProblemDetails()
     {
-        var bodies = await _visitor.GetAsync("/api/bodies?q=gori");
-        var missing = await _visitor.GetAsync("/api/no-such-thing");
+        var bodies = await Visitor.GetAsync("/api/bodies?q=gori");
+        var missing = await Visitor.GetAsync("/api/no-such-thing");
 
         bodies.Status.Should().Be(HttpStatusCode.OK);
         bodies.MediaType.Should().Be("application/json");
@@ -103,7 +99,7 @@ public sealed class SiteTests(FoiTrackerFactory factory) : IClassFixture<FoiTrac
     [Fact]
     public async Task AnApiCall_WithoutAToken_Is401_NotARedirectToTheSignInPage()
     {
-        var users = await _visitor.GetAsync("/api/users");
+        var users = await Visitor.GetAsync("/api/users");
 
         users.Status.Should().Be(HttpStatusCode.Unauthorized);
         users.MediaType.Should().Be("application/problem+json");

@@ -1,5 +1,4 @@
 using FoiTracker.Web.Infrastructure;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -59,12 +58,13 @@ public static class PageServices
         return app;
     }
 
-    /// <summary>A request for a page: its address starts with a language, or it is the error page rendering another.</summary>
+    /// <summary>
+    /// A request for a page: the address asked for starts with a language. While an error is handled
+    /// the request's path is already the error page's, so the address that failed is what counts.
+    /// </summary>
     public static bool IsPageRequest(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return SiteCulture.LanguageOf(context.Request.Path) is not null
-            || context.Features.Get<IStatusCodeReExecuteFeature>() is not null
-            || context.Features.Get<IExceptionHandlerPathFeature>() is not null && !context.Request.Path.StartsWithSegments("/api");
+        return SiteCulture.LanguageOf(SiteCulture.RequestedPath(context)) is not null;
     }
 }
