@@ -101,7 +101,13 @@ public sealed class StatisticsSource(DbSession session) : IStatisticsSource
         }
 
         if (selection.Municipality is not null)
+        {
             sql.Append(joiner).Append("b.municipality = @Municipality");
+            joiner = " AND ";
+        }
+
+        if (selection.Statute is not null)
+            sql.Append(joiner).Append("f.statute_id = @Statute");
     }
 
     private static DynamicParameters Parameters(StatisticsSelection selection)
@@ -117,6 +123,8 @@ public sealed class StatisticsSource(DbSession session) : IStatisticsSource
             parameters.Add("Kind", selection.Kind);
         if (selection.Municipality is not null)
             parameters.Add("Municipality", selection.Municipality);
+        if (selection.Statute is not null)
+            parameters.Add("Statute", selection.Statute);
         return parameters;
     }
 

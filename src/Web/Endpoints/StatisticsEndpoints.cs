@@ -88,6 +88,6 @@ public static class StatisticsEndpoints
     };
 
     /// <summary>A CSV file written straight to the response as it is produced (a range period's ".." becomes "_" in the file name).</summary>
-    private static IResult Csv(string fileName, Func<Stream, Task> write) =>
+    internal static IResult Csv(string fileName, Func<Stream, Task> write) =>
         Results.Stream(write, StatisticsCsv.ContentType, fileName.Replace("..", "_", StringComparison.Ordinal));
 }
