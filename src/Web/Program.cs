@@ -5,6 +5,7 @@ using FoiTracker.Infrastructure.Scheduling;
 using FoiTracker.Web;
 using FoiTracker.Web.Endpoints;
 using FoiTracker.Web.Infrastructure;
+using FoiTracker.Web.Statistics;
 using Scalar.AspNetCore;
 
 try
@@ -14,7 +15,8 @@ try
         .AddApplication()
         .AddInfrastructure(builder.Configuration)
         .AddScheduling(builder.Configuration)
-        .AddWebServices();
+        .AddWebServices()
+        .AddStatisticsCache(builder.Configuration);
 
     var app = builder.Build();
     await app.Services.InitialiseAsync(app.Configuration);
@@ -27,6 +29,7 @@ try
     app.UseStatusCodePages();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseOutputCache();
 
     app.MapOpenApi();
     app.MapScalarApiReference("/api/docs", options => options.WithTitle("FoiTracker API"));
