@@ -28,6 +28,7 @@ public sealed record DeadlineFact(string Key, string Stage, DateOnly From, DateO
 /// <param name="DeadlinesReplaced">A correction dropped deadlines in this step: the stored ones not listed are gone.</param>
 public sealed record RequestFacts(
     RequestId Request,
+    string Number,
     string Body,
     string StatuteId,
     DateOnly? SubmittedOn,
@@ -101,6 +102,7 @@ public sealed record RequestFacts(
         var withdrawnStage = definition.Stage(definition.SubmittedStage).Events.TryGetValue(EventKind.Withdraw, out var withdraw) ? withdraw.To : null;
         return new RequestFacts(
             request.Id,
+            request.Number.Value,
             request.Body.Value,
             request.StatuteId,
             request.SubmittedAt is { } sent ? context.LegalDate(sent) : null,

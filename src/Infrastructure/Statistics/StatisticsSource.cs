@@ -50,12 +50,11 @@ public sealed class StatisticsSource(DbSession session) : IStatisticsSource
         // Body by body, each in the index's own order: rows flow from the first one on, with no sort of the whole year.
         var keys = selection.Body is { } only ? [only] : (await BodiesAsync(selection.Kind, selection.Municipality, cancellationToken)).Select(body => body.Key).ToList();
         const string sql = $"""
-            SELECT r.number AS Number, {FactColumns}
+            SELECT f.number AS Number, {FactColumns}
             FROM request_facts f
             JOIN public_bodies b ON b.key = f.body_key
-            JOIN requests r ON r.id = f.request_id
             WHERE f.body_key = @Body AND f.submitted_on >= @From AND f.submitted_on <= @Through
-            ORDER BY f.submitted_on, r.number
+            ORDER BY f.submitted_on, f.number
             """;
         foreach (var key in keys)
         {

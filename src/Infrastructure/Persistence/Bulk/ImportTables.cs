@@ -17,6 +17,7 @@ internal static class ImportTables
     public static readonly BulkTable<RequestFacts> Facts = new("request_facts",
     [
         ("request_id", facts => facts.Request.Value),
+        ("number", facts => facts.Number),
         ("body_key", facts => facts.Body),
         ("statute_id", facts => facts.StatuteId),
         ("submitted_on", facts => facts.SubmittedOn),
