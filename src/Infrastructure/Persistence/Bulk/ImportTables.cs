@@ -40,7 +40,7 @@ internal static class ImportTables
     [
         ("request_id", row => row.Request.Value),
         ("key", row => row.Deadline.Key),
-        ("stage", row => row.Deadline.Stage),
+        ("stage", row => row.Deadline.Stage.Value),
         ("from_date", row => row.Deadline.From),
         ("due", row => row.Deadline.Due),
         ("paused_days", row => row.Deadline.PausedDays),

@@ -109,7 +109,7 @@ public sealed class RequestFactsWriter(DbSession session, IRowStatements each, W
     {
         Request = request.Value,
         deadline.Key,
-        deadline.Stage,
+        Stage = deadline.Stage.Value,
         deadline.From,
         deadline.Due,
         deadline.PausedDays,
