@@ -22,6 +22,10 @@ public static class DependencyInjection
         services.AddScoped<Requests.FileRequest.RequestLetterCheck>();
         services.AddSingleton<Statistics.StatisticsWindows>();
         services.AddScoped<Statistics.StatisticsEvaluator>();
+        services.AddScoped<Statistics.GetBodiesStatistics.BodiesStatisticsReader>();
+        services.AddScoped<Statistics.Snapshots.SnapshotContentWriter>();
+        services.AddScoped<Statistics.AnnualReports.OwnYearCounter>();
+        services.AddScoped<Statistics.Charts.ChartData>();
         services.AddSingleton<Statistics.StatisticsScopeReader>();
         services.TryAddSingleton(Statistics.Snapshots.StatisticsPublisher.Default);
         services.AddSingleton<Statistics.Snapshots.SnapshotCitation>();

@@ -85,10 +85,6 @@ public static class DependencyInjection
         services.AddScoped<IIdempotencyStore, IdempotencyRepository>();
         services.AddScoped<ISnapshotStore, SnapshotRepository>();
         services.AddScoped<IAnnualReportStore, AnnualReportRepository>();
-        // Counts over request_facts until the per-body statistics provide these ports.
-        services.AddScoped<IStatisticsContent, FactsStatisticsContent>();
-        services.AddScoped<IOwnYearCounts, FactsOwnYearCounts>();
-        services.AddScoped<IChartData, FactsChartData>();
         services.AddScoped<IOutboxStore, OutboxRepository>();
         // Letters first: the outbox takes the first dispatcher that accepts a row, and the recording
         // one accepts everything (kinds nothing else handles: a letter kind without a template yet).

@@ -6,6 +6,7 @@ using FoiTracker.Web;
 using FoiTracker.Web.Endpoints;
 using FoiTracker.Web.Infrastructure;
 using FoiTracker.Web.Pages.Support;
+using FoiTracker.Web.Statistics;
 using Scalar.AspNetCore;
 
 try
@@ -16,6 +17,7 @@ try
         .AddInfrastructure(builder.Configuration)
         .AddScheduling(builder.Configuration)
         .AddWebServices()
+        .AddStatisticsCache(builder.Configuration)
         .AddSitePages();
 
     var app = builder.Build();
@@ -32,6 +34,7 @@ try
     app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseOutputCache();
 
     app.MapOpenApi();
     app.MapScalarApiReference("/api/docs", options => options.WithTitle("FoiTracker API"));

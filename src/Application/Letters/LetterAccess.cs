@@ -1,6 +1,7 @@
 using FoiTracker.Application.Common.Exceptions;
 using FoiTracker.Application.Requests;
 using FoiTracker.Application.Statutes;
+using FoiTracker.Domain.Workflows;
 
 namespace FoiTracker.Application.Letters;
 
@@ -17,7 +18,7 @@ internal static class LetterAccess
         var request = await requests.GetAsync(requestId, cancellationToken) ?? throw NotFoundException.For("request", requestId.ToString());
         if (actor.IsStaff || actor.UserId == request.OwnerId)
             return request;
-        if (catalog.TryGetStatute(request.Statute, out var statute) && statute?.Workflow?.IsUnsent(request.Stage) == true)
+        if (catalog.TryGetStatute(request.Statute, out var statute) && statute?.Workflow?.IsUnsent(new StageKey(request.Stage)) == true)
             throw NotFoundException.For("request", requestId.ToString());
         throw new ForbiddenException("Only staff and the requester can see or produce this request's letters.");
     }

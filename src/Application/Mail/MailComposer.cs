@@ -202,8 +202,9 @@ public sealed class MailComposer(
 
     private DateOnly LegalToday(RequestRecord request) => PinnedStatute(request).LegalDateOf(clock.GetUtcNow());
 
+    // Matched as text: a row written by hand may name a stage in any shape.
     private string StageName(RequestRecord request, string stage) =>
-        PinnedStatute(request).Workflow is { } workflow && workflow.HasStage(stage) ? workflow.Stage(stage).Name.En : stage;
+        PinnedStatute(request).Workflow?.Stages.FirstOrDefault(candidate => candidate.Key.Value == stage)?.Name.En ?? stage;
 
     private async Task<(PublicBody Body, PublicBody? ComplaintBody, PublicBody? Court)> BodiesAsync(RequestRecord request, CancellationToken cancellationToken)
     {

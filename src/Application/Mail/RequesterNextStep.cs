@@ -35,9 +35,10 @@ public sealed record RequesterNextStep(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(statute);
         ArgumentNullException.ThrowIfNull(body);
-        if (statute.Workflow is not { } workflow || !workflow.HasStage(request.Stage))
+        var current = new StageKey(request.Stage);
+        if (statute.Workflow is not { } workflow || !workflow.HasStage(current))
             return Nothing;
-        var stage = workflow.Stage(request.Stage);
+        var stage = workflow.Stage(current);
 
         // The stage's reminder to the body: a timer whose effect is a letter to the body (the chaser).
         DateOnly? sentOn = null, scheduledOn = null;
@@ -51,7 +52,7 @@ public sealed record RequesterNextStep(
             {
                 onPaper = letter.Name;
             }
-            else if (request.Timers.LastOrDefault(timer => timer.Kind == reminder.Timer.Kind.Value && timer.Stage == stage.Key && timer.CancelledAt is null) is { } armed)
+            else if (request.Timers.LastOrDefault(timer => timer.Kind == reminder.Timer.Kind.Value && timer.Stage == stage.Key.Value && timer.CancelledAt is null) is { } armed)
             {
                 if (armed.FiredAt is { } fired)
                     sentOn = statute.LegalDateOf(fired);

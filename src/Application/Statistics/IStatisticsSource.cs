@@ -4,9 +4,10 @@ namespace FoiTracker.Application.Statistics;
 
 /// <summary>
 /// Which stored requests to read: sent from <see cref="From"/> through <see cref="Through"/> (both
-/// included), optionally only one body, one kind of body or one municipality.
+/// included), optionally only one body, one kind of body, one municipality or one statute.
 /// </summary>
-public sealed record StatisticsSelection(DateOnly From, DateOnly Through, string? Body = null, string? Kind = null, string? Municipality = null);
+public sealed record StatisticsSelection(
+    DateOnly From, DateOnly Through, string? Body = null, string? Kind = null, string? Municipality = null, string? Statute = null);
 
 /// <summary>One request's facts with what statistics group it by.</summary>
 public class StatisticsRow : RequestObservation

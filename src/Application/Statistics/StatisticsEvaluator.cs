@@ -17,6 +17,21 @@ public sealed class StatisticsEvaluator(IStatisticsSource source, IStatuteCatalo
     public async Task<Evaluation> EvaluateAsync(
         StatisticsWindow window, StatisticsSelection selection, Func<StatisticsRow, string> groupOf, CancellationToken cancellationToken)
     {
+        var (groups, statutes) = await CalculateAsync(window, selection, groupOf, cancellationToken);
+        var figures = groups.ToDictionary(pair => pair.Key, pair => pair.Value.Calculator.Result(pair.Value.Mixed ? null : pair.Value.Term, idfi), StringComparer.Ordinal);
+        return new Evaluation(figures, Basis(window, statutes));
+    }
+
+    /// <summary>Each selected request's working days to its first substantive answer, or until it was censored (open, withdrawn).</summary>
+    public async Task<IReadOnlyList<TimeToAnswer>> TimesToAnswerAsync(StatisticsWindow window, StatisticsSelection selection, CancellationToken cancellationToken)
+    {
+        var (groups, _) = await CalculateAsync(window, selection, _ => "", cancellationToken);
+        return groups.TryGetValue("", out var all) ? all.Calculator.Times : [];
+    }
+
+    private async Task<(Dictionary<string, Group> Groups, IReadOnlyCollection<StatuteTerms> Statutes)> CalculateAsync(
+        StatisticsWindow window, StatisticsSelection selection, Func<StatisticsRow, string> groupOf, CancellationToken cancellationToken)
+    {
         var statutes = new Dictionary<string, StatuteTerms>(StringComparer.Ordinal);
         var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
         await foreach (var row in source.ReadAsync(selection, cancellationToken))
@@ -31,8 +46,7 @@ public sealed class StatisticsEvaluator(IStatisticsSource source, IStatuteCatalo
                 group.Mixed = true;
         }
 
-        var figures = groups.ToDictionary(pair => pair.Key, pair => pair.Value.Calculator.Result(pair.Value.Mixed ? null : pair.Value.Term, idfi), StringComparer.Ordinal);
-        return new Evaluation(figures, Basis(window, statutes.Values));
+        return (groups, statutes.Values);
     }
 
     /// <summary>The figures of a group with no requests: every count zero, every share withheld.</summary>

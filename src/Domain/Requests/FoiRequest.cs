@@ -45,7 +45,6 @@ public sealed partial class FoiRequest
         Requester = requester;
         Owner = owner;
         CreatedAt = createdAt;
-        Stage = string.Empty;
     }
 
     public RequestId Id { get; }
@@ -68,7 +67,7 @@ public sealed partial class FoiRequest
     public UserId? Owner { get; }
 
     /// <summary>The workflow stage (a key of the statute's workflow definition).</summary>
-    public string Stage { get; private set; }
+    public StageKey Stage { get; private set; }
 
     /// <summary>How the body answered (complete, partial, refused, not_held, forwarded), once it did.</summary>
     public Outcome? Outcome { get; private set; }
@@ -110,7 +109,7 @@ public sealed partial class FoiRequest
     public IReadOnlyList<RequestFlag> Flags => _flags;
 
     /// <summary>The stage a closed or withdrawn request goes back to when reopened.</summary>
-    public string? ReopenStage { get; private set; }
+    public StageKey? ReopenStage { get; private set; }
 
     /// <summary>The legal date the request first became overdue, if it did.</summary>
     public DateOnly? OverdueSince { get; private set; }
@@ -252,12 +251,17 @@ public sealed partial class FoiRequest
         if (definition.AllowedSender == AllowedSender.Staff && !actor.IsStaff)
             throw new BusinessRuleViolationException("EventNeedsStaff", $"Only staff can record '{input.Kind}'.");
 
-        string? target = definition.To;
-        if (definition.NeedsOutcome && (input.Outcome is not { } outcome || !definition.ToByOutcome.TryGetValue(outcome, out target)))
+        var target = definition.To;
+        if (definition.NeedsOutcome)
         {
-            throw new BusinessRuleViolationException(
-                "EventNeedsOutcome",
-                $"'{input.Kind}' needs an outcome: one of {string.Join(", ", definition.ToByOutcome.Keys)}.");
+            if (input.Outcome is not { } outcome || !definition.ToByOutcome.TryGetValue(outcome, out var byOutcome))
+            {
+                throw new BusinessRuleViolationException(
+                    "EventNeedsOutcome",
+                    $"'{input.Kind}' needs an outcome: one of {string.Join(", ", definition.ToByOutcome.Keys)}.");
+            }
+
+            target = byOutcome;
         }
 
         if (checkpoint is not null)
@@ -269,7 +273,7 @@ public sealed partial class FoiRequest
             SubmittedAt = input.OccurredAt.ToUniversalTime();
 
         var detail = Describe(input);
-        if (target is null)
+        if (target is not { } next)
         {
             Record(input.OccurredAt, TimelineKind.Of(input.Kind), actor, detail, Stage, Stage, input.EventKey, context);
             var source = input.EventKey ?? _newTimeline[^1].Id.ToString("N");
@@ -290,19 +294,19 @@ public sealed partial class FoiRequest
             return;
         }
 
-        if (target == WorkflowDefinition.ReopenTarget)
+        if (next == StageKey.Reopen)
         {
-            target = ReopenStage ?? context.Definition.SubmittedStage;
+            next = ReopenStage ?? context.Definition.SubmittedStage;
             ReopenStage = null;
         }
         else
         {
-            target = context.Definition.OnRoute(Route, target);
-            if (context.Definition.Stage(target).Terminal)
+            next = context.Definition.OnRoute(Route, next);
+            if (context.Definition.Stage(next).Terminal)
                 ReopenStage = Stage;
         }
 
-        EnterStage(target, input.OccurredAt, actor, context, TimelineKind.Of(input.Kind), detail, input.EventKey);
+        EnterStage(next, input.OccurredAt, actor, context, TimelineKind.Of(input.Kind), detail, input.EventKey);
         var entrySource = input.EventKey ?? _newTimeline[^1].Id.ToString("N");
         if (recount is not null)
             RecordRecount(recount, input.OccurredAt, actor, context);
@@ -379,14 +383,14 @@ public sealed partial class FoiRequest
         var detail = deadline is null
             ? $"Timer '{timer.Kind}' fired."
             : $"Timer '{timer.Kind}' fired for deadline '{deadline.Key}' (due {deadline.Due:yyyy-MM-dd}).";
-        if (definition.To is null)
+        if (definition.To is not { } next)
             Record(at, TimelineKind.Of(timer.Kind), WorkflowActor.System, detail, Stage, Stage, null, context);
         else
         {
             // A stage a missed deadline leads to counts its windows from that deadline's last day, as the
             // law does ("within one month of the deadline passing", GAC 178; APC 22(3); FOISA s.20(5)(b)…):
             // the first day counted is the day after the due date, which is the day the request became overdue.
-            EnterStage(definition.To, at, WorkflowActor.System, context, TimelineKind.Of(timer.Kind), detail, null, windowEvent: deadline?.Due);
+            EnterStage(next, at, WorkflowActor.System, context, TimelineKind.Of(timer.Kind), detail, null, windowEvent: deadline?.Due);
         }
         if (definition.Flag is { } flag)
             RaiseFlag(flag, deadline, at, WorkflowActor.System, context, deadline is null ? null : $"nothing by {deadline.Due:yyyy-MM-dd}");
@@ -406,7 +410,7 @@ public sealed partial class FoiRequest
     /// </summary>
     public static FoiRequest Import(
         RequestId id, RequestNumber number, PublicBodyKey body, string statuteId, int statuteVersion,
-        string subject, string text, Requester requester, string stage, DateTimeOffset createdAt, DateTimeOffset? submittedAt) =>
+        string subject, string text, Requester requester, StageKey stage, DateTimeOffset createdAt, DateTimeOffset? submittedAt) =>
         Restore(new RequestSnapshot(
             id, number, body, statuteId, statuteVersion, subject, text, requester, null, stage, null, createdAt.ToUniversalTime(),
             submittedAt?.ToUniversalTime(), null, null, 0, null, null, null, null, null, null, 0, 0, [], []));
@@ -458,12 +462,13 @@ public sealed partial class FoiRequest
 
     /// <param name="windowEvent">The event date the stage's clock and deadlines count from, when it is not the day the stage is entered (a missed due date).</param>
     private void EnterStage(
-        string key, DateTimeOffset at, WorkflowActor actor, IWorkflowContext context, TimelineKind kind, string? detail, string? eventKey, DateOnly? windowEvent = null)
+        StageKey key, DateTimeOffset at, WorkflowActor actor, IWorkflowContext context, TimelineKind kind, string? detail, string? eventKey, DateOnly? windowEvent = null)
     {
         var definition = context.Definition;
         key = definition.OnRoute(Route, key);
         var next = definition.Stage(key);
-        var from = Stage.Length == 0 ? null : Stage;
+        // A request being filed stands in no stage yet.
+        StageKey? from = Stage.Value is null ? null : Stage;
         var legalDate = context.LegalDate(at);
 
         // Leaving a paused stage: the days it stood still are added to the clock that resumes.
@@ -587,9 +592,9 @@ public sealed partial class FoiRequest
         var timerStages = checkpoint.Steps
             .Select(step => definition.Stage(step.Stage).Timers.FirstOrDefault(timer => timer.Kind == step.Kind)?.To)
             .Append(left)
-            .OfType<string>()
+            .OfType<StageKey>()
             .Where(stage => stage != checkpoint.Stage)
-            .ToHashSet(StringComparer.Ordinal);
+            .ToHashSet();
         DisarmTimers();
         foreach (var key in _deadlines.Values.Where(deadline => timerStages.Contains(deadline.Stage)).Select(deadline => deadline.Key).ToList())
             _deadlines.Remove(key);
@@ -623,14 +628,14 @@ public sealed partial class FoiRequest
     /// registration for this kind of body and way of sending (Resolution 219/2013, Art 4(3)), the clock is
     /// re-anchored on the registration date; returns what to write about the recount, or null.
     /// </summary>
-    private Recount? Register(string? number, DateOnly on, StageDefinition stage, string? target, SendingFacts? sending, IWorkflowContext context)
+    private Recount? Register(string? number, DateOnly on, StageDefinition stage, StageKey? target, SendingFacts? sending, IWorkflowContext context)
     {
         if (number is not null)
             RegistrationNumber = number.Trim();
         RegisteredOn = on;
         // The clock that runs after the event: this stage's, or the one the next stage continues.
-        var running = target is null ? stage
-            : context.Definition.HasStage(target) && context.Definition.Stage(target) is { ClockStart: ClockStart.Continue } next ? next
+        var running = target is not { } to ? stage
+            : context.Definition.HasStage(to) && context.Definition.Stage(to) is { ClockStart: ClockStart.Continue } next ? next
             : null;
         if (running is null || RegistrationRuleFor(running, on, sending, ClockAnchor, ClockFromRegistration, context) is not { } rule)
             return null;
@@ -721,7 +726,7 @@ public sealed partial class FoiRequest
 
     // The timeline is public: whoever wrote the detail (a person's note, a mail server's answer, a
     // bounce report), the requester's e-mail and address never reach it.
-    private void Record(DateTimeOffset at, TimelineKind kind, WorkflowActor actor, string? detail, string? from, string? to, string? eventKey, IWorkflowContext context) =>
+    private void Record(DateTimeOffset at, TimelineKind kind, WorkflowActor actor, string? detail, StageKey? from, StageKey? to, string? eventKey, IWorkflowContext context) =>
         _newTimeline.Add(new TimelineEntry(
             Uuid7.New(), ++LastTimelineSeq, at.ToUniversalTime(), kind, actor.ToString(), Requester.Redact(detail), from, to, context.StatuteVersion, eventKey));
 
@@ -761,7 +766,7 @@ public sealed record RequestSnapshot(
     string Text,
     Requester Requester,
     UserId? Owner,
-    string Stage,
+    StageKey Stage,
     Outcome? Outcome,
     DateTimeOffset CreatedAt,
     DateTimeOffset? SubmittedAt,
@@ -772,7 +777,7 @@ public sealed record RequestSnapshot(
     string? RegistrationNumber,
     DateOnly? RegisteredOn,
     RequestId? ForwardedFrom,
-    string? ReopenStage,
+    StageKey? ReopenStage,
     DateOnly? OverdueSince,
     int Version,
     int LastTimelineSeq,

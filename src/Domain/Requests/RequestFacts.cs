@@ -15,7 +15,7 @@ public enum DeadlineStatus
 /// its due date with the days the clock stood still, and whether it was met or missed and on which day
 /// (met: the day of the event; missed: the first day after the due date).
 /// </summary>
-public sealed record DeadlineFact(string Key, string Stage, DateOnly From, DateOnly Due, int PausedDays, DeadlineStatus Status, DateOnly? SettledOn);
+public sealed record DeadlineFact(string Key, StageKey Stage, DateOnly From, DateOnly Due, int PausedDays, DeadlineStatus Status, DateOnly? SettledOn);
 
 /// <summary>
 /// What a saved step of a request tells statistics and the staff queue, in legal dates of the statute's
@@ -28,6 +28,7 @@ public sealed record DeadlineFact(string Key, string Stage, DateOnly From, DateO
 /// <param name="DeadlinesReplaced">A correction dropped deadlines in this step: the stored ones not listed are gone.</param>
 public sealed record RequestFacts(
     RequestId Request,
+    string Number,
     string Body,
     string StatuteId,
     DateOnly? SubmittedOn,
@@ -101,6 +102,7 @@ public sealed record RequestFacts(
         var withdrawnStage = definition.Stage(definition.SubmittedStage).Events.TryGetValue(EventKind.Withdraw, out var withdraw) ? withdraw.To : null;
         return new RequestFacts(
             request.Id,
+            request.Number.Value,
             request.Body.Value,
             request.StatuteId,
             request.SubmittedAt is { } sent ? context.LegalDate(sent) : null,
@@ -147,10 +149,10 @@ public sealed record RequestFacts(
     /// nothing, and neither does a withdrawal or closing without an outcome: that is not the body's act.
     /// </summary>
     private static void SettleByEvent(
-        FoiRequest request, StageDefinition stage, EventDefinition happened, string? to, Outcome? outcome, DateOnly on,
+        FoiRequest request, StageDefinition stage, EventDefinition happened, StageKey? to, Outcome? outcome, DateOnly on,
         WorkflowDefinition definition, Dictionary<string, (DeadlineStatus, DateOnly)> settled)
     {
-        var target = to is not null && to != stage.Key && definition.HasStage(to) ? definition.Stage(to) : null;
+        var target = to is { } key && key != stage.Key && definition.HasStage(key) ? definition.Stage(key) : null;
         foreach (var deadline in request.Deadlines)
         {
             if (!Watches(stage, deadline.Key))

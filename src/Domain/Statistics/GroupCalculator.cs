@@ -20,6 +20,9 @@ public sealed class GroupCalculator(DateOnly asOf)
 
     public int Sent => _sent;
 
+    /// <summary>Each request's working days to its first substantive answer, or until it was censored; what the Kaplan–Meier curve is drawn from.</summary>
+    public IReadOnlyList<TimeToAnswer> Times => _times;
+
     /// <summary>Adds one request sent on or before T; <paramref name="calendar"/> is its statute's calendar.</summary>
     public void Add(RequestObservation request, HolidayCalendar calendar)
     {

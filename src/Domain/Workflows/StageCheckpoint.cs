@@ -7,7 +7,7 @@ namespace FoiTracker.Domain.Workflows;
 /// </summary>
 /// <param name="Steps">The timers that fired with effects since, oldest first: what a correction cannot recall.</param>
 public sealed record StageCheckpoint(
-    string Stage,
+    StageKey Stage,
     DateTimeOffset EnteredAt,
     DateOnly? ClockAnchor,
     int PausedDays,
@@ -17,4 +17,4 @@ public sealed record StageCheckpoint(
     IReadOnlyList<TimerStep> Steps);
 
 /// <summary>A timer that fired with effects: the stage that armed it, its kind and its instant.</summary>
-public sealed record TimerStep(string Stage, TimerKind Kind, DateTimeOffset At);
+public sealed record TimerStep(StageKey Stage, TimerKind Kind, DateTimeOffset At);

@@ -42,7 +42,7 @@ public sealed class StatuteWorkflowContext : IWorkflowContext
 
     public DeadlineRule Deadline(string deadlineKey) => _statute.Deadline(deadlineKey);
 
-    public ComputedDeadline Compute(string deadlineKey, string stage, DateOnly eventDate, int pausedDays, bool fromRegistration = false)
+    public ComputedDeadline Compute(string deadlineKey, StageKey stage, DateOnly eventDate, int pausedDays, bool fromRegistration = false)
     {
         var rule = _statute.Deadline(deadlineKey);
         if (fromRegistration)

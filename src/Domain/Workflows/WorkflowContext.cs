@@ -3,7 +3,7 @@ using FoiTracker.Domain.Statutes;
 namespace FoiTracker.Domain.Workflows;
 
 /// <summary>A deadline computed for a request, with the inputs that fix it.</summary>
-public sealed record ComputedDeadline(string Key, string Stage, DateOnly EventDate, DateOnly Due, int PausedDays, int StatuteVersion, int CalendarVersion);
+public sealed record ComputedDeadline(string Key, StageKey Stage, DateOnly EventDate, DateOnly Due, int PausedDays, int StatuteVersion, int CalendarVersion);
 
 /// <summary>
 /// What a request's workflow needs from its statute: the definition, and the statute's clock
@@ -27,7 +27,7 @@ public interface IWorkflowContext
     /// <paramref name="fromRegistration"/> the event is the body's registration and the period starts as the
     /// deadline's registration rule says.
     /// </summary>
-    ComputedDeadline Compute(string deadlineKey, string stage, DateOnly eventDate, int pausedDays, bool fromRegistration = false);
+    ComputedDeadline Compute(string deadlineKey, StageKey stage, DateOnly eventDate, int pausedDays, bool fromRegistration = false);
 
     /// <summary>The statute's rule for a named deadline.</summary>
     DeadlineRule Deadline(string deadlineKey);

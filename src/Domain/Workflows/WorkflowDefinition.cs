@@ -30,7 +30,7 @@ public sealed record TimerDefinition(
     TimerKind Kind,
     string? Deadline,
     int OffsetDays,
-    string? To,
+    StageKey? To,
     IReadOnlyList<WorkflowEffect> Effects,
     bool SkipWhenLate,
     string? Flag = null);
@@ -44,8 +44,8 @@ public sealed record TimerDefinition(
 /// </summary>
 public sealed record EventDefinition(
     EventKind Kind,
-    string? To,
-    IReadOnlyDictionary<Outcome, string> ToByOutcome,
+    StageKey? To,
+    IReadOnlyDictionary<Outcome, StageKey> ToByOutcome,
     AllowedSender AllowedSender,
     IReadOnlyList<WorkflowEffect> Effects,
     MultilingualName? Description,
@@ -65,7 +65,7 @@ public enum ClockStart
 }
 
 public sealed record StageDefinition(
-    string Key,
+    StageKey Key,
     MultilingualName Name,
     string? Clock,
     ClockStart ClockStart,
@@ -87,7 +87,7 @@ public sealed record RouteDefinition(
     IReadOnlyCollection<string> BodyKinds,
     string? Citation,
     MultilingualName? Description,
-    IReadOnlyDictionary<string, string> Stages)
+    IReadOnlyDictionary<StageKey, StageKey> Stages)
 {
     public bool IsDefault => BodyKinds.Count == 0;
 }
@@ -102,7 +102,7 @@ public sealed record FlagDefinition(string Key, MultilingualName Name, string? C
 /// </summary>
 public sealed class WorkflowDefinition
 {
-    private readonly Dictionary<string, StageDefinition> _stages;
+    private readonly Dictionary<StageKey, StageDefinition> _stages;
     private readonly Dictionary<string, RouteDefinition> _routes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FlagDefinition> _flags = new(StringComparer.Ordinal);
 
@@ -112,17 +112,15 @@ public sealed class WorkflowDefinition
     /// handed in or posted, starts the clock. Null in a statute version written before it existed.
     /// </param>
     public WorkflowDefinition(
-        string draftStage,
-        string submittedStage,
+        StageKey draftStage,
+        StageKey submittedStage,
         IEnumerable<StageDefinition> stages,
         IEnumerable<RouteDefinition>? routes = null,
         IEnumerable<FlagDefinition>? flags = null,
-        string? forwardedStage = null,
-        string? readyToPrintStage = null)
+        StageKey? forwardedStage = null,
+        StageKey? readyToPrintStage = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(draftStage);
-        ArgumentException.ThrowIfNullOrWhiteSpace(submittedStage);
-        _stages = new Dictionary<string, StageDefinition>(StringComparer.Ordinal);
+        _stages = new Dictionary<StageKey, StageDefinition>();
         foreach (var stage in stages)
         {
             if (!_stages.TryAdd(stage.Key, stage))
@@ -132,7 +130,7 @@ public sealed class WorkflowDefinition
         DraftStage = draftStage;
         SubmittedStage = submittedStage;
         ForwardedStage = forwardedStage;
-        foreach (var key in new[] { draftStage, submittedStage, forwardedStage }.OfType<string>())
+        foreach (var key in new StageKey?[] { draftStage, submittedStage, forwardedStage }.OfType<StageKey>())
         {
             if (!_stages.ContainsKey(key))
                 throw new ArgumentException($"The workflow has no stage '{key}'.", nameof(stages));
@@ -153,14 +151,14 @@ public sealed class WorkflowDefinition
         foreach (var route in routes ?? [])
             AddRoute(route, nameof(routes));
 
-        if (readyToPrintStage is not null)
+        if (readyToPrintStage is { } readyToPrint)
         {
-            if (!_stages.TryGetValue(readyToPrintStage, out var printStage))
-                throw new ArgumentException($"The workflow has no stage '{readyToPrintStage}'.", nameof(stages));
+            if (!_stages.TryGetValue(readyToPrint, out var printStage))
+                throw new ArgumentException($"The workflow has no stage '{readyToPrint}'.", nameof(stages));
             if (!_stages[draftStage].Events.TryGetValue(EventKind.Print, out var print) || print.To != readyToPrintStage)
-                throw new ArgumentException($"Stage '{draftStage}' needs an event '{EventKind.Print}' leading to '{readyToPrintStage}'.", nameof(stages));
+                throw new ArgumentException($"Stage '{draftStage}' needs an event '{EventKind.Print}' leading to '{readyToPrint}'.", nameof(stages));
             if (!printStage.Events.TryGetValue(EventKind.Submit, out var submit) || submit.To != submittedStage)
-                throw new ArgumentException($"Stage '{readyToPrintStage}' needs an event '{EventKind.Submit}' leading to '{submittedStage}'.", nameof(stages));
+                throw new ArgumentException($"Stage '{readyToPrint}' needs an event '{EventKind.Submit}' leading to '{submittedStage}'.", nameof(stages));
         }
 
         ReadyToPrintStage = readyToPrintStage;
@@ -168,27 +166,24 @@ public sealed class WorkflowDefinition
         {
             foreach (var target in stage.Events.Values.SelectMany(Targets).Concat(stage.Timers.Select(timer => timer.To)))
             {
-                if (target is not null && target != ReopenTarget && !_stages.ContainsKey(target))
-                    throw new ArgumentException($"Stage '{stage.Key}' leads to '{target}', which the workflow does not define.", nameof(stages));
+                if (target is { } key && key != StageKey.Reopen && !_stages.ContainsKey(key))
+                    throw new ArgumentException($"Stage '{stage.Key}' leads to '{key}', which the workflow does not define.", nameof(stages));
             }
         }
     }
 
-    /// <summary>The target that sends a closed or withdrawn request back to the stage it left.</summary>
-    public const string ReopenTarget = "$reopen";
+    public StageKey DraftStage { get; }
 
-    public string DraftStage { get; }
-
-    public string SubmittedStage { get; }
+    public StageKey SubmittedStage { get; }
 
     /// <summary>The stage a request forwarded by another body starts in (GAC 80), if the statute has one.</summary>
-    public string? ForwardedStage { get; }
+    public StageKey? ForwardedStage { get; }
 
     /// <summary>The stage of a request whose letter is printed and sent on paper, before it is recorded as sent; null where the version has none.</summary>
-    public string? ReadyToPrintStage { get; }
+    public StageKey? ReadyToPrintStage { get; }
 
     /// <summary>Whether a request in <paramref name="stage"/> has not reached its body yet (a draft, or a letter waiting to be posted).</summary>
-    public bool IsUnsent(string stage) => stage == DraftStage || stage == ReadyToPrintStage;
+    public bool IsUnsent(StageKey stage) => stage == DraftStage || stage == ReadyToPrintStage;
 
     public IReadOnlyCollection<StageDefinition> Stages => _stages.Values;
 
@@ -204,17 +199,17 @@ public sealed class WorkflowDefinition
     public RouteDefinition? Route(string? key) => key is not null && _routes.TryGetValue(key, out var route) ? route : null;
 
     /// <summary>The stage a request on <paramref name="route"/> enters when it is sent to <paramref name="stage"/>.</summary>
-    public string OnRoute(string? route, string stage) =>
+    public StageKey OnRoute(string? route, StageKey stage) =>
         Route(route) is { } found && found.Stages.TryGetValue(stage, out var replacement) ? replacement : stage;
 
     public FlagDefinition? Flag(string key) => _flags.GetValueOrDefault(key);
 
-    public StageDefinition Stage(string key) =>
+    public StageDefinition Stage(StageKey key) =>
         _stages.TryGetValue(key, out var stage)
             ? stage
             : throw new KeyNotFoundException($"The workflow has no stage '{key}'. Its stages: {string.Join(", ", _stages.Keys)}.");
 
-    public bool HasStage(string key) => _stages.ContainsKey(key);
+    public bool HasStage(StageKey key) => _stages.ContainsKey(key);
 
     private void AddRoute(RouteDefinition route, string paramName)
     {
@@ -244,6 +239,6 @@ public sealed class WorkflowDefinition
         }
     }
 
-    private static IEnumerable<string?> Targets(EventDefinition definition) =>
-        definition.ToByOutcome.Values.Append(definition.To);
+    private static IEnumerable<StageKey?> Targets(EventDefinition definition) =>
+        definition.ToByOutcome.Values.Select(target => (StageKey?)target).Append(definition.To);
 }

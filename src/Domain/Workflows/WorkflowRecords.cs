@@ -7,7 +7,7 @@ namespace FoiTracker.Domain.Workflows;
 /// A timer armed for a request by the stage it entered at <paramref name="ArmedAt"/>. The request
 /// keeps its armed timers; the sweep claims the request when the earliest is due.
 /// </summary>
-public sealed record ArmedTimer(Guid Id, TimerKind Kind, string Stage, string? DeadlineKey, DateTimeOffset DueAt, DateTimeOffset ArmedAt);
+public sealed record ArmedTimer(Guid Id, TimerKind Kind, StageKey Stage, string? DeadlineKey, DateTimeOffset DueAt, DateTimeOffset ArmedAt);
 
 /// <summary>
 /// A missed duty the request is marked with (a flag of the workflow), the deadline it was missed
@@ -23,8 +23,8 @@ public sealed record TimelineEntry(
     TimelineKind Kind,
     string Actor,
     string? Detail,
-    string? FromStage,
-    string? ToStage,
+    StageKey? FromStage,
+    StageKey? ToStage,
     int StatuteVersion,
     string? EventKey);
 

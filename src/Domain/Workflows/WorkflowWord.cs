@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace FoiTracker.Domain.Workflows;
 
 /// <summary>
-/// The shape every word of a statute's workflow data has (an event or timer kind, an outcome, a
-/// flag): letters, digits, underscores and hyphens. A colon never appears in one, because the
-/// timeline joins a category and a word with it ("event:answered").
+/// The shape every word of a statute's workflow data has (a stage key, an event or timer kind, an
+/// outcome, a flag): letters, digits, underscores and hyphens. A colon never appears in one, because
+/// the timeline joins a category and a word with it ("event:answered").
 /// </summary>
 internal static partial class WorkflowWord
 {

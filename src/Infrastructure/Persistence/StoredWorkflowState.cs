@@ -36,12 +36,12 @@ public static class StoredWorkflowState
         var flagged = flags?.Select(f => new Flag(f.Key, f.Deadline, f.RaisedOn)).ToList();
         return JsonSerializer.Serialize(
             new Document(
-                timers.Select(t => new Timer(t.Id, t.Kind.Value, t.Stage, t.DeadlineKey, t.DueAt.ToUniversalTime(), t.ArmedAt.ToUniversalTime())).ToList(),
-                deadlines.Select(d => new Deadline(d.Key, d.Stage, d.EventDate, d.Due, d.PausedDays, d.StatuteVersion, d.CalendarVersion)).ToList(),
+                timers.Select(t => new Timer(t.Id, t.Kind.Value, t.Stage.Value, t.DeadlineKey, t.DueAt.ToUniversalTime(), t.ArmedAt.ToUniversalTime())).ToList(),
+                deadlines.Select(d => new Deadline(d.Key, d.Stage.Value, d.EventDate, d.Due, d.PausedDays, d.StatuteVersion, d.CalendarVersion)).ToList(),
                 checkpoint is null ? null : new Checkpoint(
-                    checkpoint.Stage, checkpoint.EnteredAt.ToUniversalTime(), checkpoint.ClockAnchor, checkpoint.PausedDays, checkpoint.PausedSince,
+                    checkpoint.Stage.Value, checkpoint.EnteredAt.ToUniversalTime(), checkpoint.ClockAnchor, checkpoint.PausedDays, checkpoint.PausedSince,
                     checkpoint.OverdueSince, checkpoint.ClockFromRegistration,
-                    checkpoint.Steps.Select(step => new Step(step.Stage, step.Kind.Value, step.At.ToUniversalTime())).ToList()),
+                    checkpoint.Steps.Select(step => new Step(step.Stage.Value, step.Kind.Value, step.At.ToUniversalTime())).ToList()),
                 clockFromRegistration ? FromRegistration : null,
                 route,
                 flagged is { Count: > 0 } ? flagged : null),
@@ -57,12 +57,12 @@ public static class StoredWorkflowState
             throw new JsonException("A request's workflow state is null.");
         var checkpoint = document.Checkpoint is { } stored
             ? new StageCheckpoint(
-                stored.Stage, stored.Entered.ToUniversalTime(), stored.Anchor, stored.Paused, stored.PausedSince, stored.OverdueSince, stored.FromRegistration,
-                (stored.Steps ?? []).Select(step => new TimerStep(step.Stage, new TimerKind(step.Kind), step.At.ToUniversalTime())).ToList())
+                new StageKey(stored.Stage), stored.Entered.ToUniversalTime(), stored.Anchor, stored.Paused, stored.PausedSince, stored.OverdueSince, stored.FromRegistration,
+                (stored.Steps ?? []).Select(step => new TimerStep(new StageKey(step.Stage), new TimerKind(step.Kind), step.At.ToUniversalTime())).ToList())
             : null;
         return new StoredWorkflow(
-            document.Timers.Select(t => new ArmedTimer(t.Id, new TimerKind(t.Kind), t.Stage, t.Deadline, t.Due.ToUniversalTime(), t.Armed.ToUniversalTime())).OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToList(),
-            document.Deadlines.Select(d => new ComputedDeadline(d.Key, d.Stage, d.Event, d.Due, d.Paused, d.Statute, d.Calendar)).ToList(),
+            document.Timers.Select(t => new ArmedTimer(t.Id, new TimerKind(t.Kind), new StageKey(t.Stage), t.Deadline, t.Due.ToUniversalTime(), t.Armed.ToUniversalTime())).OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToList(),
+            document.Deadlines.Select(d => new ComputedDeadline(d.Key, new StageKey(d.Stage), d.Event, d.Due, d.Paused, d.Statute, d.Calendar)).ToList(),
             checkpoint,
             document.ClockFrom == FromRegistration,
             document.Route,

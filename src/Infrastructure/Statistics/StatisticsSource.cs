@@ -50,12 +50,11 @@ public sealed class StatisticsSource(DbSession session) : IStatisticsSource
         // Body by body, each in the index's own order: rows flow from the first one on, with no sort of the whole year.
         var keys = selection.Body is { } only ? [only] : (await BodiesAsync(selection.Kind, selection.Municipality, cancellationToken)).Select(body => body.Key).ToList();
         const string sql = $"""
-            SELECT r.number AS Number, {FactColumns}
+            SELECT f.number AS Number, {FactColumns}
             FROM request_facts f
             JOIN public_bodies b ON b.key = f.body_key
-            JOIN requests r ON r.id = f.request_id
             WHERE f.body_key = @Body AND f.submitted_on >= @From AND f.submitted_on <= @Through
-            ORDER BY f.submitted_on, r.number
+            ORDER BY f.submitted_on, f.number
             """;
         foreach (var key in keys)
         {
@@ -101,7 +100,13 @@ public sealed class StatisticsSource(DbSession session) : IStatisticsSource
         }
 
         if (selection.Municipality is not null)
+        {
             sql.Append(joiner).Append("b.municipality = @Municipality");
+            joiner = " AND ";
+        }
+
+        if (selection.Statute is not null)
+            sql.Append(joiner).Append("f.statute_id = @Statute");
     }
 
     private static DynamicParameters Parameters(StatisticsSelection selection)
@@ -117,6 +122,8 @@ public sealed class StatisticsSource(DbSession session) : IStatisticsSource
             parameters.Add("Kind", selection.Kind);
         if (selection.Municipality is not null)
             parameters.Add("Municipality", selection.Municipality);
+        if (selection.Statute is not null)
+            parameters.Add("Statute", selection.Statute);
         return parameters;
     }
 

@@ -24,27 +24,30 @@ internal static class WorkflowSeedReader
         ["continue"] = ClockStart.Continue,
     };
 
+    /// <summary>A stage the data names; only where an event or a timer leads may it also be <see cref="StageKey.Reopen"/> (<see cref="StageKey.Target"/>).</summary>
+    private static readonly Func<string, StageKey> StageNamed = text => new StageKey(text);
+
     private static readonly HashSet<string> Recipients = new(StringComparer.Ordinal) { "requester", "staff", "body", "complaint_body", "court" };
 
     public static WorkflowDefinition Read(SeedObject workflow, IReadOnlyCollection<string> deadlineKeys, bool requireKa)
     {
         workflow.AllowOnly("draftStage", "submittedStage", "forwardedStage", "readyToPrintStage", "common", "routes", "flags", "stages");
-        var draft = workflow.RequiredString("draftStage");
-        var submitted = workflow.RequiredString("submittedStage");
-        var readyToPrint = workflow.OptionalString("readyToPrintStage");
+        var draft = Word(workflow, "draftStage", workflow.RequiredString("draftStage"), StageNamed);
+        var submitted = Word(workflow, "submittedStage", workflow.RequiredString("submittedStage"), StageNamed);
+        var readyToPrint = StageOrNull(workflow, "readyToPrintStage", StageNamed);
         var common = workflow.Has("common") ? ReadEvents(workflow.RequiredObject("common"), deadlineKeys, requireKa) : new Dictionary<EventKind, EventDefinition>();
         var routes = workflow.OptionalMap("routes").Select(route => ReadRoute(route.Name, route.Value, requireKa)).ToList();
         var flags = workflow.OptionalMap("flags").Select(flag => ReadFlag(flag.Name, flag.Value, requireKa)).ToList();
 
         var stages = new List<StageDefinition>();
         foreach (var (key, stage) in workflow.OptionalMap("stages"))
-            stages.Add(ReadStage(key, stage, common, deadlineKeys, requireKa));
+            stages.Add(ReadStage(Word(workflow, "stages", key, StageNamed), stage, common, deadlineKeys, requireKa));
         if (stages.Count == 0)
             throw workflow.Fail("stages", "a workflow needs stages");
 
         try
         {
-            return new WorkflowDefinition(draft, submitted, stages, routes, flags, workflow.OptionalString("forwardedStage"), readyToPrint);
+            return new WorkflowDefinition(draft, submitted, stages, routes, flags, StageOrNull(workflow, "forwardedStage", StageNamed), readyToPrint);
         }
         catch (ArgumentException ex)
         {
@@ -53,7 +56,7 @@ internal static class WorkflowSeedReader
     }
 
     private static StageDefinition ReadStage(
-        string key, SeedObject stage, IReadOnlyDictionary<EventKind, EventDefinition> common, IReadOnlyCollection<string> deadlineKeys, bool requireKa)
+        StageKey key, SeedObject stage, IReadOnlyDictionary<EventKind, EventDefinition> common, IReadOnlyCollection<string> deadlineKeys, bool requireKa)
     {
         stage.AllowOnly("name", "clock", "clockStart", "pausesClock", "terminal", "overdue", "timers", "events");
         var clock = stage.OptionalString("clock");
@@ -95,14 +98,16 @@ internal static class WorkflowSeedReader
         {
             var kind = Word(owner, "events", name, text => new EventKind(text));
             definition.AllowOnly("to", "byOutcome", "by", "effects", "description", "satisfies");
-            var to = definition.OptionalString("to");
+            var to = StageOrNull(definition, "to", StageKey.Target);
             var byOutcome = definition.OptionalStringMap("byOutcome");
             if (to is not null && byOutcome.Count > 0)
                 throw definition.Fail("to", "give either 'to' or 'byOutcome', not both");
             events[kind] = new EventDefinition(
                 kind,
                 to,
-                byOutcome.ToDictionary(pair => Word(definition, "byOutcome", pair.Key, text => new Outcome(text)), pair => pair.Value),
+                byOutcome.ToDictionary(
+                    pair => Word(definition, "byOutcome", pair.Key, text => new Outcome(text)),
+                    pair => Word(definition, "byOutcome", pair.Value, StageKey.Target)),
                 definition.OptionalEnum("by", Senders) ?? AllowedSender.Staff,
                 ReadEffects(definition),
                 definition.OptionalName("description", requireKa),
@@ -112,7 +117,7 @@ internal static class WorkflowSeedReader
         return events;
     }
 
-    /// <summary>A word of the statute (an event, a timer, an outcome) whose shape is wrong stops the start, naming where it is.</summary>
+    /// <summary>A word of the statute (a stage, an event, a timer, an outcome) whose shape is wrong stops the start, naming where it is.</summary>
     private static T Word<T>(SeedObject owner, string field, string text, Func<string, T> create)
     {
         try
@@ -125,6 +130,10 @@ internal static class WorkflowSeedReader
         }
     }
 
+    /// <summary>An optional stage the data names in <paramref name="field"/>: a stage key, or for a target also the reopen target.</summary>
+    private static StageKey? StageOrNull(SeedObject owner, string field, Func<string, StageKey> create) =>
+        owner.OptionalString(field) is { } text ? Word(owner, field, text, create) : null;
+
     private static TimerDefinition ReadTimer(SeedObject timer, IReadOnlyCollection<string> deadlineKeys)
     {
         timer.AllowOnly("kind", "deadline", "offsetDays", "to", "effects", "skipWhenLate", "flag");
@@ -132,7 +141,7 @@ internal static class WorkflowSeedReader
             Word(timer, "kind", timer.RequiredString("kind"), text => new TimerKind(text)),
             DeadlineOrNull(timer, "deadline", deadlineKeys),
             timer.OptionalInt("offsetDays", -366, 366, 0),
-            timer.OptionalString("to"),
+            StageOrNull(timer, "to", StageKey.Target),
             ReadEffects(timer),
             timer.Has("skipWhenLate") && timer.RequiredBool("skipWhenLate"),
             timer.OptionalString("flag"));
@@ -159,7 +168,10 @@ internal static class WorkflowSeedReader
 
         if (route.Has("bodyKinds") && kinds.Count == 0)
             throw route.Fail("bodyKinds", "leave 'bodyKinds' out for the default route instead of giving an empty list");
-        return new RouteDefinition(key, kinds, route.OptionalString("citation"), route.OptionalName("description", requireKa), route.OptionalStringMap("stages"));
+        var stages = route.OptionalStringMap("stages").ToDictionary(
+            pair => Word(route, "stages", pair.Key, StageNamed),
+            pair => Word(route, "stages", pair.Value, StageNamed));
+        return new RouteDefinition(key, kinds, route.OptionalString("citation"), route.OptionalName("description", requireKa), stages);
     }
 
     private static FlagDefinition ReadFlag(string key, SeedObject flag, bool requireKa)

@@ -17,7 +17,7 @@ public static class ChartEndpoints
 
     public static IEndpointRouteBuilder MapCharts(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/statistics/charts").WithTags("Statistics");
+        var group = app.MapGroup("/api/statistics/charts").WithTags("Statistics").CacheOutput(StatisticsCache.Policy);
 
         group.MapGet("/on-time", async (IMediator mediator, CancellationToken cancellationToken, string? period, string? asOf, string? statute, string? lang, string? format) =>
                 {

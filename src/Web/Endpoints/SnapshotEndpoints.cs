@@ -53,9 +53,11 @@ public static class SnapshotEndpoints
                     var csv = CsvExport.Wanted(format);
                     var details = await mediator.Send(new GetSnapshotQuery(id, PublicAddress.Of(context)), cancellationToken);
                     if (!csv)
-                        return TypedResults.Ok(details);
-                    var (header, rows) = SnapshotCsv.Bodies(details);
-                    return CsvExport.File($"{details.Snapshot.Id}.csv", header, rows);
+                        return Results.Ok(details);
+                    var statistics = SnapshotCsv.Statistics(details);
+                    return StatisticsEndpoints.Csv(
+                        $"{details.Snapshot.Id}.csv",
+                        stream => StatisticsCsv.WriteSnapshotAsync(stream, details.Snapshot.Id, details.Snapshot.Sha256, statistics, cancellationToken));
                 })
             .WithName("GetSnapshot")
             .WithSummary("One snapshot with its statistics, SHA-256, what it replaces or was replaced by, and how to cite it (format=json|csv: one row per body).")

@@ -39,6 +39,15 @@ public static class StatisticsCsv
             bodies.Select(body => (new[] { body.Key, body.Name.Ka, body.Name.En, body.Kind, body.Municipality, body.Rank?.ToString(CultureInfo.InvariantCulture) }, body.Figures)),
             cancellationToken);
 
+    /// <summary>A snapshot's bodies in the same columns, each row led by the snapshot's id and SHA-256 so a row copied elsewhere still says where it came from.</summary>
+    public static Task WriteSnapshotAsync(Stream stream, string id, string sha256, BodiesStatistics content, CancellationToken cancellationToken) =>
+        WriteAsync(
+            stream,
+            ["snapshot", "sha256", "body_key", "name_ka", "name_en", "kind", "municipality", "rank"],
+            content.Basis,
+            content.Bodies.Select(body => (new[] { id, sha256, body.Key, body.Name.Ka, body.Name.En, body.Kind, body.Municipality, body.Rank?.ToString(CultureInfo.InvariantCulture) }, body.Figures)),
+            cancellationToken);
+
     public static Task WriteGroupsAsync(Stream stream, GroupedStatistics groups, CancellationToken cancellationToken) =>
         WriteAsync(
             stream,

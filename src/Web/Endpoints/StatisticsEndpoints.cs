@@ -5,6 +5,7 @@ using FoiTracker.Application.Statistics.ExportRequests;
 using FoiTracker.Application.Statistics.GetBodiesStatistics;
 using FoiTracker.Application.Statistics.GetBodyStatistics;
 using FoiTracker.Application.Statistics.GetGroupStatistics;
+using FoiTracker.Web.Statistics;
 using Mediator;
 
 namespace FoiTracker.Web.Endpoints;
@@ -29,6 +30,7 @@ public static class StatisticsEndpoints
                     : Results.Ok(result);
             })
             .WithName("GetBodiesStatistics")
+            .CacheOutput(StatisticsCache.Policy)
             .WithSummary("Every body's statistics for requests sent in a period (2026, 2026-Q1, 2026-03 or 2026-01-01..2026-06-30), as of a day; JSON or CSV.")
             .Produces<BodiesStatistics>()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
@@ -43,6 +45,7 @@ public static class StatisticsEndpoints
                     : Results.Ok(result);
             })
             .WithName("GetBodyStatistics")
+            .CacheOutput(StatisticsCache.Policy)
             .WithSummary("One body's statistics for requests sent in a period, as of a day; JSON or CSV.")
             .Produces<BodyStatisticsReport>()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
@@ -58,6 +61,7 @@ public static class StatisticsEndpoints
                     : Results.Ok(result);
             })
             .WithName("GetGroupStatistics")
+            .CacheOutput(StatisticsCache.Policy)
             .WithSummary("Statistics per kind of body, per municipality or per statute (by=kind|municipality|statute); JSON or CSV.")
             .Produces<GroupedStatistics>()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
@@ -88,6 +92,6 @@ public static class StatisticsEndpoints
     };
 
     /// <summary>A CSV file written straight to the response as it is produced (a range period's ".." becomes "_" in the file name).</summary>
-    private static IResult Csv(string fileName, Func<Stream, Task> write) =>
+    internal static IResult Csv(string fileName, Func<Stream, Task> write) =>
         Results.Stream(write, StatisticsCsv.ContentType, fileName.Replace("..", "_", StringComparison.Ordinal));
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using FoiTracker.Application.Statistics;
 using FoiTracker.Application.Statistics.Snapshots;
 
 namespace FoiTracker.Web.Statistics;
 
-/// <summary>Snapshots as CSV tables: the list of snapshots, and one snapshot's per-body rows.</summary>
+/// <summary>Snapshots as CSV tables: the list of snapshots, and one snapshot's statistics read back for its per-body rows.</summary>
 public static class SnapshotCsv
 {
     public static readonly string[] ListHeader =
@@ -25,48 +26,14 @@ public static class SnapshotCsv
         ];
     }
 
-    /// <summary>
-    /// One row per item of the content's <c>bodies</c> array, each led by the snapshot's id and SHA-256
-    /// so a row copied elsewhere still says where it came from. Nested objects become dotted columns
-    /// ("onTime.lower"); the columns are every key in the order first seen, whatever the content's version.
-    /// </summary>
-    public static (IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string?>> Rows) Bodies(SnapshotDetailsDto details)
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The published statistics of a snapshot, read back from its stored JSON.</summary>
+    public static BodiesStatistics Statistics(SnapshotDetailsDto details)
     {
         ArgumentNullException.ThrowIfNull(details);
-        var items = details.Content.ValueKind == JsonValueKind.Object && details.Content.TryGetProperty("bodies", out var bodies) && bodies.ValueKind == JsonValueKind.Array
-            ? bodies.EnumerateArray().Select(Flatten).ToList()
-            : [];
-        var columns = items.SelectMany(item => item.Keys).Distinct(StringComparer.Ordinal).ToList();
-        var header = new List<string> { "snapshot", "sha256" };
-        header.AddRange(columns);
-        var rows = items
-            .Select(item => (IReadOnlyList<string?>)[details.Snapshot.Id, details.Snapshot.Sha256, .. columns.Select(column => item.GetValueOrDefault(column))])
-            .ToList();
-        return (header, rows);
-    }
-
-    private static Dictionary<string, string?> Flatten(JsonElement element)
-    {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        void Walk(JsonElement value, string prefix)
-        {
-            if (value.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var property in value.EnumerateObject())
-                    Walk(property.Value, prefix.Length == 0 ? property.Name : $"{prefix}.{property.Name}");
-                return;
-            }
-
-            values[prefix.Length == 0 ? "value" : prefix] = value.ValueKind switch
-            {
-                JsonValueKind.Null or JsonValueKind.Undefined => null,
-                JsonValueKind.String => value.GetString(),
-                _ => value.GetRawText(),
-            };
-        }
-
-        Walk(element, "");
-        return values;
+        return details.Content.Deserialize<BodiesStatistics>(Json)
+            ?? throw new InvalidOperationException($"Snapshot {details.Snapshot.Id} holds no statistics.");
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

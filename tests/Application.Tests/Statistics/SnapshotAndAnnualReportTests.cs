@@ -48,11 +48,22 @@ public abstract class SnapshotAndAnnualReportTests : WorkflowTestBase
         (published.PeriodFrom, published.PeriodTo, published.AsOf).Should().Be((D("2026-01-01"), D("2026-12-31"), D("2026-11-26")));
         (published.StatuteVersion, published.Calendar, published.PublishedBy).Should().Be((1, "ge", "Tamar"));
         Convert.ToHexStringLower(SHA256.HashData(content.Bytes)).Should().Be(published.Sha256);
-        var bodies = JsonDocument.Parse(content.Bytes).RootElement.GetProperty("bodies").EnumerateArray()
-            .Select(body => (body.GetProperty("body").GetString(), body.GetProperty("sent").GetInt32(), body.GetProperty("answered").GetInt32()))
+        var root = JsonDocument.Parse(content.Bytes).RootElement;
+        (root.GetProperty("methodologyVersion").GetString(), root.GetProperty("statute").GetString()).Should().Be(("1.0", "ge-gac"));
+        root.GetProperty("basis").GetProperty("asOf").GetString().Should().Be("2026-11-26");
+        // The same figures as the statistics endpoint: every outcome counted as of the day, and the due requests answered on time.
+        var bodies = root.GetProperty("bodies").EnumerateArray()
+            .Select(body => body.GetProperty("figures"))
+            .Select((figures, index) => (
+                root.GetProperty("bodies")[index].GetProperty("key").GetString(),
+                figures.GetProperty("sent").GetInt32(),
+                figures.GetProperty("due").GetInt32(),
+                figures.GetProperty("outcomes").GetProperty("complete").GetInt32(),
+                figures.GetProperty("outcomes").GetProperty("refused").GetInt32(),
+                figures.GetProperty("onTime").GetProperty("count").GetInt32()))
             .ToList();
-        bodies.Should().Equal([("ge-gori-city-hall", 1, 0), (TestSeeds.VerifiedCityHall, 4, 2)], "bodies are in ordinal key order");
-        Encoding.UTF8.GetString(content.Bytes).Should().NotContain(" ", "canonical JSON has no white space outside strings");
+        bodies.Should().Equal([("ge-gori-city-hall", 1, 1, 0, 0, 0), (TestSeeds.VerifiedCityHall, 4, 3, 1, 1, 1)], "bodies with requests, unranked by key");
+        Encoding.UTF8.GetString(content.Bytes).Should().NotContain("\n", "the stored JSON is compact");
         published.CiteAs.En.Should().Contain("as of 26 November 2026").And.Contain(published.Url).And.Contain(published.Sha256[..16]);
         published.CiteAs.Ka.Should().Contain("2026 წლის 26 ნოემბრის მდგომარეობით").And.Contain(published.Url).And.Contain(published.Sha256[..16]);
     }
@@ -144,7 +155,7 @@ public abstract class SnapshotAndAnnualReportTests : WorkflowTestBase
 
         var comparison = await QueryAsync(new CompareAnnualReportQuery(TestSeeds.VerifiedCityHall, 2026, "2026-11-26"));
 
-        comparison.Own.Should().Be(new Application.Statistics.OwnYearCounts(
+        comparison.Own.Should().Be(new Application.Statistics.AnnualReports.OwnYearCounts(
             Sent: 4, Complete: 1, Partial: 0, Refused: 1, NotHeld: 0, Forwarded: 0, NoReply: 1, Pending: 1, Withdrawn: 0, Complaints: 1, CourtClaims: 0));
         comparison.Rows.Select(row => (row.Measure, row.Reported, row.Own)).Should().Equal(
             ("requests_received", 40L, 4L), ("granted", 30L, 1L), ("partly_granted", 5L, 0L), ("refused", 2L, 1L),

@@ -87,7 +87,7 @@ public sealed class GeorgianLadderTableTests : IDisposable
 
     [Fact]
     public void TheTable_CoversEveryStageOfTheGeorgianWorkflow() =>
-        _context.Definition.Stages.Select(stage => stage.Key).Should().BeEquivalentTo(Allowed.Keys);
+        _context.Definition.Stages.Select(stage => stage.Key.Value).Should().BeEquivalentTo(Allowed.Keys);
 
     [Theory]
     [MemberData(nameof(Cells))]
@@ -104,7 +104,7 @@ public sealed class GeorgianLadderTableTests : IDisposable
             error.Message.Should().Contain($"stage '{stage}'").And.Contain($"'{kind}'");
             foreach (var accepted in Allowed[stage].Keys)
                 error.Message.Should().Contain(accepted);
-            request.Stage.Should().Be(stage);
+            request.Stage.Should().Be(new StageKey(stage));
             return;
         }
 
@@ -116,7 +116,7 @@ public sealed class GeorgianLadderTableTests : IDisposable
             "$reopen" => "overdue",
             _ => expected,
         };
-        request.Stage.Should().Be(target);
+        request.Stage.Should().Be(new StageKey(target));
     }
 
     public void Dispose()
@@ -138,7 +138,7 @@ public sealed class GeorgianLadderTableTests : IDisposable
     /// <summary>A stored request standing in a stage (closed, withdrawn and forwarded ones left "overdue").</summary>
     private static FoiRequest InStage(string stage) => FoiRequest.Restore(new RequestSnapshot(
         RequestId.New(), RequestNumber.From(2026, 1), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", 1, "S", "T",
-        new Requester("Nino", EmailAddress.Create("nino@example.ge"), null), new UserId(Guid.CreateVersion7()), stage, null,
+        new Requester("Nino", EmailAddress.Create("nino@example.ge"), null), new UserId(Guid.CreateVersion7()), new StageKey(stage), null,
         Now.AddDays(-40), Now.AddDays(-40), Now.AddDays(-1), new DateOnly(2026, 11, 25), 0, null, null, null, null,
-        stage is "closed" or "withdrawn" or "forwarded" ? "overdue" : null, null, 1, 3, [], []));
+        stage is "closed" or "withdrawn" or "forwarded" ? new StageKey("overdue") : null, null, 1, 3, [], []));
 }

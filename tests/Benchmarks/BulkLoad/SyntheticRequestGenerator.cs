@@ -3,6 +3,7 @@ using System.Text;
 using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Common;
 using FoiTracker.Domain.Requests;
+using FoiTracker.Domain.Workflows;
 
 namespace FoiTracker.Benchmarks.BulkLoad;
 
@@ -60,7 +61,7 @@ public sealed class SyntheticRequestGenerator
         var made = NextFiling();
         return FoiRequest.Import(
             RequestId.New(), made.Number, made.Body, made.StatuteId, 1,
-            made.Subject, made.Text, made.Requester, made.SubmittedAt is null ? "draft" : "submitted", made.CreatedAt, made.SubmittedAt);
+            made.Subject, made.Text, made.Requester, new StageKey(made.SubmittedAt is null ? "draft" : "submitted"), made.CreatedAt, made.SubmittedAt);
     }
 
     /// <summary>What the next request is filed with, for a caller that runs it through its workflow.</summary>

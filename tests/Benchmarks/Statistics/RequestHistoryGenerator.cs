@@ -111,7 +111,7 @@ public sealed class RequestHistoryGenerator
         {
             if (context.Definition.Stage(request.Stage).Clock is not { } window || !Step("escalate", Before(Due(window))))
                 return;
-            if (request.Stage == "court_filed")
+            if (request.Stage == new StageKey("court_filed"))
             {
                 Court();
                 return;
@@ -121,7 +121,7 @@ public sealed class RequestHistoryGenerator
             var decided = generator.Draw() < 0.7 ? Before(Due("complaint_decision")) : After(Due("complaint_decision"), 40);
             if (!Step("complaint_decided", decided, generator.Draw() < 0.35 ? "upheld" : "rejected"))
                 return;
-            if (request.Stage == "complaint_rejected" && generator.Draw() < 0.33 && Step("escalate", Before(Due("court_filing"))))
+            if (request.Stage == new StageKey("complaint_rejected") && generator.Draw() < 0.33 && Step("escalate", Before(Due("court_filing"))))
                 Court();
         }
 

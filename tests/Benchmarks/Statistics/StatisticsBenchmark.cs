@@ -134,10 +134,17 @@ public sealed class StatisticsBenchmark : IBenchmark
         for (var i = 0; i < 5; i++)
             warmAll.Add(await HttpTimings.GetMillisecondsAsync(client, query.AllBodies, cancellationToken));
 
-        Console.WriteLine($"{provider}: {busiestBody}'s statistics, {WarmUps} warm-ups then {runs} runs...");
+        Console.WriteLine($"{provider}: {busiestBody}'s statistics, {WarmUps} warm-ups then {runs} runs computed afresh (each as of another day)...");
         var oneBody = query.OneBody(busiestBody);
+        // Days from the as-of date back to the year's first: each is an address of its own (repeated only past that many runs).
+        var days = query.AsOf.DayNumber - query.From.DayNumber + 1;
         for (var i = 0; i < WarmUps; i++)
-            await HttpTimings.GetMillisecondsAsync(client, oneBody, cancellationToken);
+            await HttpTimings.GetMillisecondsAsync(client, query.OneBody(busiestBody, query.AsOf.AddDays(-((runs + i) % days))), cancellationToken);
+        var computed = new List<double>(runs);
+        for (var i = 0; i < runs; i++)
+            computed.Add(await HttpTimings.GetMillisecondsAsync(client, query.OneBody(busiestBody, query.AsOf.AddDays(-(i % days))), cancellationToken));
+
+        Console.WriteLine($"{provider}: {busiestBody}'s statistics, {runs} runs of one address (the public answer is kept for a while)...");
         var times = new List<double>(runs);
         for (var i = 0; i < runs; i++)
             times.Add(await HttpTimings.GetMillisecondsAsync(client, oneBody, cancellationToken));
@@ -146,15 +153,17 @@ public sealed class StatisticsBenchmark : IBenchmark
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var csv = await HttpTimings.StreamAsync(client, query.Csv, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{provider}: all bodies cold {cold:N0} ms; one body p95 {Percentile(times, 0.95):N1} ms; CSV {csv.Lines:N0} lines, first byte {csv.FirstByteMilliseconds:N0} ms, all {csv.TotalMilliseconds / 1000:N2} s, peak {csv.PeakResidentBytes / 1048576.0:N0} MiB"));
+            $"{provider}: all bodies cold {cold:N0} ms; one body p95 computed {Percentile(computed, 0.95):N1} ms, kept {Percentile(times, 0.95):N1} ms; CSV {csv.Lines:N0} lines, first byte {csv.FirstByteMilliseconds:N0} ms, all {csv.TotalMilliseconds / 1000:N2} s, peak {csv.PeakResidentBytes / 1048576.0:N0} MiB"));
 
         return
         [
             new($"{provider}.all_bodies_cold_ms", Math.Round(cold, 1), "ms"),
-            new($"{provider}.all_bodies_warm_median_ms", Math.Round(Percentile(warmAll, 0.5), 1), "ms"),
-            new($"{provider}.one_body_p50_ms", Math.Round(Percentile(times, 0.5), 2), "ms"),
-            new($"{provider}.one_body_p95_ms", Math.Round(Percentile(times, 0.95), 2), "ms"),
-            new($"{provider}.one_body_max_ms", Math.Round(times.Max(), 2), "ms"),
+            new($"{provider}.all_bodies_kept_median_ms", Math.Round(Percentile(warmAll, 0.5), 1), "ms"),
+            new($"{provider}.one_body_computed_p50_ms", Math.Round(Percentile(computed, 0.5), 2), "ms"),
+            new($"{provider}.one_body_computed_p95_ms", Math.Round(Percentile(computed, 0.95), 2), "ms"),
+            new($"{provider}.one_body_computed_max_ms", Math.Round(computed.Max(), 2), "ms"),
+            new($"{provider}.one_body_kept_p50_ms", Math.Round(Percentile(times, 0.5), 2), "ms"),
+            new($"{provider}.one_body_kept_p95_ms", Math.Round(Percentile(times, 0.95), 2), "ms"),
             new($"{provider}.csv_first_byte_ms", Math.Round(csv.FirstByteMilliseconds, 1), "ms"),
             new($"{provider}.csv_total_s", Math.Round(csv.TotalMilliseconds / 1000, 3), "s"),
             new($"{provider}.csv_lines", csv.Lines, "lines"),

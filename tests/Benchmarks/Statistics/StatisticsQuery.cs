@@ -19,5 +19,9 @@ public sealed record StatisticsQuery(int Year, DateOnly AsOf, int FirstYear)
 
     public string OneBody(string body) => $"/api/statistics/bodies/{Uri.EscapeDataString(body)}?{Period}";
 
+    /// <summary>One body's statistics as of another day: an address the service has not answered before, so nothing kept can answer it.</summary>
+    public string OneBody(string body, DateOnly asOf) =>
+        string.Create(CultureInfo.InvariantCulture, $"/api/statistics/bodies/{Uri.EscapeDataString(body)}?period={Year}&asOf={asOf:yyyy-MM-dd}");
+
     private string Period => string.Create(CultureInfo.InvariantCulture, $"period={Year}&asOf={AsOf:yyyy-MM-dd}");
 }

@@ -23,7 +23,7 @@ namespace FoiTracker.Benchmarks.Sweep;
 /// </summary>
 public sealed class SweepPlan
 {
-    public const string SubmittedStage = "submitted";
+    public static readonly StageKey SubmittedStage = new("submitted");
     public const string DeadlineKey = "response";
 
     private SweepPlan(DateOnly today, ComputedDeadline dueDeadline, DateTimeOffset dueAt, IReadOnlyList<ComputedDeadline> futureDeadlines,
@@ -250,7 +250,7 @@ internal static class TimerBulkWriter
         {
             var updated = await connection.ExecuteAsync(new CommandDefinition(
                 sql,
-                new { Stage = SweepPlan.SubmittedStage, At = plan.DueEnteredAt, Anchor = plan.DueDeadline.EventDate, Workflow = DueState(plan), plan.DueAt, plan.History, Id = id },
+                new { Stage = SweepPlan.SubmittedStage.Value, At = plan.DueEnteredAt, Anchor = plan.DueDeadline.EventDate, Workflow = DueState(plan), plan.DueAt, plan.History, Id = id },
                 transaction,
                 cancellationToken: cancellationToken));
             if (updated != 1)
@@ -272,7 +272,7 @@ internal static class TimerBulkWriter
     {
         if (plan.History == 0)
             return 0;
-        (string Kind, string? From, string To)[] entries = [("filed", null, "draft"), ("event:submit", "draft", SweepPlan.SubmittedStage)];
+        (string Kind, string? From, string To)[] entries = [("filed", null, "draft"), ("event:submit", "draft", SweepPlan.SubmittedStage.Value)];
         var at = plan.Context.StartOfDay(plan.Today.AddDays(-30)).AddHours(9);
         var statuteVersion = plan.DueDeadline.StatuteVersion;
         var rows = requestIds.SelectMany(id => entries.Take(plan.History).Select((entry, index) => (Id: id, Seq: index + 1, entry.Kind, entry.From, entry.To)));

@@ -17,7 +17,7 @@ public sealed class FoiRequestNamedEventsTests
 
         request.Submit(Noon("2026-11-20"), Citizen, Now, _context);
 
-        request.Stage.Should().Be("submitted");
+        request.Stage.Should().Be(new StageKey("submitted"));
         request.SubmittedAt.Should().Be(Noon("2026-11-20"));
         request.ClockAnchor.Should().Be(new DateOnly(2026, 11, 20));
         request.NewTimeline[^1].Kind.Should().Be(TimelineKind.Of(EventKind.Submit));
@@ -30,7 +30,7 @@ public sealed class FoiRequestNamedEventsTests
 
         request.Answer(Outcome.Refused, Noon("2026-11-25"), Citizen, Now, _context, reference: "N-17");
 
-        request.Stage.Should().Be("refused");
+        request.Stage.Should().Be(new StageKey("refused"));
         request.Outcome.Should().Be(Outcome.Refused);
         var entry = request.NewTimeline[^1];
         entry.Kind.Event.Should().Be(EventKind.Answered);
@@ -56,7 +56,7 @@ public sealed class FoiRequestNamedEventsTests
 
         request.Reopen(Now, Staff, Now, _context);
 
-        request.Stage.Should().Be("submitted");
+        request.Stage.Should().Be(new StageKey("submitted"));
         request.ReopenStage.Should().BeNull();
     }
 

@@ -16,7 +16,7 @@ public sealed class FoiRequestTests
     {
         var request = TestWorkflow.File(_context, Now, submittedAt: null);
 
-        request.Stage.Should().Be("draft");
+        request.Stage.Should().Be(new StageKey("draft"));
         request.SubmittedAt.Should().BeNull();
         request.ActiveTimers.Should().BeEmpty();
         request.NewTimeline.Should().ContainSingle().Which.Kind.Should().Be(TimelineKind.Filed);
@@ -28,7 +28,7 @@ public sealed class FoiRequestTests
         // Sent Monday 2 November 2026: 10 working days → due Monday 16 November.
         var request = TestWorkflow.File(_context, Now, Noon("2026-11-02"));
 
-        request.Stage.Should().Be("submitted");
+        request.Stage.Should().Be(new StageKey("submitted"));
         request.Deadlines.Should().ContainSingle(d => d.Key == "response").Which.Due.Should().Be(new DateOnly(2026, 11, 16));
         var timers = request.NewTimers.ToDictionary(t => t.Kind, t => t.DueAt);
         // Fires at the start of the Tbilisi day after the last day: 17 Nov 00:00 +04 = 16 Nov 20:00 UTC.
@@ -95,7 +95,7 @@ public sealed class FoiRequestTests
         bare.Should().Throw<BusinessRuleViolationException>().Which.Message.Should().Contain("complete").And.Contain("refused");
 
         request.Apply(new WorkflowEventInput(new EventKind("answered"), Now, Outcome: new Outcome("refused")), Citizen, Now, _context);
-        request.Stage.Should().Be("refused");
+        request.Stage.Should().Be(new StageKey("refused"));
         request.Outcome.Should().Be(Outcome.Refused);
         request.ActiveTimers.Should().BeEmpty("leaving 'submitted' disarms its timers");
     }
@@ -118,7 +118,7 @@ public sealed class FoiRequestTests
 
         request.FireTimer(deadline.Id, Now, _context).Should().BeTrue();
 
-        request.Stage.Should().Be("overdue");
+        request.Stage.Should().Be(new StageKey("overdue"));
         request.StageEnteredAt.Should().Be(deadline.DueAt, "catch-up uses the timer's instant, not the sweep's");
         request.OverdueSince.Should().Be(new DateOnly(2026, 11, 17));
         request.ActiveTimers.Should().ContainSingle(t => t.Kind.Value == "chaser");
@@ -192,14 +192,16 @@ public sealed class FoiRequestTests
         // On 26 November staff record the full answer that came on Thursday 15 October.
         request.Apply(new WorkflowEventInput(new EventKind("answered"), Noon("2026-10-15"), Outcome: new Outcome("complete")), Staff, Now, _context);
 
-        request.Stage.Should().Be("answered");
+        request.Stage.Should().Be(new StageKey("answered"));
         request.StageEnteredAt.Should().Be(Noon("2026-10-15"));
         request.OverdueSince.Should().BeNull("the answer came before the due date ran out");
         request.Deadlines.Should().NotContain(d => d.Key == "complaint_filing", "the window the overdue stage opened never opened");
         request.ActiveTimers.Should().BeEmpty();
         request.NewTimeline.Select(e => e.Kind).Should().Equal(TimelineKind.Correction, TimelineKind.Of(EventKind.Answered));
         var correction = request.NewTimeline[0];
-        (correction.FromStage, correction.ToStage, correction.At).Should().Be(("overdue", "submitted", Now));
+        correction.FromStage.Should().Be(new StageKey("overdue"));
+        correction.ToStage.Should().Be(new StageKey("submitted"));
+        correction.At.Should().Be(Now);
         correction.Detail.Should().Contain("2026-10-15").And.Contain("'overdue' on 2026-10-17")
             .And.Contain("overdue mark of 2026-10-17 is withdrawn")
             .And.Contain("notice 'overdue' to the requester (2026-10-17)")
@@ -220,7 +222,7 @@ public sealed class FoiRequestTests
         var error = early.Should().Throw<BusinessRuleViolationException>().Which;
         error.Rule.Should().Be("EventCannotPrecedeStage");
         error.Message.Should().Contain("'complaint_filed' (2026-10-20)");
-        request.Stage.Should().Be("complaint_filed");
+        request.Stage.Should().Be(new StageKey("complaint_filed"));
         request.NewTimeline.Should().BeEmpty();
     }
 
@@ -233,7 +235,7 @@ public sealed class FoiRequestTests
         var note = () => request.Apply(new WorkflowEventInput(new EventKind("note"), Noon("2026-10-15"), Note: "Called the office."), Citizen, Now, _context);
 
         note.Should().Throw<BusinessRuleViolationException>().Which.Message.Should().Contain("'overdue' (2026-10-1");
-        request.Stage.Should().Be("overdue");
+        request.Stage.Should().Be(new StageKey("overdue"));
         request.OverdueSince.Should().Be(new DateOnly(2026, 10, 17));
     }
 
@@ -245,7 +247,7 @@ public sealed class FoiRequestTests
 
         stored.Apply(new WorkflowEventInput(new EventKind("answered"), Noon("2026-10-15"), Outcome: new Outcome("refused")), Staff, Now, _context);
 
-        stored.Stage.Should().Be("refused");
+        stored.Stage.Should().Be(new StageKey("refused"));
         stored.OverdueSince.Should().BeNull();
     }
 
@@ -271,7 +273,7 @@ public sealed class FoiRequestTests
 
         request.FireTimer(deadline.Id, Now, _context).Should().BeFalse();
 
-        request.Stage.Should().Be("answered");
+        request.Stage.Should().Be(new StageKey("answered"));
     }
 
     [Fact]
@@ -285,7 +287,7 @@ public sealed class FoiRequestTests
 
         request.Apply(new WorkflowEventInput(new EventKind("clarification_answered"), Noon("2026-11-09")), Citizen, Now, _context);
 
-        request.Stage.Should().Be("resumed");
+        request.Stage.Should().Be(new StageKey("resumed"));
         request.PausedDays.Should().Be(2);
         request.Deadlines.Single(d => d.Key == "response").Due.Should().Be(new DateOnly(2026, 11, 18));
     }
@@ -295,11 +297,11 @@ public sealed class FoiRequestTests
     {
         var request = TestWorkflow.File(_context, Now, Noon("2026-11-20"));
         request.Apply(new WorkflowEventInput(new EventKind("close"), Now), Staff, Now, _context);
-        request.Stage.Should().Be("closed");
+        request.Stage.Should().Be(new StageKey("closed"));
 
         request.Apply(new WorkflowEventInput(new EventKind("reopen"), Now), Staff, Now, _context);
 
-        request.Stage.Should().Be("submitted");
+        request.Stage.Should().Be(new StageKey("submitted"));
         request.ActiveTimers.Select(t => t.Kind.Value).Should().BeEquivalentTo(["reminder", "deadline_passed"]);
     }
 
@@ -313,7 +315,7 @@ public sealed class FoiRequestTests
         request.NewTimeline.Select(e => e.Seq).Should().Equal(1, 2, 3);
         request.NewTimeline.Should().OnlyContain(e => e.StatuteVersion == 1);
         request.RegistrationNumber.Should().Be("01-123/45");
-        request.Stage.Should().Be("submitted", "'delivered' is recorded without a transition");
+        request.Stage.Should().Be(new StageKey("submitted"), "'delivered' is recorded without a transition");
     }
 
     /// <summary>Sent Thursday 1 October 2026 (due Friday 16 October), swept on 26 November: reminder, overdue on the 17th, chaser on the 18th.</summary>
@@ -322,7 +324,7 @@ public sealed class FoiRequestTests
         var request = TestWorkflow.File(_context, Now, Noon("2026-10-01"));
         while (request.NextDueTimer(Now) is { } timer)
             request.FireTimer(timer.Id, Now, _context);
-        request.Stage.Should().Be("overdue");
+        request.Stage.Should().Be(new StageKey("overdue"));
         request.OverdueSince.Should().Be(new DateOnly(2026, 10, 17));
         return request;
     }
@@ -343,11 +345,11 @@ public sealed class FoiRequestTests
 
         request.Annotate(TimelineKind.Parse("mail:sent"), Now, WorkflowActor.System, "Request letter sent to info@example.org.", "mail:sent:1", _context);
 
-        request.Stage.Should().Be("submitted");
+        request.Stage.Should().Be(new StageKey("submitted"));
         request.ActiveTimers.Should().Equal(timers);
         request.NewEffects.Should().BeEmpty();
         request.NewTimeline.Should().ContainSingle().Which.Should().Match<TimelineEntry>(entry =>
-            entry.Kind.Value == "mail:sent" && entry.FromStage == "submitted" && entry.ToStage == "submitted"
+            entry.Kind.Value == "mail:sent" && entry.FromStage == new StageKey("submitted") && entry.ToStage == new StageKey("submitted")
             && entry.EventKey == "mail:sent:1" && entry.Actor == "system");
     }
 }

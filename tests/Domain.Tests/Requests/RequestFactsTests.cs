@@ -23,7 +23,7 @@ public sealed class RequestFactsTests
         facts.SubmittedOn.Should().Be(Sent);
         facts.AnswerDue.Should().Be(Due);
         (facts.FirstAnswerOn, facts.FirstAnswerOutcome).Should().Be((Due, Outcome.Complete));
-        facts.Deadlines.Should().ContainSingle().Which.Should().Be(new DeadlineFact("response", "submitted", Sent, Due, 0, DeadlineStatus.Met, Due));
+        facts.Deadlines.Should().ContainSingle().Which.Should().Be(new DeadlineFact("response", new StageKey("submitted"), Sent, Due, 0, DeadlineStatus.Met, Due));
         facts.OverdueSince.Should().BeNull();
     }
 
@@ -47,7 +47,7 @@ public sealed class RequestFactsTests
 
         facts.OverdueSince.Should().Be(Due.AddDays(1));
         facts.Deadlines.Single(deadline => deadline.Key == "response").Should().Be(
-            new DeadlineFact("response", "submitted", Sent, Due, 0, DeadlineStatus.Missed, Due.AddDays(1)));
+            new DeadlineFact("response", new StageKey("submitted"), Sent, Due, 0, DeadlineStatus.Missed, Due.AddDays(1)));
         facts.Deadlines.Single(deadline => deadline.Key == "complaint_filing").Status.Should().Be(DeadlineStatus.Open);
     }
 
@@ -72,7 +72,7 @@ public sealed class RequestFactsTests
 
         (facts.FirstAnswerOn, facts.FirstAnswerOutcome).Should().Be((new DateOnly(2026, 11, 19), Outcome.Refused));
         facts.Deadlines.Should().ContainSingle().Which.Should().Be(
-            new DeadlineFact("response", "submitted", Sent, Due, 0, DeadlineStatus.Missed, Due.AddDays(1)));
+            new DeadlineFact("response", new StageKey("submitted"), Sent, Due, 0, DeadlineStatus.Missed, Due.AddDays(1)));
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class RequestFactsTests
         facts.DeadlinesReplaced.Should().BeTrue();
         facts.OverdueSince.Should().BeNull();
         facts.Deadlines.Should().ContainSingle().Which.Should().Be(
-            new DeadlineFact("response", "submitted", Sent, Due, 0, DeadlineStatus.Met, new DateOnly(2026, 11, 13)));
+            new DeadlineFact("response", new StageKey("submitted"), Sent, Due, 0, DeadlineStatus.Met, new DateOnly(2026, 11, 13)));
         facts.FirstAnswerOn.Should().Be(new DateOnly(2026, 11, 13));
     }
 

@@ -24,9 +24,9 @@ public sealed class RouteAndFlagTests
         request.Route.Should().Be("direct_to_court");
         FireDue(request, "deadline_passed", context);
 
-        request.Stage.Should().Be("overdue_court_route");
+        request.Stage.Should().Be(new StageKey("overdue_court_route"));
         request.Apply(new WorkflowEventInput(new EventKind("escalate"), Now), Citizen, Now, context);
-        request.Stage.Should().Be("court_filed");
+        request.Stage.Should().Be(new StageKey("court_filed"));
     }
 
     [Fact]
@@ -38,16 +38,16 @@ public sealed class RouteAndFlagTests
         request.Route.Should().Be("administrative_complaint");
         FireDue(request, "deadline_passed", context);
 
-        request.Stage.Should().Be("overdue");
+        request.Stage.Should().Be(new StageKey("overdue"));
         request.Apply(new WorkflowEventInput(new EventKind("escalate"), Now), Citizen, Now, context);
-        request.Stage.Should().Be("complaint_filed");
+        request.Stage.Should().Be(new StageKey("complaint_filed"));
     }
 
     [Fact]
     public void ARouteMappingAStageOntoAnotherMappedStage_IsRefused()
     {
         var chained = new RouteDefinition("direct_to_court", ["mayor"], null, null,
-            new Dictionary<string, string> { ["overdue"] = "overdue_court_route", ["overdue_court_route"] = "overdue" });
+            new Dictionary<StageKey, StageKey> { [new("overdue")] = new("overdue_court_route"), [new("overdue_court_route")] = new("overdue") });
 
         var build = () => Definition([chained]);
 
@@ -102,32 +102,32 @@ public sealed class RouteAndFlagTests
     private static RouteDefinition[] Routes() =>
     [
         Default("administrative_complaint"),
-        new("direct_to_court", ["mayor", "municipal_council"], "LSG 62(2)", null, new Dictionary<string, string> { ["overdue"] = "overdue_court_route" }),
+        new("direct_to_court", ["mayor", "municipal_council"], "LSG 62(2)", null, new Dictionary<StageKey, StageKey> { [new("overdue")] = new("overdue_court_route") }),
     ];
 
-    private static RouteDefinition Default(string key) => new(key, [], null, null, new Dictionary<string, string>());
+    private static RouteDefinition Default(string key) => new(key, [], null, null, new Dictionary<StageKey, StageKey>());
 
     private static WorkflowDefinition Definition(IEnumerable<RouteDefinition> routes)
     {
-        var answers = new Dictionary<Outcome, string> { [Outcome.Refused] = "refused" };
+        var answers = new Dictionary<Outcome, StageKey> { [Outcome.Refused] = new("refused") };
         StageDefinition[] stages =
         [
             Stage("draft", events: [Event("submit", "submitted")]),
-            Stage("submitted", clock: "response", timers: [new TimerDefinition(new TimerKind("deadline_passed"), "response", 0, "overdue", [], SkipWhenLate: false)],
+            Stage("submitted", clock: "response", timers: [new TimerDefinition(new TimerKind("deadline_passed"), "response", 0, new StageKey("overdue"), [], SkipWhenLate: false)],
                 events: [new EventDefinition(new EventKind("answered"), null, answers, AllowedSender.Requester, [], null)]),
             Stage("overdue", clock: "complaint_filing", events: [Event("escalate", "complaint_filed")]),
             Stage("overdue_court_route", events: [Event("escalate", "court_filed")]),
             Stage("refused", clock: "complaint_filing",
                 timers: [new TimerDefinition(new TimerKind("refusal_reasons_missing"), "refusal_explanation", 0, null, [], SkipWhenLate: false, Flag: "refused_without_reasons")],
-                events: [new EventDefinition(new EventKind("refusal_reasons_received"), null, new Dictionary<Outcome, string>(), AllowedSender.Requester, [], null, Satisfies: "refusal_explanation")]),
+                events: [new EventDefinition(new EventKind("refusal_reasons_received"), null, new Dictionary<Outcome, StageKey>(), AllowedSender.Requester, [], null, Satisfies: "refusal_explanation")]),
             Stage("complaint_filed"),
             Stage("court_filed"),
         ];
-        return new WorkflowDefinition("draft", "submitted", stages, routes, [new FlagDefinition("refused_without_reasons", new MultilingualName("Refused without written reasons (GAC 41)"), "GAC 41")]);
+        return new WorkflowDefinition(new StageKey("draft"), new StageKey("submitted"), stages, routes, [new FlagDefinition("refused_without_reasons", new MultilingualName("Refused without written reasons (GAC 41)"), "GAC 41")]);
     }
 
     private static StageDefinition Stage(string key, string? clock = null, TimerDefinition[]? timers = null, EventDefinition[]? events = null) =>
-        new(key, new MultilingualName(key), clock, ClockStart.StageEntry, false, false, false, timers ?? [], (events ?? []).ToDictionary(e => e.Kind));
+        new(new StageKey(key), new MultilingualName(key), clock, ClockStart.StageEntry, false, false, false, timers ?? [], (events ?? []).ToDictionary(e => e.Kind));
 
-    private static EventDefinition Event(string kind, string to) => new(new EventKind(kind), to, new Dictionary<Outcome, string>(), AllowedSender.Requester, [], null);
+    private static EventDefinition Event(string kind, string to) => new(new EventKind(kind), new StageKey(to), new Dictionary<Outcome, StageKey>(), AllowedSender.Requester, [], null);
 }

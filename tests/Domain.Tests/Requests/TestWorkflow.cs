@@ -22,11 +22,11 @@ internal static class TestWorkflow
     public static IWorkflowContext Context()
     {
         var calendar = TestCalendars.Georgia();
-        var answers = new Dictionary<Outcome, string> { [Outcome.Complete] = "answered", [Outcome.Refused] = "refused" };
+        var answers = new Dictionary<Outcome, StageKey> { [Outcome.Complete] = new("answered"), [Outcome.Refused] = new("refused") };
         TimerDefinition[] responseTimers =
         [
             new(new TimerKind("reminder"), "response", -2, null, [new WorkflowEffect(WorkflowEffect.Notify, "deadline_soon", "requester")], SkipWhenLate: true),
-            new(new TimerKind("deadline_passed"), "response", 0, "overdue", [new WorkflowEffect(WorkflowEffect.Notify, "overdue", "requester")], SkipWhenLate: false),
+            new(new TimerKind("deadline_passed"), "response", 0, new StageKey("overdue"), [new WorkflowEffect(WorkflowEffect.Notify, "overdue", "requester")], SkipWhenLate: false),
         ];
         StageDefinition[] stages =
         [
@@ -45,10 +45,10 @@ internal static class TestWorkflow
             Stage("answered"),
             Stage("refused", events: [Event("escalate", "complaint_filed", AllowedSender.Staff)]),
             Stage("complaint_filed"),
-            Stage("closed", terminal: true, events: [Event("reopen", WorkflowDefinition.ReopenTarget, AllowedSender.Staff)]),
-            Stage("withdrawn", terminal: true, events: [Event("reopen", WorkflowDefinition.ReopenTarget, AllowedSender.Staff)]),
+            Stage("closed", terminal: true, events: [Event("reopen", StageKey.Reopen.Value, AllowedSender.Staff)]),
+            Stage("withdrawn", terminal: true, events: [Event("reopen", StageKey.Reopen.Value, AllowedSender.Staff)]),
         ];
-        var definition = new WorkflowDefinition("draft", "submitted", stages);
+        var definition = new WorkflowDefinition(new StageKey("draft"), new StageKey("submitted"), stages);
         return new StatuteWorkflowContext(TestCalendars.GeorgianGac(calendar), calendar, definition);
     }
 
@@ -73,12 +73,12 @@ internal static class TestWorkflow
                 map.TryAdd(kind, definition);
         }
 
-        return new StageDefinition(key, new MultilingualName(key), clock, start, pauses, terminal, overdue, timers ?? [], map);
+        return new StageDefinition(new StageKey(key), new MultilingualName(key), clock, start, pauses, terminal, overdue, timers ?? [], map);
     }
 
     private static EventDefinition Event(string kind, string? to, AllowedSender sender, params WorkflowEffect[] effects) =>
-        new(new EventKind(kind), to, new Dictionary<Outcome, string>(), sender, effects, null);
+        new(new EventKind(kind), to is null ? null : StageKey.Target(to), new Dictionary<Outcome, StageKey>(), sender, effects, null);
 
-    private static EventDefinition Event(string kind, Dictionary<Outcome, string> byOutcome) =>
+    private static EventDefinition Event(string kind, Dictionary<Outcome, StageKey> byOutcome) =>
         new(new EventKind(kind), null, byOutcome, AllowedSender.Requester, [], null);
 }

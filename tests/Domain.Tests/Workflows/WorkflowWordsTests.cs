@@ -77,4 +77,43 @@ public sealed class WorkflowWordsTests
         answers.Should().OnlyContain(outcome => outcome.IsAnswer);
         new[] { Outcome.Upheld, Outcome.Rejected, Outcome.Won, new Outcome("lost") }.Should().OnlyContain(outcome => !outcome.IsAnswer);
     }
+
+    [Fact]
+    public void AStageKey_IsItsText_ComparedExactly()
+    {
+        var submitted = new StageKey("submitted");
+
+        submitted.Should().Be(new StageKey("submitted"));
+        submitted.Should().NotBe(new StageKey("Submitted"));
+        submitted.ToString().Should().Be("submitted");
+    }
+
+    [Fact]
+    public void TheReopenTarget_IsNoStageAPersonCouldName()
+    {
+        var named = () => new StageKey(StageKey.Reopen.Value);
+
+        named.Should().Throw<ArgumentException>().WithMessage("'$reopen' is not a stage key*");
+    }
+
+    [Theory]
+    [InlineData("$reopen", true)]
+    [InlineData("complaint_filed", false)]
+    public void ATarget_IsAStageKey_OrTheReopenTarget(string text, bool reopen)
+    {
+        var target = StageKey.Target(text);
+
+        target.Value.Should().Be(text);
+        (target == StageKey.Reopen).Should().Be(reopen);
+    }
+
+    [Theory]
+    [InlineData("$back")]
+    [InlineData("two words")]
+    public void ATargetThatIsNeither_IsRefused(string text)
+    {
+        var read = () => StageKey.Target(text);
+
+        read.Should().Throw<ArgumentException>().WithMessage($"'{text}' is not a stage key*");
+    }
 }

@@ -4,6 +4,7 @@ using FoiTracker.Application.Workflows;
 using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Common;
 using FoiTracker.Domain.Requests;
+using FoiTracker.Domain.Workflows;
 using FoiTracker.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,7 +29,7 @@ public abstract class BulkRequestWriterTests : BulkDatabaseTests
         await using var scope = Services.CreateAsyncScope();
         var repository = scope.ServiceProvider.GetRequiredService<IFoiRequestRepository>();
         var samples = new[] { requests[0], requests[1], requests[499], requests[998], requests[999] }
-            .Append(requests.First(request => request.Stage == "draft"))
+            .Append(requests.First(request => request.Stage == new StageKey("draft")))
             .Append(requests.First(request => request.Requester.Email is null))
             .Append(requests.First(request => request.Text.Length > 5_000));
         foreach (var original in samples)
@@ -129,7 +130,7 @@ public abstract class BulkRequestWriterTests : BulkDatabaseTests
                 (georgian ? "საჯარო ინფორმაციის გამოთხოვა №" : "Request for public information no. ") + i,
                 text,
                 requester,
-                submittedAt is null ? "draft" : "submitted",
+                new StageKey(submittedAt is null ? "draft" : "submitted"),
                 createdAt,
                 submittedAt));
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Requests;
+using FoiTracker.Domain.Workflows;
 using FoiTracker.Infrastructure.Persistence.Repositories;
 
 namespace FoiTracker.Infrastructure.Tests.Persistence;
@@ -13,7 +14,7 @@ public sealed class EffectPayloadTests
     {
         var request = FoiRequest.Import(
             RequestId.New(), RequestNumber.From(2026, 42), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", 3,
-            "ინფორმაცია", "ტექსტი \"quoted\" \\ </script>", new Requester("ნინო", null, "გორი, ჭავჭავაძის 1"), "overdue",
+            "ინფორმაცია", "ტექსტი \"quoted\" \\ </script>", new Requester("ნინო", null, "გორი, ჭავჭავაძის 1"), new StageKey("overdue"),
             new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(4)), new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(4)));
         var at = new DateTimeOffset(2026, 11, 26, 20, 0, 0, 123, TimeSpan.Zero).AddTicks(4567);
 
@@ -21,7 +22,7 @@ public sealed class EffectPayloadTests
 
         var expected = JsonSerializer.Serialize(new
         {
-            requestId = request.Id.Value, number = request.Number.Value, stage = request.Stage, statute = request.StatuteId,
+            requestId = request.Id.Value, number = request.Number.Value, stage = request.Stage.Value, statute = request.StatuteId,
             statuteVersion = request.StatuteVersion, at,
         });
         payload.Should().Be(expected);

@@ -230,12 +230,12 @@ public abstract class RepositoryContract : IAsyncLifetime
             RequestId.New(), RequestNumber.From(2026, 123456789), PublicBodyKey.Create("ge-gori-city-hall"), "ge-gac", 1,
             "ბიუჯეტი — \"2025\"", "ტექსტი\nსტრიქონი 2\t€ 😀",
             new Requester("ნინო ბერიძე", EmailAddress.Create("nino+foi@example.ge"), "გორი, სტალინის გამზ. 1"),
-            owner.Id, "complaint_decided", new Outcome("partial"),
+            owner.Id, new StageKey("complaint_decided"), new Outcome("partial"),
             Instant(2026, 10, 2, 8, 5, 1.234567), Instant(2026, 10, 2, 9, 0, 0.5), Instant(2026, 11, 20, 23, 59, 59.999999),
             new DateOnly(2026, 10, 2), 3, new DateOnly(2026, 10, 20), "REG-17/2026", new DateOnly(2026, 10, 3),
-            original.Id, "overdue", new DateOnly(2026, 10, 17), Version: 0, LastTimelineSeq: 9,
-            [new ArmedTimer(Guid.CreateVersion7(), new TimerKind("chaser"), "overdue", "response", Instant(2026, 12, 1, 8), Instant(2026, 11, 20, 12))],
-            [new ComputedDeadline("response", "submitted", new DateOnly(2026, 10, 2), new DateOnly(2026, 10, 16), 3, 1, 2)]));
+            original.Id, new StageKey("overdue"), new DateOnly(2026, 10, 17), Version: 0, LastTimelineSeq: 9,
+            [new ArmedTimer(Guid.CreateVersion7(), new TimerKind("chaser"), new StageKey("overdue"), "response", Instant(2026, 12, 1, 8), Instant(2026, 11, 20, 12))],
+            [new ComputedDeadline("response", new StageKey("submitted"), new DateOnly(2026, 10, 2), new DateOnly(2026, 10, 16), 3, 1, 2)]));
 
         await InScopeAsync<IFoiRequestRepository>(requests => requests.AddAsync(request, CancellationToken.None));
         var byId = await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(request.Id, CancellationToken.None));
@@ -264,7 +264,7 @@ public abstract class RepositoryContract : IAsyncLifetime
 
         await late.Should().ThrowAsync<ConflictException>();
         var stored = await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(filed.Id, CancellationToken.None));
-        stored!.Stage.Should().Be("answered");
+        stored!.Stage.Should().Be(new StageKey("answered"));
         stored.ActiveTimers.Should().BeEmpty();
         stored.LastTimelineSeq.Should().Be(3);
     }
@@ -290,9 +290,9 @@ public abstract class RepositoryContract : IAsyncLifetime
         (await late.Should().ThrowAsync<ConflictException>()).WithMessage($"*{stale.Number}*");
         var stored = await InScopeAsync<IFoiRequestRepository, IReadOnlyList<FoiRequest>>(
             requests => LoadBothAsync(requests, fresh.Id, stale.Id));
-        stored.Single(request => request.Id == fresh.Id).Stage.Should().Be("submitted");
+        stored.Single(request => request.Id == fresh.Id).Stage.Should().Be(new StageKey("submitted"));
         stored.Single(request => request.Id == fresh.Id).LastTimelineSeq.Should().Be(2);
-        stored.Single(request => request.Id == stale.Id).Stage.Should().Be("withdrawn");
+        stored.Single(request => request.Id == stale.Id).Stage.Should().Be(new StageKey("withdrawn"));
     }
 
     private static async Task<IReadOnlyList<FoiRequest>> LoadBothAsync(IFoiRequestRepository requests, RequestId first, RequestId second) =>
@@ -442,7 +442,7 @@ public abstract class RepositoryContract : IAsyncLifetime
         });
 
         var stored = (await InScopeAsync<IFoiRequestRepository, FoiRequest?>(requests => requests.GetAsync(filed.Id, CancellationToken.None)))!;
-        stored.Stage.Should().Be("submitted_resumed");
+        stored.Stage.Should().Be(new StageKey("submitted_resumed"));
         stored.StageEnteredAt.Should().Be(Instant(2026, 11, 24));
         stored.SubmittedAt.Should().Be(Instant(2026, 11, 20));
         stored.Version.Should().Be(3);

@@ -11,7 +11,8 @@ namespace FoiTracker.Infrastructure.Tests.Persistence;
 /// <summary>
 /// Migration 0015 fills the facts of requests stored by the version before it, from the request's
 /// row, its workflow JSON, its timeline, its timer history and its outbox: the same dates a step
-/// written by this version would leave, in legal dates of Tbilisi.
+/// written by this version would leave, in legal dates of Tbilisi; migration 0019 then copies each
+/// request's public number beside its facts.
 /// </summary>
 public sealed class RequestFactsMigrationTests
 {
@@ -31,7 +32,7 @@ public sealed class RequestFactsMigrationTests
 
         var facts = (await database.Connection.QueryAsync<FactsRow>(
             """
-            SELECT request_id AS Request, submitted_on AS SubmittedOn, answer_due AS AnswerDue, overdue_since AS OverdueSince,
+            SELECT request_id AS Request, number AS Number, submitted_on AS SubmittedOn, answer_due AS AnswerDue, overdue_since AS OverdueSince,
                 first_answer_on AS FirstAnswerOn, first_answer_outcome AS FirstAnswerOutcome, complaint_filed_on AS ComplaintFiledOn,
                 complaint_decided_on AS ComplaintDecidedOn, closed_on AS ClosedOn
             FROM request_facts
@@ -39,6 +40,7 @@ public sealed class RequestFactsMigrationTests
         facts[Complained].Should().BeEquivalentTo(new FactsRow
         {
             Request = Complained,
+            Number = "2026-000001",
             SubmittedOn = D("2026-10-01"),
             AnswerDue = D("2026-10-16"),
             OverdueSince = D("2026-10-17"),
@@ -50,6 +52,7 @@ public sealed class RequestFactsMigrationTests
         facts[Answered].Should().BeEquivalentTo(new FactsRow
         {
             Request = Answered,
+            Number = "2026-000002",
             SubmittedOn = D("2026-11-02"),
             AnswerDue = D("2026-11-16"),
             FirstAnswerOn = D("2026-11-06"),
@@ -136,6 +139,7 @@ public sealed class RequestFactsMigrationTests
     private sealed class FactsRow
     {
         public Guid Request { get; init; }
+        public string? Number { get; init; }
         public DateOnly? SubmittedOn { get; init; }
         public DateOnly? AnswerDue { get; init; }
         public DateOnly? OverdueSince { get; init; }

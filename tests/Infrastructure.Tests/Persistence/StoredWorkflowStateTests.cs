@@ -13,8 +13,8 @@ public sealed class StoredWorkflowStateTests
     public void TheStateIsWrittenInItsStorageShape_InstantsInUtc()
     {
         var json = StoredWorkflowState.Write(
-            [new ArmedTimer(First, new TimerKind("chaser"), "overdue", null, new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.FromHours(4)), new DateTimeOffset(2026, 11, 27, 5, 0, 0, 123, TimeSpan.Zero))],
-            [new ComputedDeadline("response", "submitted", new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 16), 3, 1, 2)]);
+            [new ArmedTimer(First, new TimerKind("chaser"), new StageKey("overdue"), null, new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.FromHours(4)), new DateTimeOffset(2026, 11, 27, 5, 0, 0, 123, TimeSpan.Zero))],
+            [new ComputedDeadline("response", new StageKey("submitted"), new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 16), 3, 1, 2)]);
 
         json.Should().Be(
             """{"timers":[{"id":"0194a000-0000-7000-8000-000000000001","kind":"chaser","stage":"overdue","deadline":null,"due":"2026-11-30T08:00:00+00:00","armed":"2026-11-27T05:00:00.123+00:00"}]"""
@@ -27,14 +27,14 @@ public sealed class StoredWorkflowStateTests
         var at = new DateTimeOffset(2026, 11, 27, 5, 0, 0, TimeSpan.Zero);
         ArmedTimer[] timers =
         [
-            new(Second, new TimerKind("complaint_reminder"), "overdue", "complaint_filing", at.AddDays(20), at),
-            new(First, new TimerKind("chaser"), "overdue", "response", at.AddDays(3), at),
-            new(Guid.Parse("0194a000-0000-7000-8000-000000000000"), new TimerKind("chaser_again"), "overdue", null, at.AddDays(3), at),
+            new(Second, new TimerKind("complaint_reminder"), new StageKey("overdue"), "complaint_filing", at.AddDays(20), at),
+            new(First, new TimerKind("chaser"), new StageKey("overdue"), "response", at.AddDays(3), at),
+            new(Guid.Parse("0194a000-0000-7000-8000-000000000000"), new TimerKind("chaser_again"), new StageKey("overdue"), null, at.AddDays(3), at),
         ];
         ComputedDeadline[] deadlines =
         [
-            new("response", "submitted", new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 16), 0, 1, 1),
-            new("complaint_filing", "overdue", new DateOnly(2026, 11, 17), new DateOnly(2026, 12, 17), 0, 1, 1),
+            new("response", new StageKey("submitted"), new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 16), 0, 1, 1),
+            new("complaint_filing", new StageKey("overdue"), new DateOnly(2026, 11, 17), new DateOnly(2026, 12, 17), 0, 1, 1),
         ];
 
         var (readTimers, readDeadlines) = StoredWorkflowState.Read(StoredWorkflowState.Write(timers, deadlines));
@@ -50,8 +50,8 @@ public sealed class StoredWorkflowStateTests
     public void TheCheckpointAndTheClocksBasis_AreWrittenOnlyWhenThereAreAny_AndReadBack()
     {
         var entered = new DateTimeOffset(2026, 10, 1, 11, 0, 0, TimeSpan.FromHours(4));
-        var checkpoint = new StageCheckpoint("submitted", entered, new DateOnly(2026, 10, 1), 2, null, null, true,
-            [new TimerStep("submitted", new TimerKind("deadline_passed"), new DateTimeOffset(2026, 10, 16, 20, 0, 0, TimeSpan.Zero))]);
+        var checkpoint = new StageCheckpoint(new StageKey("submitted"), entered, new DateOnly(2026, 10, 1), 2, null, null, true,
+            [new TimerStep(new StageKey("submitted"), new TimerKind("deadline_passed"), new DateTimeOffset(2026, 10, 16, 20, 0, 0, TimeSpan.Zero))]);
 
         var json = StoredWorkflowState.Write([], [], checkpoint, clockFromRegistration: true);
         var state = StoredWorkflowState.Read(json);
@@ -87,9 +87,9 @@ public sealed class StoredWorkflowStateTests
 
         var (timers, deadlines) = StoredWorkflowState.Read(json);
 
-        timers.Should().Equal(new ArmedTimer(First, new TimerKind("reminder"), "submitted", "response",
+        timers.Should().Equal(new ArmedTimer(First, new TimerKind("reminder"), new StageKey("submitted"), "response",
             new DateTimeOffset(2026, 11, 13, 20, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)));
         timers[0].DueAt.Offset.Should().Be(TimeSpan.Zero);
-        deadlines.Should().Equal(new ComputedDeadline("response", "submitted", new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 16), 0, 1, 3));
+        deadlines.Should().Equal(new ComputedDeadline("response", new StageKey("submitted"), new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 16), 0, 1, 3));
     }
 }

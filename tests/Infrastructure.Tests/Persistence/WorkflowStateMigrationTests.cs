@@ -37,11 +37,11 @@ public sealed class WorkflowStateMigrationTests
 
         await using var reading = services.CreateAsyncScope();
         var request = await reading.ServiceProvider.GetRequiredService<IFoiRequestRepository>().GetAsync(new RequestId(RequestId), CancellationToken.None);
-        request!.ActiveTimers.Select(timer => (timer.Id, timer.Kind.Value, timer.Stage, timer.DeadlineKey, timer.DueAt, timer.ArmedAt)).Should().Equal(
+        request!.ActiveTimers.Select(timer => (timer.Id, timer.Kind.Value, timer.Stage.Value, timer.DeadlineKey, timer.DueAt, timer.ArmedAt)).Should().Equal(
             (Reminder, "reminder", "submitted", "response", At(2026, 11, 13, 20), Entered),
             (Deadline, "deadline_passed", "submitted", "response", At(2026, 11, 16, 20), Entered));
         request.Deadlines.Should().ContainSingle().Which.Should().Be(
-            new Domain.Workflows.ComputedDeadline("response", "submitted", new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 16), 0, 1, 3));
+            new Domain.Workflows.ComputedDeadline("response", new Domain.Workflows.StageKey("submitted"), new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 16), 0, 1, 3));
         request.NextTimerDueAt.Should().Be(At(2026, 11, 13, 20));
         request.LastTimelineSeq.Should().Be(2);
 

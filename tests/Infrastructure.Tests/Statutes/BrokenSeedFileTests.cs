@@ -155,6 +155,28 @@ public sealed class BrokenSeedFileTests : IDisposable
     }
 
     [Fact]
+    public void Load_ATargetThatIsNoStageKey_NamesWhereItIs()
+    {
+        Edit("statutes/ge-gac.json", json => json["workflow"]!["stages"]!["refused"]!["events"]!["escalate"]!["to"] = "complaint filed");
+
+        var error = LoadFails();
+
+        error.Field.Should().EndWith("stages.refused.events.escalate.to");
+        error.Problem.Should().Contain("'complaint filed' is not a stage key");
+    }
+
+    [Fact]
+    public void Load_ARouteMappingAStageToTheReopenTarget_IsRefused()
+    {
+        Edit("statutes/ge-gac.json", json => json["workflow"]!["routes"]!["direct_to_court"]!["stages"]!["refused"] = "$reopen");
+
+        var error = LoadFails();
+
+        error.Field.Should().EndWith("routes.direct_to_court.stages");
+        error.Problem.Should().Contain("'$reopen' is not a stage key");
+    }
+
+    [Fact]
     public void Load_DuplicateHolidayKey_NamesTheSecondOne()
     {
         Edit("calendars/ie.json", json => json["holidays"]![1]!["key"] = "new-year");

@@ -54,11 +54,11 @@ public sealed class LadderRouteSeedTests : IDisposable
         var workflow = Georgian;
         var reached = Reached(workflow, "direct_to_court");
 
-        reached.Should().Contain("court_filed").And.NotContain(stage => stage.StartsWith("complaint_", StringComparison.Ordinal));
+        reached.Should().Contain(new StageKey("court_filed")).And.NotContain(stage => stage.Value.StartsWith("complaint_", StringComparison.Ordinal));
         foreach (var stage in reached.Select(workflow.Stage).Where(stage => stage.Events.ContainsKey(new EventKind("escalate"))))
         {
             var escalate = stage.Events[EventKind.Escalate];
-            escalate.To.Should().Be("court_filed", $"'{stage.Key}' escalates to court");
+            escalate.To.Should().Be(new StageKey("court_filed"), $"'{stage.Key}' escalates to court");
             escalate.Effects.Should().ContainSingle().Which.Should().Be(new WorkflowEffect(WorkflowEffect.Letter, "court_claim", "court"));
             stage.Timers.SelectMany(timer => timer.Effects).Should().NotContain(effect => effect.Name.StartsWith("complaint_", StringComparison.Ordinal),
                 $"'{stage.Key}' speaks of the court window");
@@ -68,7 +68,7 @@ public sealed class LadderRouteSeedTests : IDisposable
     [Fact]
     public void TheDefaultRoute_StillReachesTheAdministrativeComplaint()
     {
-        Reached(Georgian, "administrative_complaint").Should().Contain("complaint_filed").And.NotContain(stage => stage.EndsWith("_court_route", StringComparison.Ordinal));
+        Reached(Georgian, "administrative_complaint").Should().Contain(new StageKey("complaint_filed")).And.NotContain(stage => stage.Value.EndsWith("_court_route", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -103,11 +103,11 @@ public sealed class LadderRouteSeedTests : IDisposable
     public void TheGeorgianRefusalStages_WatchTheWrittenReasons_AndTheForwardedStage_WatchesTheNoticeOfForwarding()
     {
         foreach (var key in new[] { "refused", "refused_court_route" })
-            Georgian.Stage(key).Events[new EventKind("refusal_reasons_received")].Satisfies.Should().Be("refusal_explanation");
-        Georgian.ForwardedStage.Should().Be("forwarded_in");
-        Georgian.Stage("forwarded_in").Events[new EventKind("forwarding_notified")].Satisfies.Should().Be("forwarding_notice");
-        Georgian.Stage("forwarded_in").Clock.Should().Be("response");
-        Georgian.Stage("forwarded").Terminal.Should().BeTrue("a forwarded request ends at the old body and carries on at the new one");
+            Georgian.Stage(new StageKey(key)).Events[new EventKind("refusal_reasons_received")].Satisfies.Should().Be("refusal_explanation");
+        Georgian.ForwardedStage.Should().Be(new StageKey("forwarded_in"));
+        Georgian.Stage(new StageKey("forwarded_in")).Events[new EventKind("forwarding_notified")].Satisfies.Should().Be("forwarding_notice");
+        Georgian.Stage(new StageKey("forwarded_in")).Clock.Should().Be("response");
+        Georgian.Stage(new StageKey("forwarded")).Terminal.Should().BeTrue("a forwarded request ends at the old body and carries on at the new one");
         Georgian.Flags.Select(flag => (flag.Key, flag.Citation)).Should().BeEquivalentTo([("refused_without_reasons", "GAC 41"), ("forwarding_not_notified", "GAC 80")]);
     }
 
@@ -147,15 +147,15 @@ public sealed class LadderRouteSeedTests : IDisposable
     }
 
     /// <summary>The stages a request can reach on a route, from a draft or from a forwarding.</summary>
-    private static HashSet<string> Reached(WorkflowDefinition workflow, string route)
+    private static HashSet<StageKey> Reached(WorkflowDefinition workflow, string route)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal) { workflow.DraftStage, workflow.ForwardedStage! };
-        var queue = new Queue<string>(seen);
+        var seen = new HashSet<StageKey> { workflow.DraftStage, workflow.ForwardedStage!.Value };
+        var queue = new Queue<StageKey>(seen);
         while (queue.TryDequeue(out var key))
         {
             var stage = workflow.Stage(key);
-            var targets = stage.Events.Values.SelectMany(e => e.ToByOutcome.Values.Append(e.To)).Concat(stage.Timers.Select(timer => timer.To));
-            foreach (var target in targets.OfType<string>().Where(target => target != WorkflowDefinition.ReopenTarget))
+            var targets = stage.Events.Values.SelectMany(e => e.ToByOutcome.Values.Select(target => (StageKey?)target).Append(e.To)).Concat(stage.Timers.Select(timer => timer.To));
+            foreach (var target in targets.OfType<StageKey>().Where(target => target != StageKey.Reopen))
             {
                 var next = workflow.OnRoute(route, target);
                 if (seen.Add(next))

@@ -95,11 +95,11 @@ public sealed class MissedDeadlineWindowTests
     }
 
     /// <summary>Stages that a deadline timer leads to and that run a clock of their own.</summary>
-    private static IEnumerable<string> SilenceWindows(WorkflowDefinition workflow) =>
+    private static IEnumerable<StageKey> SilenceWindows(WorkflowDefinition workflow) =>
         workflow.Stages
             .SelectMany(stage => stage.Timers)
             .Where(timer => timer.Deadline is not null && timer.To is not null)
-            .Select(timer => workflow.Stage(timer.To!))
+            .Select(timer => workflow.Stage(timer.To!.Value))
             .Where(target => target.Clock is not null)
             .Select(target => target.Key);
 

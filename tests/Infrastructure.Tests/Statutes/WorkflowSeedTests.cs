@@ -48,10 +48,10 @@ public class WorkflowSeedTests
     {
         var workflow = WorkflowOf(id);
 
-        workflow.ReadyToPrintStage.Should().Be("ready_to_print");
+        workflow.ReadyToPrintStage.Should().Be(new StageKey("ready_to_print"));
         var print = workflow.Stage(workflow.DraftStage).Events.Should().ContainKey(EventKind.Print).WhoseValue;
         print.Effects.Should().ContainSingle(e => e.Kind == WorkflowEffect.Letter && e.Name == "request" && e.Recipient == "body");
-        var readyToPrint = workflow.Stage(print.To!);
+        var readyToPrint = workflow.Stage(print.To!.Value);
         readyToPrint.Clock.Should().BeNull("the body does not have the letter yet");
         readyToPrint.Timers.Should().BeEmpty();
         var submit = readyToPrint.Events.Should().ContainKey(EventKind.Submit).WhoseValue;
@@ -86,11 +86,11 @@ public class WorkflowSeedTests
         var workflow = WorkflowOf(id);
         var predecessors = workflow.Stages
             .SelectMany(stage => Successors(workflow, stage).Select(next => (From: stage.Key, To: next)))
-            .ToLookup(edge => edge.To, edge => edge.From, StringComparer.Ordinal);
+            .ToLookup(edge => edge.To, edge => edge.From);
         var reachable = Reachable(Starts(workflow), stage => Successors(workflow, workflow.Stage(stage)));
 
         // Walk backwards from the terminal stages: whatever is found can end.
-        var canEnd = new HashSet<string>(StringComparer.Ordinal);
+        var canEnd = new HashSet<StageKey>();
         foreach (var terminal in workflow.Stages.Where(stage => stage.Terminal))
             canEnd.UnionWith(Reachable([terminal.Key], stage => predecessors[stage]));
 
@@ -132,7 +132,7 @@ public class WorkflowSeedTests
 
         overdue.Should().NotBeEmpty($"{id} marks where a missed deadline leads");
         workflow.Stage(workflow.SubmittedStage).Timers.Should().Contain(
-            timer => timer.Deadline != null && timer.To != null && overdue.Contains(timer.To),
+            timer => timer.Deadline != null && timer.To != null && overdue.Contains(timer.To.Value),
             "the response deadline passing makes the request overdue");
     }
 
@@ -150,7 +150,7 @@ public class WorkflowSeedTests
         // The "overdue" request filter unions stage keys across statutes, so a key must mean the same everywhere.
         var stages = Catalog.StatuteIds
             .SelectMany(id => WorkflowOf(id.Value).Stages.Select(stage => (Statute: id.Value, stage.Key, stage.Overdue)))
-            .GroupBy(stage => stage.Key, StringComparer.Ordinal);
+            .GroupBy(stage => stage.Key);
 
         foreach (var key in stages)
             key.Select(stage => stage.Overdue).Distinct().Should().ContainSingle($"stage '{key.Key}' is overdue in all statutes or none ({string.Join(", ", key.Select(s => $"{s.Statute}: {s.Overdue}"))})");
@@ -164,21 +164,21 @@ public class WorkflowSeedTests
         var sent = new DateTimeOffset(2026, 2, 2, 10, 0, 0, TimeSpan.Zero);
         var request = FileRequest(statute, context, sent);
 
-        request.Stage.Should().Be("submitted");
+        request.Stage.Should().Be(new StageKey("submitted"));
         // s.10(1): 20 working days from Tuesday 3 February: 3–6 Feb (4), 9–13 (9), 16–20 (14), 23–27 (19), Mon 2 Mar (20).
         DueOf(request, "response").Should().Be(new DateOnly(2026, 3, 2));
         request.NewEffects.Should().ContainSingle(e => e.Kind == "letter" && e.Name == "request" && e.Recipient == "body");
 
         // No answer: the deadline timer fires at the start of Tuesday 3 March, London time.
         Fire(request, "deadline_passed", context).DueAt.Should().Be(new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.Zero));
-        request.Stage.Should().Be("overdue");
+        request.Stage.Should().Be(new StageKey("overdue"));
         request.OverdueSince.Should().Be(new DateOnly(2026, 3, 3));
         request.ActiveTimers.Should().ContainSingle(t => t.Kind.Value == "chaser");
 
         // Internal review asked on Tuesday 10 March.
         var reviewAsked = new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.Zero);
         Apply(request, context, "escalate", reviewAsked);
-        request.Stage.Should().Be("internal_review_requested");
+        request.Stage.Should().Be(new StageKey("internal_review_requested"));
         request.ActiveTimers.Should().NotContain(t => t.Kind.Value == "chaser", "leaving the overdue stage disarms its chaser");
         request.NewEffects.Should().Contain(e => e.Kind == "letter" && e.Name == "internal_review" && e.Recipient == "body");
         // Code of Practice para 5.5: 20 working days from Wednesday 11 March: 11–13 Mar (3), 16–20 (8), 23–27 (13),
@@ -187,25 +187,25 @@ public class WorkflowSeedTests
 
         // No review outcome: overdue at the start of Friday 10 April, British Summer Time (23:00 UTC the day before).
         Fire(request, "decision_due", context).DueAt.Should().Be(new DateTimeOffset(2026, 4, 9, 23, 0, 0, TimeSpan.Zero));
-        request.Stage.Should().Be("review_overdue");
+        request.Stage.Should().Be(new StageKey("review_overdue"));
 
         Apply(request, context, "escalate", new DateTimeOffset(2026, 4, 20, 9, 0, 0, TimeSpan.Zero));
-        request.Stage.Should().Be("ico_complaint");
+        request.Stage.Should().Be(new StageKey("ico_complaint"));
         request.NewEffects.Should().Contain(e => e.Kind == "letter" && e.Name == "ico_complaint" && e.Recipient == "complaint_body");
 
         // The decision notice goes against the requester on Monday 7 September: 28 days from Tuesday 8 September end on Monday 5 October.
         Apply(request, context, "commissioner_decided", new DateTimeOffset(2026, 9, 7, 9, 0, 0, TimeSpan.Zero), outcome: "rejected");
-        request.Stage.Should().Be("ico_rejected");
+        request.Stage.Should().Be(new StageKey("ico_rejected"));
         request.Outcome.Should().Be(Outcome.Rejected);
         DueOf(request, "tribunal_appeal").Should().Be(new DateOnly(2026, 10, 5));
 
         Apply(request, context, "escalate", new DateTimeOffset(2026, 9, 21, 9, 0, 0, TimeSpan.Zero));
-        request.Stage.Should().Be("tribunal_appeal");
+        request.Stage.Should().Be(new StageKey("tribunal_appeal"));
         request.NewEffects.Should().Contain(e => e.Kind == "letter" && e.Name == "tribunal_appeal" && e.Recipient == "court");
         request.ActiveTimers.Should().BeEmpty("the tribunal stage arms no timer");
 
         Apply(request, context, "court_decided", new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero), outcome: "won");
-        request.Stage.Should().Be("closed");
+        request.Stage.Should().Be(new StageKey("closed"));
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public class WorkflowSeedTests
         // Good Friday 3 and Easter Monday 6 April skipped, 7–30 Apr (39), Friday 1 May (40).
         Apply(request, context, "answered", new DateTimeOffset(2026, 3, 4, 12, 0, 0, TimeSpan.Zero), outcome: "refused");
 
-        request.Stage.Should().Be("refused");
+        request.Stage.Should().Be(new StageKey("refused"));
         DueOf(request, "internal_review_request").Should().Be(new DateOnly(2026, 5, 1));
         request.ActiveTimers.Select(t => t.Kind.Value).Should().BeEquivalentTo("review_reminder", "review_window_closed");
     }
@@ -231,12 +231,12 @@ public class WorkflowSeedTests
         var request = FileRequest(statute, context, new DateTimeOffset(2026, 2, 2, 10, 0, 0, TimeSpan.Zero));
 
         Apply(request, context, "clarification_requested", new DateTimeOffset(2026, 2, 4, 10, 0, 0, TimeSpan.Zero));
-        request.Stage.Should().Be("awaiting_clarification");
+        request.Stage.Should().Be(new StageKey("awaiting_clarification"));
         request.ActiveTimers.Should().BeEmpty("no deadline runs while the authority waits for the further information");
         Apply(request, context, "clarification_answered", new DateTimeOffset(2026, 2, 9, 10, 0, 0, TimeSpan.Zero));
 
         // s.10(6)(b): received on Monday 9 February → 20 working days: 10–13 Feb (4), 16–20 (9), 23–27 (14), 2–6 Mar (19), Mon 9 Mar (20).
-        request.Stage.Should().Be("submitted_resumed");
+        request.Stage.Should().Be(new StageKey("submitted_resumed"));
         DueOf(request, "response").Should().Be(new DateOnly(2026, 3, 9));
     }
 
@@ -253,7 +253,7 @@ public class WorkflowSeedTests
         Apply(request, context, "clarification_answered", new DateTimeOffset(2026, 2, 9, 15, 0, 0, TimeSpan.Zero));
 
         // Asked on Wednesday, answered on Monday: Thursday 5 and Friday 6 February were tolled, so the due date moves two working days.
-        request.Stage.Should().Be("submitted_resumed");
+        request.Stage.Should().Be(new StageKey("submitted_resumed"));
         DueOf(request, "response").Should().Be(new DateOnly(2026, 3, 5));
     }
 
@@ -287,26 +287,26 @@ public class WorkflowSeedTests
         Catalog.GetStatute(id).Workflow ?? throw new InvalidOperationException($"{id} has no workflow.");
 
     /// <summary>Where a request starts: a draft, or a request forwarded by another body (GAC 80).</summary>
-    private static string[] Starts(WorkflowDefinition workflow) =>
+    private static StageKey[] Starts(WorkflowDefinition workflow) =>
         workflow.ForwardedStage is { } forwarded ? [workflow.DraftStage, forwarded] : [workflow.DraftStage];
 
     /// <summary>
     /// The stages an event or a timer of the stage leads to, on any of the statute's routes
     /// ("$reopen" only returns to a stage already visited).
     /// </summary>
-    private static IEnumerable<string> Successors(WorkflowDefinition workflow, StageDefinition stage) =>
+    private static IEnumerable<StageKey> Successors(WorkflowDefinition workflow, StageDefinition stage) =>
         stage.Events.Values
-            .SelectMany(e => e.ToByOutcome.Values.Append(e.To))
+            .SelectMany(e => e.ToByOutcome.Values.Select(target => (StageKey?)target).Append(e.To))
             .Concat(stage.Timers.Select(timer => timer.To))
-            .OfType<string>()
-            .Where(target => target != WorkflowDefinition.ReopenTarget)
+            .OfType<StageKey>()
+            .Where(target => target != StageKey.Reopen)
             .SelectMany(target => workflow.Routes.Select(route => workflow.OnRoute(route.Key, target)).Append(target))
-            .Distinct(StringComparer.Ordinal);
+            .Distinct();
 
-    private static HashSet<string> Reachable(IEnumerable<string> starts, Func<string, IEnumerable<string>> next)
+    private static HashSet<StageKey> Reachable(IEnumerable<StageKey> starts, Func<StageKey, IEnumerable<StageKey>> next)
     {
-        var seen = new HashSet<string>(starts, StringComparer.Ordinal);
-        var queue = new Queue<string>(seen);
+        var seen = new HashSet<StageKey>(starts);
+        var queue = new Queue<StageKey>(seen);
         while (queue.TryDequeue(out var stage))
         {
             foreach (var successor in next(stage))

@@ -41,7 +41,7 @@ public sealed class StatisticsEndpointTests(FoiTrackerFactory factory) : IClassF
 
         using var one = await client.GetAsync($"/api/statistics/snapshots/{id}");
         var details = await one.ReadJsonAsync();
-        details.GetProperty("content").GetProperty("bodies")[0].GetProperty("sent").GetInt32().Should().Be(1);
+        details.GetProperty("content").GetProperty("bodies")[0].GetProperty("figures").GetProperty("sent").GetInt32().Should().Be(1);
         details.GetProperty("snapshot").GetProperty("citeAs").GetProperty("ka").GetString().Should().Contain("მდგომარეობით").And.Contain(id);
 
         var list = await CsvAsync(client, "/api/statistics/snapshots?format=csv");
@@ -50,8 +50,10 @@ public sealed class StatisticsEndpointTests(FoiTrackerFactory factory) : IClassF
         list[1][0].Should().Be(id);
         list[1][list[0].IndexOf("cite_as_ka")].Should().Contain("საჯარო ინფორმაციის სტატისტიკა");
         var rows = await CsvAsync(client, $"/api/statistics/snapshots/{id}?format=csv");
-        rows[0].Should().Equal("snapshot", "sha256", "body", "sent", "answered");
-        rows[1].Should().Equal(id, snapshot.GetProperty("sha256").GetString(), TestSeeds.VerifiedCityHall, "1", "0");
+        rows.Should().HaveCount(2, "one body was sent a request");
+        var row = rows[0].Zip(rows[1]).ToDictionary(pair => pair.First, pair => pair.Second);
+        (row["snapshot"], row["sha256"], row["body_key"], row["sent"], row["pending"], row["methodology_version"])
+            .Should().Be((id, snapshot.GetProperty("sha256").GetString()!, TestSeeds.VerifiedCityHall, "1", "1", "1.0"));
     }
 
     [Fact]
@@ -72,7 +74,7 @@ public sealed class StatisticsEndpointTests(FoiTrackerFactory factory) : IClassF
 
         await anonymous.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         await forbidden.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
-        (await badPeriod.ShouldBeValidationProblemForAsync("period")).Single().Should().Contain("2026-Q2");
+        (await badPeriod.ShouldBeValidationProblemForAsync("period")).Single().Should().Contain("2026-Q1");
         (await future.ShouldBeValidationProblemForAsync("asOf")).Single().Should().Contain("after today");
         (await unknownStatute.ShouldBeProblemAsync(HttpStatusCode.NotFound)).Detail().Should().Contain("xx-none");
         (await unknownReplaced.ShouldBeProblemAsync(HttpStatusCode.NotFound)).Detail().Should().Contain("1999-ge-gac-7");

@@ -26,13 +26,14 @@ public static class LetterCannotPrecedeTheStepThatMakesItRule
         ArgumentNullException.ThrowIfNull(statute);
         if (statute.Workflow is not { } workflow)
             return;
-        var making = workflow.Stages.Where(stage => Makes(stage, kind)).Select(stage => stage.Key).ToHashSet(StringComparer.Ordinal);
+        var making = workflow.Stages.Where(stage => Makes(stage, kind)).Select(stage => stage.Key).ToHashSet();
+        var current = new StageKey(request.Stage);
         // A letter no step makes (or a request letter, made on leaving the draft every request starts in) asserts nothing about the ladder.
-        if (making.Count == 0 || making.Contains(request.Stage) || request.Timeline.Any(entry => entry.ToStage is { } reached && making.Contains(reached)))
+        if (making.Count == 0 || making.Contains(current) || request.Timeline.Any(entry => entry.ToStage is { } reached && making.Contains(new StageKey(reached))))
             return;
 
         var noun = Noun(kind);
-        var present = workflow.HasStage(request.Stage) ? workflow.Stage(request.Stage) : null;
+        var present = workflow.HasStage(current) ? workflow.Stage(current) : null;
         var opening = present?.Timers
             .Where(timer => (timer.To is { } to && making.Contains(to)) || timer.Effects.Any(effect => effect.Kind == WorkflowEffect.Letter && effect.Name == kind))
             .Select(timer => (Definition: timer, Armed: request.Timers.FirstOrDefault(armed =>
@@ -50,7 +51,7 @@ public static class LetterCannotPrecedeTheStepThatMakesItRule
             throw new BusinessRuleViolationException(Name, $"{noun} can be made from {from}{why}.");
         }
 
-        var stages = string.Join(" or ", making.Order(StringComparer.Ordinal).Select(key => $"'{workflow.Stage(key).Name.En}'"));
+        var stages = string.Join(" or ", making.OrderBy(key => key.Value, StringComparer.Ordinal).Select(key => $"'{workflow.Stage(key).Name.En}'"));
         throw new BusinessRuleViolationException(
             Name,
             $"{noun} cannot be made yet: it belongs to {stages}, which this request has not reached (it stands at '{present?.Name.En ?? request.Stage}').");

@@ -139,6 +139,6 @@ public sealed class FileRequestHandler(
         // Refused now rather than accepted with a clock running and a letter that can never be sent.
         await letterCheck.EnsureCanBeMadeAsync(request, context.LegalDate(now), cancellationToken);
         await requests.AddAsync(request, cancellationToken);
-        return new FiledRequest(request.Id.Value, request.Number.Value, request.Stage);
+        return new FiledRequest(request.Id.Value, request.Number.Value, request.Stage.Value);
     }
 }

@@ -86,7 +86,7 @@ public sealed class RequestLetterCheck(LetterComposer composer, ILetterTemplates
 
     private static RequestRecord RecordOf(FoiRequest request) =>
         new(
-            request.Id.Value, request.Number.Value, request.Body.Value, request.StatuteId, request.StatuteVersion, request.Stage, request.Outcome?.Value,
+            request.Id.Value, request.Number.Value, request.Body.Value, request.StatuteId, request.StatuteVersion, request.Stage.Value, request.Outcome?.Value,
             request.Subject, request.Text, request.Requester.Name, request.Requester.Email?.Value, request.Requester.Address, request.Owner?.Value,
             request.CreatedAt, request.SubmittedAt, request.RegistrationNumber, request.RegisteredOn, request.ForwardedFrom?.Value, request.OverdueSince,
             [.. request.Deadlines.Select(deadline => (deadline.Key, deadline.Due, deadline.EventDate, deadline.PausedDays))],

@@ -1,5 +1,6 @@
 using FoiTracker.Application.Common.Exceptions;
 using FoiTracker.Application.Statutes;
+using FoiTracker.Domain.Workflows;
 using Mediator;
 
 namespace FoiTracker.Application.Requests.GetRequest;
@@ -20,9 +21,10 @@ public sealed class GetRequestHandler(IRequestQueries queries, IStatuteCatalog c
         var visible = query.Viewer is { } viewer && (viewer.IsStaff || viewer.UserId == record.OwnerId);
         catalog.TryGetStatute(record.Statute, out var statute);
         var workflow = statute?.Workflow;
-        if (!visible && workflow?.IsUnsent(record.Stage) == true)
+        var current = new StageKey(record.Stage);
+        if (!visible && workflow?.IsUnsent(current) == true)
             throw NotFoundException.For("request", query.Id.ToString());
-        var stage = workflow?.HasStage(record.Stage) == true ? workflow.Stage(record.Stage) : null;
+        var stage = workflow?.HasStage(current) == true ? workflow.Stage(current) : null;
         return new RequestDetailsDto(
             record.Id, record.Number, record.BodyKey, record.Statute, record.StatuteVersion, record.Stage, stage?.Name.En, record.Outcome,
             record.Subject, record.Text,

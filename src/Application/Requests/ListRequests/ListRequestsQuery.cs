@@ -34,7 +34,7 @@ public sealed class ListRequestsHandler(IRequestQueries queries, IStatuteCatalog
             ? catalog.StatuteIds
                 .Select(id => catalog.GetStatute(id.Value).Workflow)
                 .Where(workflow => workflow is not null)
-                .SelectMany(workflow => workflow!.Stages.Where(stage => stage.Overdue).Select(stage => stage.Key))
+                .SelectMany(workflow => workflow!.Stages.Where(stage => stage.Overdue).Select(stage => stage.Key.Value))
                 .Distinct(StringComparer.Ordinal)
                 .ToList()
             : null;

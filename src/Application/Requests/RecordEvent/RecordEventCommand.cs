@@ -87,7 +87,7 @@ public sealed class RecordEventCommandHandler(
         {
             if (seen != TimelineKind.Of(kind))
                 throw new ConflictException($"This Idempotency-Key was already used for '{(seen.IsEvent ? seen.Event.Value : seen.Value)}' on this request; use a new key for '{kind}'.");
-            return new RecordedEvent(request.Id.Value, request.Number.Value, request.Stage, Replayed: true, null);
+            return new RecordedEvent(request.Id.Value, request.Number.Value, request.Stage.Value, Replayed: true, null);
         }
 
         var now = clock.GetUtcNow();
@@ -113,7 +113,7 @@ public sealed class RecordEventCommandHandler(
         if (forwardedTo is not null)
             linked = await OpenForwardedAsync(request, forwardedTo, occurredAt, now, command.Actor, cancellationToken);
         await requests.SaveAsync(request, cancellationToken);
-        return new RecordedEvent(request.Id.Value, request.Number.Value, request.Stage, Replayed: false, linked);
+        return new RecordedEvent(request.Id.Value, request.Number.Value, request.Stage.Value, Replayed: false, linked);
     }
 
     /// <summary>
@@ -158,6 +158,6 @@ public sealed class RecordEventCommandHandler(
         original.Annotate(
             TimelineKind.ForwardedTo, forwardedAt, actor.AsWorkflowActor(), $"Carried on as request {linked.Number} at {body.Key} (GAC 80).", eventKey: null,
             contexts.For(original.StatuteId, original.StatuteVersion));
-        return new FiledRequest(linked.Id.Value, linked.Number.Value, linked.Stage);
+        return new FiledRequest(linked.Id.Value, linked.Number.Value, linked.Stage.Value);
     }
 }

@@ -13,6 +13,9 @@ public interface IAnnualReportStore
 /// <summary>Groups a body's revisions into reports, the latest revision current.</summary>
 public static class AnnualReports
 {
+    /// <summary>The first year a report can cover: GAC Chapter III (public information) dates from 1999.</summary>
+    public const int FirstYear = 1999;
+
     /// <summary>GAC Art 49: the report is due every year on 10 December.</summary>
     public static DateOnly DueOn(int year) => new(year, 12, 10);
 

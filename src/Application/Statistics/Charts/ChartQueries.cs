@@ -29,20 +29,20 @@ public sealed record GetTimeToAnswerChartQuery(string? Period, string? AsOf, str
 public abstract class ChartQueryValidator<T> : AbstractValidator<T>
     where T : IChartQuery
 {
-    protected ChartQueryValidator()
+    protected ChartQueryValidator(StatisticsWindows windows)
     {
-        this.AddScopeRules(query => query.Period, query => query.AsOf, query => query.Statute);
+        this.AddScopeRules(windows, query => query.Period, query => query.AsOf, query => query.Statute);
         this.AddLanguageRule(query => query.Lang);
     }
 }
 
-public sealed class GetOnTimeChartValidator : ChartQueryValidator<GetOnTimeChartQuery>;
+public sealed class GetOnTimeChartValidator(StatisticsWindows windows) : ChartQueryValidator<GetOnTimeChartQuery>(windows);
 
-public sealed class GetMonthlyTrendChartValidator : ChartQueryValidator<GetMonthlyTrendChartQuery>;
+public sealed class GetMonthlyTrendChartValidator(StatisticsWindows windows) : ChartQueryValidator<GetMonthlyTrendChartQuery>(windows);
 
-public sealed class GetTimeToAnswerChartValidator : ChartQueryValidator<GetTimeToAnswerChartQuery>;
+public sealed class GetTimeToAnswerChartValidator(StatisticsWindows windows) : ChartQueryValidator<GetTimeToAnswerChartQuery>(windows);
 
-public sealed class ChartQueryHandlers(StatisticsScopeReader scopes, IChartData data)
+public sealed class ChartQueryHandlers(StatisticsScopeReader scopes, ChartData data)
     : IQueryHandler<GetOnTimeChartQuery, BarChartModel>,
       IQueryHandler<GetMonthlyTrendChartQuery, LineChartModel>,
       IQueryHandler<GetTimeToAnswerChartQuery, LineChartModel>
@@ -83,7 +83,7 @@ public sealed class ChartQueryHandlers(StatisticsScopeReader scopes, IChartData 
                 return new PointDatum(month.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), index, share.Value!.Value, share.Lower, share.Upper, words.Share(share));
             })
             .ToList();
-        var span = Math.Max(1, ((scope.Period.Last.Year - first.Year) * 12) + scope.Period.Last.Month - first.Month);
+        var span = Math.Max(1, ((scope.Period.To.Year - first.Year) * 12) + scope.Period.To.Month - first.Month);
         var text = new ChartText(words.TrendTitle(scope, query.Body), words.TrendDescription(scope, points.Count), words.MonthHead, words.OnTimeHead, words.Language);
         return new LineChartModel(text, points, words.MonthHead, words.OnTimeAxis, Steps: false, XMax: span);
     }

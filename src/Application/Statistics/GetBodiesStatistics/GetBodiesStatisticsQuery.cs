@@ -19,15 +19,26 @@ public sealed class GetBodiesStatisticsValidator : AbstractValidator<GetBodiesSt
     }
 }
 
-public sealed class GetBodiesStatisticsHandler(StatisticsWindows windows, StatisticsEvaluator evaluator, IStatisticsSource source)
+public sealed class GetBodiesStatisticsHandler(StatisticsWindows windows, BodiesStatisticsReader reader)
     : IQueryHandler<GetBodiesStatisticsQuery, BodiesStatistics>
 {
     public async ValueTask<BodiesStatistics> Handle(GetBodiesStatisticsQuery query, CancellationToken cancellationToken)
     {
         var window = windows.Resolve(query.Period, query.AsOf);
-        var bodies = await source.BodiesAsync(query.Kind, query.Municipality, cancellationToken);
+        return await reader.ReadAsync(window, query.Kind, query.Municipality, statute: null, cancellationToken);
+    }
+}
+
+/// <summary>Every body's figures for a window, ranked; optionally only one kind, one municipality or one statute's requests.</summary>
+public sealed class BodiesStatisticsReader(StatisticsEvaluator evaluator, IStatisticsSource source)
+{
+    public async Task<BodiesStatistics> ReadAsync(
+        StatisticsWindow window, string? kind, string? municipality, string? statute, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var bodies = await source.BodiesAsync(kind, municipality, cancellationToken);
         var evaluation = await evaluator.EvaluateAsync(
-            window, new StatisticsSelection(window.Period.From, window.Through, Kind: query.Kind, Municipality: query.Municipality),
+            window, new StatisticsSelection(window.Period.From, window.Through, Kind: kind, Municipality: municipality, Statute: statute),
             row => row.BodyKey, cancellationToken);
         var empty = evaluator.Empty(window);
         var figures = bodies.Select(body => (body, evaluation.Groups.TryGetValue(body.Key, out var found) ? found : empty)).ToList();

@@ -17,6 +17,7 @@ internal static class ImportTables
     public static readonly BulkTable<RequestFacts> Facts = new("request_facts",
     [
         ("request_id", facts => facts.Request.Value),
+        ("number", facts => facts.Number),
         ("body_key", facts => facts.Body),
         ("statute_id", facts => facts.StatuteId),
         ("submitted_on", facts => facts.SubmittedOn),
@@ -39,7 +40,7 @@ internal static class ImportTables
     [
         ("request_id", row => row.Request.Value),
         ("key", row => row.Deadline.Key),
-        ("stage", row => row.Deadline.Stage),
+        ("stage", row => row.Deadline.Stage.Value),
         ("from_date", row => row.Deadline.From),
         ("due", row => row.Deadline.Due),
         ("paused_days", row => row.Deadline.PausedDays),

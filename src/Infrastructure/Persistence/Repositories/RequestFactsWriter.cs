@@ -14,9 +14,9 @@ public sealed class RequestFactsWriter(DbSession session, IRowStatements each, W
 {
     private const string UpsertFacts =
         """
-        INSERT INTO request_facts (request_id, body_key, statute_id, submitted_on, registered_on, answer_due, overdue_since, withdrawn_on, closed_on,
+        INSERT INTO request_facts (request_id, number, body_key, statute_id, submitted_on, registered_on, answer_due, overdue_since, withdrawn_on, closed_on,
             first_answer_on, first_answer_outcome, complaint_filed_on, complaint_decided_on, complaint_outcome, court_filed_on, court_decided_on, court_outcome)
-        VALUES (@Request, @Body, @StatuteId, @SubmittedOn, @RegisteredOn, @AnswerDue, @OverdueSince, @WithdrawnOn, @ClosedOn,
+        VALUES (@Request, @Number, @Body, @StatuteId, @SubmittedOn, @RegisteredOn, @AnswerDue, @OverdueSince, @WithdrawnOn, @ClosedOn,
             @FirstAnswerOn, @FirstAnswerOutcome, @ComplaintFiledOn, @ComplaintDecidedOn, @ComplaintOutcome, @CourtFiledOn, @CourtDecidedOn, @CourtOutcome)
         ON CONFLICT (request_id) DO UPDATE SET
             submitted_on = excluded.submitted_on,
@@ -86,6 +86,7 @@ public sealed class RequestFactsWriter(DbSession session, IRowStatements each, W
     private static object FactsRow(RequestFacts facts) => new
     {
         Request = facts.Request.Value,
+        facts.Number,
         facts.Body,
         facts.StatuteId,
         facts.SubmittedOn,
@@ -108,7 +109,7 @@ public sealed class RequestFactsWriter(DbSession session, IRowStatements each, W
     {
         Request = request.Value,
         deadline.Key,
-        deadline.Stage,
+        Stage = deadline.Stage.Value,
         deadline.From,
         deadline.Due,
         deadline.PausedDays,

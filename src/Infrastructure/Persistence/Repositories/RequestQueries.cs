@@ -36,7 +36,7 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
             new { Id = id },
             cancellationToken);
         var timers = ended
-            .Concat(armed.Select(timer => new TimerRow { Kind = timer.Kind.Value, Stage = timer.Stage, DueAt = timer.DueAt, ArmedAt = timer.ArmedAt }))
+            .Concat(armed.Select(timer => new TimerRow { Kind = timer.Kind.Value, Stage = timer.Stage.Value, DueAt = timer.DueAt, ArmedAt = timer.ArmedAt }))
             .OrderBy(timer => timer.DueAt)
             .ThenBy(timer => timer.ArmedAt);
         var timeline = await QueryAsync<TimelineRow>(

@@ -45,7 +45,7 @@ public sealed class RequestStepWriter(DbSession session, IRowStatements each, Ti
                 row.Timer.Id,
                 RequestId = row.Request.Id.Value,
                 Kind = row.Timer.Kind.Value,
-                row.Timer.Stage,
+                Stage = row.Timer.Stage.Value,
                 row.Timer.DeadlineKey,
                 row.Timer.DueAt,
                 FiredAt = row.Fired ? endedAt : (DateTimeOffset?)null,
@@ -62,8 +62,8 @@ public sealed class RequestStepWriter(DbSession session, IRowStatements each, Ti
                 Kind = entry.Kind.Value,
                 entry.Actor,
                 entry.Detail,
-                entry.FromStage,
-                entry.ToStage,
+                FromStage = entry.FromStage?.Value,
+                ToStage = entry.ToStage?.Value,
                 entry.StatuteVersion,
                 entry.EventKey,
             }))
@@ -98,7 +98,7 @@ public sealed class RequestStepWriter(DbSession session, IRowStatements each, Ti
             json.WriteStartObject();
             json.WriteString("requestId", request.Id.Value);
             json.WriteString("number", request.Number.Value);
-            json.WriteString("stage", request.Stage);
+            json.WriteString("stage", request.Stage.Value);
             json.WriteString("statute", request.StatuteId);
             json.WriteNumber("statuteVersion", request.StatuteVersion);
             json.WriteString("at", at);

@@ -17,15 +17,15 @@ public sealed class CompareAnnualReportValidator : AbstractValidator<CompareAnnu
     public CompareAnnualReportValidator()
     {
         RuleFor(query => query.Year)
-            .InclusiveBetween(Domain.Statistics.ReportingPeriod.MinYear, LegalDateRules.MaxYear)
-            .WithMessage($"'year' must be from {Domain.Statistics.ReportingPeriod.MinYear} to {LegalDateRules.MaxYear}.");
+            .InclusiveBetween(AnnualReports.FirstYear, LegalDateRules.MaxYear)
+            .WithMessage($"'year' must be from {AnnualReports.FirstYear} to {LegalDateRules.MaxYear}.");
         RuleFor(query => query.AsOf)
             .Must(text => string.IsNullOrWhiteSpace(text) || LegalDateRules.TryParse(text, out _))
             .WithMessage("'asOf' must be a date written yyyy-MM-dd, like 2026-12-31; '{PropertyValue}' is not.");
     }
 }
 
-public sealed class AnnualReportQueryHandlers(IBodyQueries bodies, IAnnualReportStore store, IOwnYearCounts own, StatisticsScopeReader scopes)
+public sealed class AnnualReportQueryHandlers(IBodyQueries bodies, IAnnualReportStore store, OwnYearCounter own, StatisticsScopeReader scopes)
     : IQueryHandler<ListAnnualReportsQuery, IReadOnlyList<AnnualReportDto>>,
       IQueryHandler<CompareAnnualReportQuery, AnnualReportComparisonDto>
 {
@@ -42,7 +42,7 @@ public sealed class AnnualReportQueryHandlers(IBodyQueries bodies, IAnnualReport
         var scope = scopes.Read(query.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), query.AsOf, statute: null);
         var reported = AnnualReports.Group(await store.ListAsync(query.BodyKey, cancellationToken)).SingleOrDefault(report => report.Year == query.Year);
         var counts = await own.ForBodyAsync(query.BodyKey, query.Year, scope.AsOf, cancellationToken);
-        return new AnnualReportComparisonDto(query.BodyKey, query.Year, scope.AsOf, own.MethodologyVersion, reported, counts, Rows(reported?.Current.Figures, counts));
+        return new AnnualReportComparisonDto(query.BodyKey, query.Year, scope.AsOf, OwnYearCounter.MethodologyVersion, reported, counts, Rows(reported?.Current.Figures, counts));
     }
 
     /// <summary>

@@ -22,8 +22,8 @@ public sealed class RecordAnnualReportValidator : AbstractValidator<RecordAnnual
     public RecordAnnualReportValidator(TimeProvider clock)
     {
         RuleFor(command => command.Year)
-            .Must((_, year) => year >= Domain.Statistics.ReportingPeriod.MinYear && year <= clock.GetUtcNow().Year)
-            .WithMessage(command => $"'year' must be from {Domain.Statistics.ReportingPeriod.MinYear} (GAC Chapter III) to this year; {command.Year} is not.");
+            .Must((_, year) => year >= AnnualReports.FirstYear && year <= clock.GetUtcNow().Year)
+            .WithMessage(command => $"'year' must be from {AnnualReports.FirstYear} (GAC Chapter III) to this year; {command.Year} is not.");
         RuleFor(command => command.Figures).NotNull().WithMessage("The report's figures are required.");
         When(command => command.Figures is not null, () =>
         {

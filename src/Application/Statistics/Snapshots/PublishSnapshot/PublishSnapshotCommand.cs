@@ -18,17 +18,17 @@ public sealed record PublishSnapshotCommand(
 
 public sealed class PublishSnapshotValidator : AbstractValidator<PublishSnapshotCommand>
 {
-    public PublishSnapshotValidator()
+    public PublishSnapshotValidator(StatisticsWindows windows)
     {
         RuleFor(command => command.Period).NotEmpty().WithMessage("'period' is required: a year (2026), a quarter (2026-Q2), a month (2026-03) or two dates (2026-01-01..2026-06-30).");
-        this.AddScopeRules(command => command.Period, command => command.AsOf, command => command.Statute);
+        this.AddScopeRules(windows, command => command.Period, command => command.AsOf, command => command.Statute);
         RuleFor(command => command.Replaces).MaximumLength(100).WithMessage("'replaces' is a snapshot id such as 2026-ge-gac-1.");
         RuleFor(command => command.Actor.IsStaff).Equal(true).WithMessage("Only staff publish statistics snapshots.");
     }
 }
 
 public sealed class PublishSnapshotHandler(
-    StatisticsScopeReader scopes, IStatisticsContent content, ISnapshotStore store, SnapshotCitation citation, IStatuteCatalog catalog, TimeProvider clock)
+    StatisticsScopeReader scopes, SnapshotContentWriter content, ISnapshotStore store, SnapshotCitation citation, IStatuteCatalog catalog, TimeProvider clock)
     : ICommandHandler<PublishSnapshotCommand, SnapshotDto>
 {
     public async ValueTask<SnapshotDto> Handle(PublishSnapshotCommand command, CancellationToken cancellationToken)
@@ -40,8 +40,8 @@ public sealed class PublishSnapshotHandler(
         var calendar = catalog.CalendarOf(scope.Statute);
         var id = await NextIdAsync(scope, cancellationToken);
         var snapshot = new StoredSnapshot(
-            id, scope.Period.Name, scope.Period.From, scope.Period.Until, scope.AsOf, scope.Statute.Id.Value, scope.Statute.Version,
-            calendar.Id.Value, calendar.Version, content.MethodologyVersion, command.Actor.UserId, command.Actor.Name,
+            id, scope.Period.Text, scope.Period.From, scope.Period.To.AddDays(1), scope.AsOf, scope.Statute.Id.Value, scope.Statute.Version,
+            calendar.Id.Value, calendar.Version, SnapshotContentWriter.MethodologyVersion, command.Actor.UserId, command.Actor.Name,
             clock.GetUtcNow(), Sha256Hex(bytes), replaces, ReplacedBy: null);
         await store.AddAsync(snapshot, bytes, cancellationToken);
         return citation.ToDto(snapshot, command.BaseUrl);
