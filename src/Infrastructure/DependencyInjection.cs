@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddScoped<UserRepository>();
         services.AddScoped<IUserRepository>(provider => provider.GetRequiredService<UserRepository>());
         services.AddScoped<IAccountQueries>(provider => provider.GetRequiredService<UserRepository>());
+        services.AddScoped<Application.Accounts.PasswordResets.IPasswordResetStore, PasswordResetRepository>();
         // One statement per row on SQLite, one round trip for all rows on PostgreSQL (ADR 018).
         services.AddSingleton<IRowStatements>(database.Provider == DatabaseProvider.Postgres ? new PostgresRowStatements() : new SqliteRowStatements());
         services.AddScoped<RequestStepWriter>();

@@ -84,8 +84,21 @@ public static class DependencyInjection
                 options.Cookie.Name = "foitracker";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.LoginPath = "/login";
                 options.SlidingExpiration = true;
+                options.ExpireTimeSpan = TimeSpan.FromDays(14);
+                // Signing in happens on the page in the visitor's language; a page they may not see answers 403.
+                options.Events.OnRedirectToLogin = context =>
+                {
+                    var language = Pages.Support.SiteCulture.LanguageOf(context.Request.Path) ?? Pages.Support.SiteCulture.Default;
+                    var returnUrl = Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString);
+                    context.Response.Redirect($"/{language}/account/sign-in?returnUrl={returnUrl}");
+                    return Task.CompletedTask;
+                };
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             });
 
         services.AddAuthorizationBuilder()

@@ -5,6 +5,7 @@ using FoiTracker.Infrastructure.Scheduling;
 using FoiTracker.Web;
 using FoiTracker.Web.Endpoints;
 using FoiTracker.Web.Infrastructure;
+using FoiTracker.Web.Pages.Support;
 using FoiTracker.Web.Statistics;
 using Scalar.AspNetCore;
 
@@ -16,7 +17,8 @@ try
         .AddInfrastructure(builder.Configuration)
         .AddScheduling(builder.Configuration)
         .AddWebServices()
-        .AddStatisticsCache(builder.Configuration);
+        .AddStatisticsCache(builder.Configuration)
+        .AddSitePages();
 
     var app = builder.Build();
     await app.Services.InitialiseAsync(app.Configuration);
@@ -25,8 +27,11 @@ try
     if (args.Contains("seed", StringComparer.Ordinal))
         return 0;
 
-    app.UseExceptionHandler();
+    // The API answers errors with ProblemDetails; pages with the error page (see PageServices).
+    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = PageServices.ErrorPath + "/500", AllowStatusCode404Response = true });
     app.UseStatusCodePages();
+    app.UseSitePages();
+    app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseOutputCache();
@@ -45,6 +50,8 @@ try
     app.MapSnapshots();
     app.MapAnnualReports();
     app.MapCharts();
+    app.MapRazorPages();
+    StartupBanner.PrintWhenStarted(app);
 
     await app.RunAsync();
     return 0;

@@ -29,12 +29,13 @@ public sealed class MigratedDatabase : IAsyncDisposable
 
     /// <summary>Skips a PostgreSQL case where the suite is not configured (see <see cref="TestDatabase.SkipUnlessPostgresConfigured"/>).</summary>
     /// <param name="through">The last migration script to apply; all of them when null.</param>
-    public static async Task<MigratedDatabase> CreateAsync(DatabaseProvider provider, string? through = null)
+    /// <param name="configure">Changes to the services, e.g. a clock of the test's own.</param>
+    public static async Task<MigratedDatabase> CreateAsync(DatabaseProvider provider, string? through = null, Action<IServiceCollection>? configure = null)
     {
         if (provider == DatabaseProvider.Postgres)
             TestDatabase.SkipUnlessPostgresConfigured();
         var database = await TestDatabase.CreateAsync(provider);
-        var services = TestServices.Build(database.Options);
+        var services = TestServices.Build(database.Options, configure);
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(through, CancellationToken.None);
         var connection = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
         return new MigratedDatabase(database, services, connection);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FoiTracker.Infrastructure.Configuration;
 using FoiTracker.Infrastructure.Persistence;
+using FoiTracker.Web.Tests.Support;
 using Microsoft.Extensions.Configuration;
 
 namespace FoiTracker.Web.Tests;
@@ -113,20 +114,7 @@ public sealed class ConfigurationTests : IDisposable
     /// </summary>
     private async Task<ServiceRun> RunServiceAsync(params (string Name, string Value)[] environment)
     {
-        var service = Path.Combine(AppContext.BaseDirectory, "FoiTracker.Web.dll");
-        File.Exists(service).Should().BeTrue("the Web project's output is copied beside the tests");
-
-        var startInfo = new ProcessStartInfo(DotnetHost())
-        {
-            ArgumentList = { service },
-            WorkingDirectory = _scratch,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // Should a broken setting ever be accepted, the service must not take the developer's port.
-        startInfo.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        startInfo.Environment["Data__Directory"] = Path.Combine(_scratch, "data");
+        var startInfo = ServiceProcess.StartInfo(_scratch);
         foreach (var (name, value) in environment)
             startInfo.Environment[name] = value;
 
@@ -146,16 +134,6 @@ public sealed class ConfigurationTests : IDisposable
         }
 
         return new ServiceRun(process.ExitCode, await output, await error);
-    }
-
-    /// <summary>The dotnet that runs these tests, so the child uses the same runtime.</summary>
-    private static string DotnetHost()
-    {
-        var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk))
-            return fromSdk;
-        var current = Environment.ProcessPath;
-        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
     }
 
     private sealed record ServiceRun(int ExitCode, string Output, string Error)

@@ -7,6 +7,8 @@ public interface IUserRepository
 {
     Task<UserAccount?> FindByEmailAsync(EmailAddress email, CancellationToken cancellationToken);
 
+    Task<UserAccount?> FindByIdAsync(UserId id, CancellationToken cancellationToken);
+
     Task AddAsync(UserAccount account, CancellationToken cancellationToken);
 
     Task UpdatePasswordHashAsync(UserAccount account, CancellationToken cancellationToken);

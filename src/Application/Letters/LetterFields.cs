@@ -104,6 +104,15 @@ public static class LetterFields
     /// <summary>The last day to bring the claim to court (APC 22(3)), once that window is open.</summary>
     public const string CourtFilingDueOn = "court.filing_due_on";
 
+    /// <summary>The name an account holder gave (account mails, not letters).</summary>
+    public const string AccountName = "account.name";
+
+    /// <summary>The one-time address that opens the password reset form.</summary>
+    public const string AccountResetLink = "account.reset_link";
+
+    /// <summary>How many minutes the reset link stays valid.</summary>
+    public const string AccountResetMinutes = "account.reset_minutes";
+
     /// <summary>
     /// The fields that hold a date. A template may ask for one in a grammatical case with a suffix,
     /// <c>{{request.due_on:dative}}</c>, because a Georgian date changes its month's ending with its
@@ -133,5 +142,6 @@ public static class LetterFields
         NextStepComplaintClosedOn, NextStepCourtClosedOn, NextStepNoneOpen, CourtClaimUntil,
         AddresseeIsHead, ComplaintBasisText, RefusalDatedOn, RefusalReference, PartlyRefused,
         ComplaintFiledOn, ComplaintDecidedOn, ComplaintDecisionDueOn, CourtFilingDueOn,
+        AccountName, AccountResetLink, AccountResetMinutes,
     };
 }

@@ -28,6 +28,9 @@ public static class MailKinds
 
     /// <summary>The daily list for staff.</summary>
     public const string Digest = "digest";
+
+    /// <summary>A mail about the account itself (a password reset link); its text is not kept once sent.</summary>
+    public const string Account = "account";
 }
 
 /// <summary>A mail to write as a row; the store fixes its Message-ID and sender.</summary>
@@ -98,6 +101,9 @@ public interface IOutgoingMailStore
     Task<PendingMail?> ClaimNextAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     Task MarkSentAsync(Guid id, DateTimeOffset at, string? transportRef, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a row's text, for a mail whose text carried a secret that must not be kept once it is sent.</summary>
+    Task ReplaceTextAsync(Guid id, string textBody, CancellationToken cancellationToken);
 
     /// <summary>Counts a failed attempt and sets when to try again.</summary>
     Task RetryLaterAsync(Guid id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken);

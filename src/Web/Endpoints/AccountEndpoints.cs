@@ -28,7 +28,7 @@ public static class AccountEndpoints
         auth.MapPost("/token", async (TokenRequest body, IMediator mediator, CancellationToken cancellationToken) =>
             {
                 var user = await mediator.Send(new AuthenticateCommand(body.Email ?? "", body.Password ?? ""), cancellationToken);
-                return TypedResults.SignIn(ToPrincipal(user), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+                return TypedResults.SignIn(AccountPrincipal.For(user, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
             })
             .WithName("IssueToken")
             .WithSummary("Exchange an e-mail and password for a bearer token (valid 8 hours).")
@@ -83,14 +83,4 @@ public static class AccountEndpoints
 
         return app;
     }
-
-    private static ClaimsPrincipal ToPrincipal(AuthenticatedUser user) =>
-        new(new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
-                new Claim(ClaimTypes.Email, user.Email),
-                new Claim(ClaimTypes.Name, user.DisplayName),
-                new Claim(ClaimTypes.Role, user.Role.ToName()),
-            ],
-            BearerTokenDefaults.AuthenticationScheme));
 }

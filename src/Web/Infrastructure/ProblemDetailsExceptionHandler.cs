@@ -32,10 +32,13 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         };
 
         if (problem is null)
-        {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-            problem = Problem(StatusCodes.Status500InternalServerError, "Something went wrong on our side.", "The error was logged; please try again, and tell the administrators if it persists.");
-        }
+
+        // A page answers with the site's error page in its language (Pages/Error), not with JSON.
+        if (Pages.Support.PageServices.IsPageRequest(httpContext))
+            return false;
+
+        problem ??= Problem(StatusCodes.Status500InternalServerError, "Something went wrong on our side.", "The error was logged; please try again, and tell the administrators if it persists.");
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext

@@ -21,6 +21,12 @@ public sealed class SendNextMailHandler(
     /// <summary>How long a mail is retried before it is given up: a receiving server down for two days is not coming back soon.</summary>
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// What an account mail's row says once the mail is sent: its text carried a one-time link, and
+    /// keeping it would let anyone who reads the mail list use the link.
+    /// </summary>
+    public const string SentAccountMailText = "(This mail carried a one-time link; its text is not kept once sent.)";
+
     public async ValueTask<SendOutcome> Handle(SendNextMailCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -34,6 +40,8 @@ public sealed class SendNextMailHandler(
             var reference = await transport.SendAsync(mail, attachments, cancellationToken);
             var sentAt = clock.GetUtcNow();
             await mails.MarkSentAsync(mail.Id, sentAt, reference, cancellationToken);
+            if (mail.Kind == MailKinds.Account)
+                await mails.ReplaceTextAsync(mail.Id, SentAccountMailText, cancellationToken);
             if (mail.Kind == MailKinds.Letter && mail.RequestId is { } requestId)
             {
                 await timeline.NoteAsync(requestId, MailTimelineKinds.Sent, sentAt,

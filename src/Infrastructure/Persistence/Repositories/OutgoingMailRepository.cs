@@ -82,6 +82,9 @@ public sealed class OutgoingMailRepository(DbSession session, MailSettings setti
             new { Id = id, At = at.ToUniversalTime(), Ref = Clip(transportRef) },
             cancellationToken);
 
+    public Task ReplaceTextAsync(Guid id, string textBody, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE mail_outgoing SET text_body = @TextBody WHERE id = @Id", new { Id = id, TextBody = textBody }, cancellationToken);
+
     public Task RetryLaterAsync(Guid id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
         ExecuteAsync(
             "UPDATE mail_outgoing SET attempts = attempts + 1, last_error = @Error, available_at = @RetryAt WHERE id = @Id",

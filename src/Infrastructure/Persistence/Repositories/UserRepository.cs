@@ -17,6 +17,12 @@ public sealed class UserRepository(DbSession session) : SqlRepository(session), 
         return row?.ToDomain();
     }
 
+    public async Task<UserAccount?> FindByIdAsync(UserId id, CancellationToken cancellationToken)
+    {
+        var row = await QuerySingleOrDefaultAsync<UserRow>($"SELECT {Columns} FROM users WHERE id = @Id", new { Id = id.Value }, cancellationToken);
+        return row?.ToDomain();
+    }
+
     public Task AddAsync(UserAccount account, CancellationToken cancellationToken) =>
         ExecuteAsync(
             """

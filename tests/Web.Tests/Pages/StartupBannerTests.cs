@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Net;
+using FoiTracker.Web.Infrastructure;
+using FoiTracker.Web.Tests.Support;
+
+namespace FoiTracker.Web.Tests.Pages;
+
+/// <summary>The console line that says where to open the site, from the addresses the server bound.</summary>
+public sealed class StartupBannerTests : IDisposable
+{
+    private readonly string _scratch = Directory.CreateTempSubdirectory("foitracker-banner-").FullName;
+
+    public void Dispose() => Directory.Delete(_scratch, recursive: true);
+
+    [Theory]
+    [InlineData(new[] { "http://localhost:5080" }, "FoiTracker is running: open http://localhost:5080/")]
+    [InlineData(new[] { "https://localhost:5443", "http://127.0.0.1:5080" }, "FoiTracker is running: open http://127.0.0.1:5080/")]
+    [InlineData(new[] { "http://0.0.0.0:8080" }, "FoiTracker is running: open http://localhost:8080/")]
+    [InlineData(new[] { "http://[::]:8080" }, "FoiTracker is running: open http://localhost:8080/")]
+    [InlineData(new[] { "http://+:8080" }, "FoiTracker is running: open http://localhost:8080/")]
+    public void TheLine_NamesAnAddressABrowserCanOpen(string[] addresses, string expected) =>
+        StartupBanner.Line(addresses).Should().Be(expected);
+
+    [Fact]
+    public void WithoutAnAddress_ThereIsNoLine() => StartupBanner.Line([]).Should().BeNull();
+
+    [Fact]
+    public async Task TheService_PrintsTheAddressItListensOn_AndThatAddressOpensTheSite()
+    {
+        var startInfo = ServiceProcess.StartInfo(_scratch);
+        startInfo.Environment["Seeds__Directory"] = Path.Combine(AppContext.BaseDirectory, "seeds");
+        startInfo.Environment["Workflow__Scheduler__Enabled"] = "false";
+        startInfo.Environment["FOI_ADMIN_EMAIL"] = "admin@banner.example.ge";
+        startInfo.Environment["FOI_ADMIN_PASSWORD"] = "a configured password";
+
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start.");
+        try
+        {
+            var line = await ReadBannerAsync(process, TimeSpan.FromSeconds(60));
+            line.Should().MatchRegex(@"^FoiTracker is running: open http://127\.0\.0\.1:\d+/$");
+            var site = new Uri(line["FoiTracker is running: open ".Length..]);
+            site.Port.Should().NotBe(0);
+
+            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+            using var root = await client.GetAsync(site);
+            root.StatusCode.Should().Be(HttpStatusCode.Redirect);
+            root.Headers.Location!.OriginalString.Should().Be("/ka/");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<string> ReadBannerAsync(Process process, TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        var seen = new List<string>();
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("FoiTracker is running", StringComparison.Ordinal))
+                return line;
+            seen.Add(line);
+        }
+
+        throw new InvalidOperationException($"The service ended without saying where it runs. Output: {string.Join('\n', seen)} Errors: {await process.StandardError.ReadToEndAsync()}");
+    }
+}
