@@ -14,6 +14,33 @@ public sealed class PublicSitePageTests(FoiTrackerFactory factory) : PageTest(fa
     private PublicData Data { get; } = new(factory);
 
     [Theory]
+    [InlineData("ka", "/statistics", "უწყებების სტატისტიკა")]
+    [InlineData("en", "/statistics", "Statistics by body")]
+    [InlineData("ka", "/deadline-calculator", "ვადების კალკულატორი")]
+    [InlineData("en", "/deadline-calculator", "Deadline calculator")]
+    [InlineData("ka", "/statistics/methodology", "სტატისტიკის მეთოდოლოგია")]
+    [InlineData("en", "/statistics/methodology", "Statistics methodology")]
+    [InlineData("ka", "/statistics/snapshots", "სტატისტიკის ანაბეჭდები")]
+    [InlineData("en", "/statistics/snapshots", "Statistics snapshots")]
+    public async Task EveryPublicPage_AnswersAnyone_InItsLanguage(string language, string path, string heading)
+    {
+        var page = await Visitor.GetAsync($"/{language}{path}");
+
+        page.ShouldBe(HttpStatusCode.OK);
+        page.Language.Should().Be(language);
+        page.Find("h1").TextContent.Should().Be(heading);
+        page.Find("link[rel='alternate'][hreflang='" + (language == "ka" ? "en" : "ka") + "']").GetAttribute("href").Should().EndWith(path);
+    }
+
+    [Fact]
+    public async Task TheNavigation_LinksTheStatistics_NowThatThePageExists()
+    {
+        var home = await Visitor.GetAsync("/en/");
+
+        home.Find("nav.site-nav a[href='/en/statistics']").TextContent.Should().NotBeEmpty();
+    }
+
+    [Theory]
     [InlineData("ka", "სტატისტიკა", "არ ქვეყნდება: 5-ზე ნაკლები")]
     [InlineData("en", "Statistics", "Withheld: fewer than 5")]
     public async Task ABodysPage_ShowsItsStatistics_ChartsBesideTheirTables_AndItsSentRequests(string language, string heading, string withheld)
