@@ -153,7 +153,7 @@ public sealed class StatisticsBenchmark : IBenchmark
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var csv = await HttpTimings.StreamAsync(client, query.Csv, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{provider}: all bodies cold {cold:N0} ms; one body p95 computed {Percentile(computed, 0.95):N1} ms, kept {Percentile(times, 0.95):N1} ms; CSV {csv.Lines:N0} lines, first byte {csv.FirstByteMilliseconds:N0} ms, all {csv.TotalMilliseconds / 1000:N2} s, peak {csv.PeakResidentBytes / 1048576.0:N0} MiB"));
+            $"{provider}: all bodies cold {cold:N0} ms; one body p95 computed {Percentile(computed, 0.95):N1} ms, kept {Percentile(times, 0.95):N1} ms; CSV {csv.Lines:N0} lines, first byte {csv.FirstByteMilliseconds:N0} ms, all {csv.TotalMilliseconds / 1000:N2} s, peak {csv.PeakResidentBytes / 1048576.0:N0} MiB (resident at the start {csv.StartResidentBytes / 1048576.0:N0} MiB)"));
 
         return
         [
@@ -171,6 +171,7 @@ public sealed class StatisticsBenchmark : IBenchmark
             new($"{provider}.csv_mib", Math.Round(csv.Bytes / 1048576.0, 1), "MiB"),
             new($"{provider}.csv_peak_resident_mib", Math.Round(csv.PeakResidentBytes / 1048576.0, 1), "MiB"),
             new($"{provider}.csv_peak_managed_mib", Math.Round(csv.PeakManagedBytes / 1048576.0, 1), "MiB"),
+            new($"{provider}.csv_resident_at_start_mib", Math.Round(csv.StartResidentBytes / 1048576.0, 1), "MiB"),
         ];
     }
 
