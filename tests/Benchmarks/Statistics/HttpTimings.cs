@@ -18,6 +18,14 @@ public sealed record StreamFigures(
 /// <summary>Timed GETs: one whole response, or a long body streamed and counted without being kept.</summary>
 public static class HttpTimings
 {
+    /// <summary>The value below which <paramref name="share"/> of the samples fall (nearest rank).</summary>
+    public static double Percentile(IReadOnlyCollection<double> samples, double share)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var sorted = samples.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
     public static async Task<double> GetMillisecondsAsync(HttpClient client, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
