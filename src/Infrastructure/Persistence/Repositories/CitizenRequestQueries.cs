@@ -71,20 +71,20 @@ public sealed class CitizenRequestQueries(DbSession session) : SqlRepository(ses
     {
         var rows = await QueryAsync<SentRow>(
             $"""
-            SELECT id AS {nameof(SentRow.Id)}, kind AS {nameof(SentRow.Kind)}, to_address AS {nameof(SentRow.To)}, subject AS {nameof(SentRow.Subject)},
+            SELECT id AS {nameof(SentRow.Id)}, kind AS {nameof(SentRow.Kind)}, to_address AS {nameof(SentRow.ToAddress)}, subject AS {nameof(SentRow.Subject)},
                    status AS {nameof(SentRow.Status)}, created_at AS {nameof(SentRow.CreatedAt)}, sent_at AS {nameof(SentRow.SentAt)}
             FROM mail_outgoing WHERE request_id = @Id ORDER BY created_at, id
             """,
             new { Id = requestId },
             cancellationToken);
-        return rows.Select(row => new SentMailRow(row.Id, row.Kind, row.To, row.Subject, row.Status, row.CreatedAt, row.SentAt)).ToList();
+        return rows.Select(row => new SentMailRow(row.Id, row.Kind, row.ToAddress, row.Subject, row.Status, row.CreatedAt, row.SentAt)).ToList();
     }
 
     public async Task<IReadOnlyList<ReceivedMailRow>> ReceivedMailAsync(Guid requestId, CancellationToken cancellationToken)
     {
         var mails = await QueryAsync<ReceivedRow>(
             $"""
-            SELECT i.id AS {nameof(ReceivedRow.Id)}, i.from_address AS {nameof(ReceivedRow.From)}, i.subject AS {nameof(ReceivedRow.Subject)},
+            SELECT i.id AS {nameof(ReceivedRow.Id)}, i.from_address AS {nameof(ReceivedRow.FromAddress)}, i.subject AS {nameof(ReceivedRow.Subject)},
                    i.sent_at AS {nameof(ReceivedRow.Date)}, i.received_at AS {nameof(ReceivedRow.ReceivedAt)}
             FROM mail_inbound i JOIN mail_inbound_match m ON m.inbound_id = i.id
             WHERE m.request_id = @Id ORDER BY i.received_at, i.id
@@ -102,7 +102,7 @@ public sealed class CitizenRequestQueries(DbSession session) : SqlRepository(ses
             new { Id = requestId },
             cancellationToken);
         var byMail = attachments.ToLookup(row => row.InboundId);
-        return mails.Select(mail => new ReceivedMailRow(mail.Id, mail.From, mail.Subject, mail.Date, mail.ReceivedAt)
+        return mails.Select(mail => new ReceivedMailRow(mail.Id, mail.FromAddress, mail.Subject, mail.Date, mail.ReceivedAt)
             {
                 Attachments = byMail[mail.Id].Select(a => new ReceivedAttachmentRow(a.Id, a.InboundId, a.FileName, a.SniffedType, a.Size, a.Stored != 0)).ToList(),
             })
@@ -146,7 +146,7 @@ public sealed class CitizenRequestQueries(DbSession session) : SqlRepository(ses
     {
         public Guid Id { get; init; }
         public string Kind { get; init; } = "";
-        public string To { get; init; } = "";
+        public string ToAddress { get; init; } = "";
         public string Subject { get; init; } = "";
         public string Status { get; init; } = "";
         public DateTimeOffset CreatedAt { get; init; }
@@ -156,7 +156,7 @@ public sealed class CitizenRequestQueries(DbSession session) : SqlRepository(ses
     private sealed class ReceivedRow
     {
         public Guid Id { get; init; }
-        public string? From { get; init; }
+        public string? FromAddress { get; init; }
         public string? Subject { get; init; }
         public DateTimeOffset? Date { get; init; }
         public DateTimeOffset ReceivedAt { get; init; }
