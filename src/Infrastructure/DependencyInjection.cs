@@ -79,6 +79,9 @@ public static class DependencyInjection
             database.Provider == DatabaseProvider.Postgres ? DueRequests.PostgresLock : ""));
         services.AddScoped<IDueRequests>(provider => provider.GetRequiredService<DueRequests>());
         services.AddScoped<IRequestQueries, RequestQueries>();
+        services.AddScoped<Application.Requests.Citizen.ICitizenRequestQueries, CitizenRequestQueries>();
+        services.AddScoped<Application.Requests.Citizen.IRequestAnswerStore, RequestAnswerRepository>();
+        services.AddScoped<Application.Requests.Citizen.IRequestFollowers, RequestFollowerRepository>();
         services.AddScoped<IStatisticsSource, StatisticsSource>();
         // The outcome mapping is read once, on first use, like the statutes.
         services.AddSingleton(_ => OutcomeMappingSeedReader.Load(seeds.Directory));
