@@ -104,6 +104,8 @@ public static class DependencyInjection
         // Both directions of mail write their keyed timeline entries through it.
         services.AddScoped<MailTimeline>();
         services.AddMailIntake(configuration);
+        services.AddSingleton<Application.Mail.ReadInboundMail.IMailTextReader, Mail.Intake.MimeMailTextReader>();
+        services.AddScoped<Application.Staff.IStaffCaseStore, StaffCaseRepository>();
 
         services.AddSingleton<ISeedSource, JsonSeedSource>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
