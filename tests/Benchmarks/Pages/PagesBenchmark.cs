@@ -67,9 +67,13 @@ public sealed class PagesBenchmark : IBenchmark
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         await using var host = StatisticsHost.StartCold(database, seedsDirectory);
-        using var client = host.CreateClient();
+        using var visitor = host.CreateClient();
+        using var admin = host.CreateClient();
+        await PageSignIn.SignInAsync(admin, StatisticsHost.AdminEmail, StatisticsHost.AdminPassword, cancellationToken);
         var figures = new List<Figure>();
-        foreach (var (name, path) in SitePaths.Of(shape))
+        var pages = SitePaths.Public(shape).Select(page => (page.Name, page.Path, Client: visitor))
+            .Concat(SitePaths.SignedIn(shape).Select(page => (page.Name, page.Path, Client: admin)));
+        foreach (var (name, path, client) in pages)
         {
             var first = await HttpTimings.GetMillisecondsAsync(client, path, cancellationToken);
             for (var i = 0; i < WarmUps; i++)
