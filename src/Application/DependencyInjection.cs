@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddSingleton<Workflows.WorkflowContexts>();
         services.AddScoped<Letters.LetterComposer>();
         services.AddScoped<Requests.FileRequest.RequestLetterCheck>();
+        services.AddSingleton<Requests.Citizen.CitizenWords>();
         services.AddSingleton<Statistics.StatisticsWindows>();
         services.AddScoped<Statistics.StatisticsEvaluator>();
         services.AddScoped<Statistics.GetBodiesStatistics.BodiesStatisticsReader>();

@@ -80,6 +80,9 @@ public static class DependencyInjection
         services.AddScoped<IDueRequests>(provider => provider.GetRequiredService<DueRequests>());
         services.AddScoped<IRequestQueries, RequestQueries>();
         services.AddScoped<Application.Requests.Publication.IPublicRequestStore, PublicRequestStore>();
+        services.AddScoped<Application.Requests.Citizen.ICitizenRequestQueries, CitizenRequestQueries>();
+        services.AddScoped<Application.Requests.Citizen.IRequestAnswerStore, RequestAnswerRepository>();
+        services.AddScoped<Application.Requests.Citizen.IRequestFollowers, RequestFollowerRepository>();
         services.AddScoped<IStatisticsSource, StatisticsSource>();
         // The outcome mapping is read once, on first use, like the statutes.
         services.AddSingleton(_ => OutcomeMappingSeedReader.Load(seeds.Directory));
@@ -102,6 +105,8 @@ public static class DependencyInjection
         // Both directions of mail write their keyed timeline entries through it.
         services.AddScoped<MailTimeline>();
         services.AddMailIntake(configuration);
+        services.AddSingleton<Application.Mail.ReadInboundMail.IMailTextReader, Mail.Intake.MimeMailTextReader>();
+        services.AddScoped<Application.Staff.IStaffCaseStore, StaffCaseRepository>();
 
         services.AddSingleton<ISeedSource, JsonSeedSource>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FoiTracker.Infrastructure.Configuration;
 using FoiTracker.Infrastructure.Persistence;
+using FoiTracker.Tests.Support;
 using FoiTracker.Web.Tests.Support;
 using Microsoft.Extensions.Configuration;
 

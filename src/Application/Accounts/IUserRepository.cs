@@ -14,6 +14,10 @@ public interface IUserRepository
     Task UpdatePasswordHashAsync(UserAccount account, CancellationToken cancellationToken);
 
     Task<bool> AnyWithRoleAsync(Role role, CancellationToken cancellationToken);
+
+    Task<long> CountWithRoleAsync(Role role, CancellationToken cancellationToken);
+
+    Task UpdateRoleAsync(UserAccount account, CancellationToken cancellationToken);
 }
 
 /// <summary>Read side for accounts.</summary>

@@ -13,13 +13,14 @@ namespace FoiTracker.Application.Letters;
 internal static class LetterAccess
 {
     public static async Task<RequestRecord> RequireAsync(
-        IRequestQueries requests, IStatuteCatalog catalog, Guid requestId, RequestActor actor, CancellationToken cancellationToken)
+        IRequestQueries requests, IStatuteCatalog catalog, Guid requestId, RequestActor actor, CancellationToken cancellationToken,
+        string refusal = "Only staff and the requester can see or produce this request's letters.")
     {
         var request = await requests.GetAsync(requestId, cancellationToken) ?? throw NotFoundException.For("request", requestId.ToString());
         if (actor.IsStaff || actor.UserId == request.OwnerId)
             return request;
         if (catalog.TryGetStatute(request.Statute, out var statute) && statute?.Workflow?.IsUnsent(new StageKey(request.Stage)) == true)
             throw NotFoundException.For("request", requestId.ToString());
-        throw new ForbiddenException("Only staff and the requester can see or produce this request's letters.");
+        throw new ForbiddenException(refusal);
     }
 }

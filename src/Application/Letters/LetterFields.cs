@@ -113,6 +113,9 @@ public static class LetterFields
     /// <summary>How many minutes the reset link stays valid.</summary>
     public const string AccountResetMinutes = "account.reset_minutes";
 
+    /// <summary>The stage a followed request has reached, in the mail's language (mails to followers).</summary>
+    public const string FollowStage = "follow.stage";
+
     /// <summary>
     /// The fields that hold a date. A template may ask for one in a grammatical case with a suffix,
     /// <c>{{request.due_on:dative}}</c>, because a Georgian date changes its month's ending with its
@@ -142,6 +145,6 @@ public static class LetterFields
         NextStepComplaintClosedOn, NextStepCourtClosedOn, NextStepNoneOpen, CourtClaimUntil,
         AddresseeIsHead, ComplaintBasisText, RefusalDatedOn, RefusalReference, PartlyRefused,
         ComplaintFiledOn, ComplaintDecidedOn, ComplaintDecisionDueOn, CourtFilingDueOn,
-        AccountName, AccountResetLink, AccountResetMinutes,
+        AccountName, AccountResetLink, AccountResetMinutes, FollowStage,
     };
 }

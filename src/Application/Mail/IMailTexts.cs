@@ -12,6 +12,7 @@ public interface IMailTexts
     public const string LetterGroup = "letter";
     public const string NoticeGroup = "notice";
     public const string AccountGroup = "account";
+    public const string FollowGroup = "follow";
     public const string Fallback = "any";
 
     /// <summary>The text for the kind in the language, else the group's <see cref="Fallback"/> text; English when the language has none.</summary>

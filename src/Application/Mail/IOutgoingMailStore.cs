@@ -61,7 +61,8 @@ public sealed record PendingMail(
     string Language,
     IReadOnlyList<Guid> Attachments,
     int Attempts,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? RetriedAt = null);
 
 public sealed record OutgoingMailDto(
     Guid Id,
@@ -110,6 +111,12 @@ public interface IOutgoingMailStore
 
     /// <summary>Gives the row up for good: status failed, with the reason.</summary>
     Task MarkFailedAsync(Guid id, string error, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A mail given up (status failed, never sent) becomes pending again from <paramref name="now"/>, with
+    /// a fresh retry window; false when the row is not in that state (any more).
+    /// </summary>
+    Task<bool> MakeSendableAgainAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<PagedResult<OutgoingMailDto>> ListAsync(OutgoingMailFilter filter, CancellationToken cancellationToken);
 

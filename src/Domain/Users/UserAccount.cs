@@ -35,4 +35,7 @@ public sealed class UserAccount
         ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
         PasswordHash = passwordHash;
     }
+
+    /// <summary>What the account may do from now on; an admin's decision (the application checks who may make it).</summary>
+    public void ChangeRole(Role role) => Role = role;
 }

@@ -18,7 +18,7 @@ public sealed class FileMailTexts : IMailTexts
     {
         var root = Path.Combine(seedsDirectory, "mail");
         var texts = FileLetterTemplates.LoadFolder(root);
-        foreach (var group in new[] { IMailTexts.LetterGroup, IMailTexts.NoticeGroup, IMailTexts.AccountGroup })
+        foreach (var group in new[] { IMailTexts.LetterGroup, IMailTexts.NoticeGroup, IMailTexts.AccountGroup, IMailTexts.FollowGroup })
         {
             if (!texts.TryGet(group, IMailTexts.Fallback, "en", out _))
                 throw new LetterTemplateException($"Mail text {Path.Combine(root, group, IMailTexts.Fallback + ".en.txt")} is missing: every {group} mail without a text of its own falls back on it.");

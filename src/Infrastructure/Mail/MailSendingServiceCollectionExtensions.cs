@@ -26,6 +26,8 @@ public static class MailSendingServiceCollectionExtensions
         services.AddScoped<IOutgoingMailStore, OutgoingMailRepository>();
         services.AddScoped<MailComposer>();
         services.AddScoped<IOutboxDispatcher, NoticeOutboxDispatcher>();
+        services.AddScoped<Application.Requests.Citizen.FollowerNotices>();
+        services.AddScoped<IOutboxDispatcher, FollowerOutboxDispatcher>();
         if (settings.Transport == MailTransportKind.Smtp)
             services.AddSingleton<IMailTransport, SmtpMailTransport>();
         else

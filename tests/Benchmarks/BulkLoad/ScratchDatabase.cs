@@ -51,6 +51,12 @@ public sealed class ScratchDatabase : IAsyncDisposable
         ? SqliteFile
         : $"database '{Name}' on {new NpgsqlConnectionStringBuilder(ConnectionString).Host}:{new NpgsqlConnectionStringBuilder(ConnectionString).Port}";
 
+    /// <summary>A fresh database of <paramref name="provider"/> ("sqlite" or "postgres", on the server <paramref name="postgresAdmin"/> names).</summary>
+    public static async Task<ScratchDatabase> CreateAsync(string provider, string? postgresAdmin, bool keep, CancellationToken cancellationToken) =>
+        provider == "sqlite"
+            ? CreateSqlite(keep)
+            : await CreatePostgresAsync(postgresAdmin ?? throw new ArgumentNullException(nameof(postgresAdmin)), keep, cancellationToken);
+
     public static ScratchDatabase CreateSqlite(bool keep)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"foi-bench-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}");

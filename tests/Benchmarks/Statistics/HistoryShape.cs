@@ -44,6 +44,9 @@ public sealed class HistoryShape
     /// <summary>The body with the most requests sent in the year: the heaviest single-body question.</summary>
     public string BusiestBody { get; private set; } = "";
 
+    /// <summary>The number of the busiest body's latest request sent in the year: a request with a long history behind its body.</summary>
+    public string SampleNumber { get; private set; } = "";
+
     public static async Task<HistoryShape> ReadAsync(DbConnection connection, StatisticsQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -52,6 +55,13 @@ public sealed class HistoryShape
         if (shape.Sent == 0)
             throw new InvalidOperationException($"No request was sent in {query.Year}: raise --count or choose another --year.");
         shape.BusiestBody = await connection.QuerySingleAsync<string>(new CommandDefinition(Busiest, range, cancellationToken: cancellationToken));
+        shape.SampleNumber = await connection.QuerySingleAsync<string>(new CommandDefinition(
+            """
+            SELECT number FROM request_facts WHERE body_key = @Body AND submitted_on >= @From AND submitted_on < @Until
+            ORDER BY submitted_on DESC, number DESC LIMIT 1
+            """,
+            new { Body = shape.BusiestBody, query.From, query.Until },
+            cancellationToken: cancellationToken));
         shape.SentEver = await connection.QuerySingleAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM request_facts WHERE submitted_on <= @AsOf", range, cancellationToken: cancellationToken));
         return shape;

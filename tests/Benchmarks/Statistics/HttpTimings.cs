@@ -8,11 +8,24 @@ namespace FoiTracker.Benchmarks.Statistics;
 /// <param name="Lines">Line ends in the body: the header and one per row.</param>
 /// <param name="PeakResidentBytes">The process's peak resident memory while streaming.</param>
 /// <param name="PeakManagedBytes">The largest managed heap seen while streaming (sampled).</param>
-public sealed record StreamFigures(double FirstByteMilliseconds, double TotalMilliseconds, long Bytes, long Lines, long PeakResidentBytes, long PeakManagedBytes);
+/// <param name="StartResidentBytes">
+/// The process's resident memory when the request was sent: the benchmark's own process hosts the service
+/// after importing the data, so what streaming adds is the peak less this.
+/// </param>
+public sealed record StreamFigures(
+    double FirstByteMilliseconds, double TotalMilliseconds, long Bytes, long Lines, long PeakResidentBytes, long PeakManagedBytes, long StartResidentBytes);
 
 /// <summary>Timed GETs: one whole response, or a long body streamed and counted without being kept.</summary>
 public static class HttpTimings
 {
+    /// <summary>The value below which <paramref name="share"/> of the samples fall (nearest rank).</summary>
+    public static double Percentile(IReadOnlyCollection<double> samples, double share)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var sorted = samples.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
     public static async Task<double> GetMillisecondsAsync(HttpClient client, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -25,6 +38,9 @@ public static class HttpTimings
     public static async Task<StreamFigures> StreamAsync(HttpClient client, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
+        long startResident;
+        using (var process = Process.GetCurrentProcess())
+            startResident = process.WorkingSet64;
         using var memory = PeakMemory.Start();
         var clock = Stopwatch.StartNew();
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -44,7 +60,7 @@ public static class HttpTimings
 
         var total = clock.Elapsed.TotalMilliseconds;
         var (resident, managed) = await memory.StopAsync();
-        return new StreamFigures(firstByte ?? total, total, bytes, lines, resident, managed);
+        return new StreamFigures(firstByte ?? total, total, bytes, lines, resident, managed, startResident);
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)

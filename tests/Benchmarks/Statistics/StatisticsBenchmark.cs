@@ -21,7 +21,6 @@ namespace FoiTracker.Benchmarks.Statistics;
 /// </summary>
 public sealed class StatisticsBenchmark : IBenchmark
 {
-    private const int GenerationBatch = 10_000;
     private const int WarmUps = 10;
     private static readonly string[] AllProviders = ["sqlite", "postgres"];
 
@@ -72,10 +71,8 @@ public sealed class StatisticsBenchmark : IBenchmark
         foreach (var provider in providers)
         {
             Console.WriteLine($"{provider}: preparing a fresh database...");
-            await using var database = provider == "sqlite"
-                ? ScratchDatabase.CreateSqlite(options.Has("keep"))
-                : await ScratchDatabase.CreatePostgresAsync(postgres!, options.Has("keep"), cancellationToken);
-            var data = await LoadAsync(database, options.SeedsDirectory, count, seed, firstYear, asOf, query, parameters, cancellationToken);
+            await using var database = await ScratchDatabase.CreateAsync(provider, postgres, options.Has("keep"), cancellationToken);
+            var data = await HistoryData.LoadAsync(database, options.SeedsDirectory, count, seed, firstYear, asOf, query, parameters, cancellationToken);
             figures.AddRange(data.Figures(provider));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{provider}: {count:N0} requests made in {data.GenerateSeconds:N1} s and imported in {data.ImportSeconds:N1} s; {data.Shape}"));
@@ -83,40 +80,6 @@ public sealed class StatisticsBenchmark : IBenchmark
         }
 
         return new BenchmarkResult(figures, parameters, FileTag: string.Join("-", providers));
-    }
-
-    private static async Task<LoadedData> LoadAsync(
-        ScratchDatabase database, string seedsDirectory, long count, int seed, int firstYear, DateOnly asOf, StatisticsQuery query,
-        Dictionary<string, string> parameters, CancellationToken cancellationToken)
-    {
-        await using var services = await database.StartServiceAsync(seedsDirectory, cancellationToken);
-        var seeds = await services.GetRequiredService<ISeedSource>().ReadAsync(cancellationToken);
-        var statutes = seeds.Jurisdictions.ToDictionary(jurisdiction => jurisdiction.Code, jurisdiction => jurisdiction.StatuteId);
-        var workflows = services.GetRequiredService<WorkflowContexts>();
-        var contexts = new Dictionary<string, IWorkflowContext>(StringComparer.Ordinal);
-        // The histories end at noon (UTC) of the evaluation day.
-        var now = new DateTimeOffset(asOf.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-        var filings = new SyntheticRequestGenerator(seeds.Bodies.Select(body => (body.Key, statutes[body.Jurisdiction])).ToList(), seed, now, firstYear);
-        var histories = new RequestHistoryGenerator(
-            filings,
-            seeds.Bodies.ToDictionary(body => body.Key, body => body.Kind),
-            statute => contexts.TryGetValue(statute, out var context) ? context : contexts[statute] = workflows.For(statute, null),
-            now,
-            seed + 1);
-        var feed = new TimedRequestFeed(histories.Next, count, GenerationBatch);
-
-        Console.WriteLine($"importing {count:N0} requests with their histories into {database.Location}...");
-        var clock = Stopwatch.StartNew();
-        var report = await new BulkRequestWriter(services.GetRequiredService<IDbConnectionFactory>(), workflows).ImportAsync(feed, cancellationToken);
-        clock.Stop();
-        if (report.Imported != count)
-            throw new InvalidOperationException($"Imported {report.Imported} requests, expected {count}.");
-
-        var factory = services.GetRequiredService<IDbConnectionFactory>();
-        await using var connection = await factory.OpenAsync(cancellationToken);
-        await DatabaseSettings.DescribeAsync(connection, database.Provider, parameters, cancellationToken);
-        var shape = await HistoryShape.ReadAsync(connection, query, cancellationToken);
-        return new LoadedData(feed.GenerationTime.TotalSeconds, (clock.Elapsed - feed.GenerationTime).TotalSeconds, shape, count);
     }
 
     private static async Task<IReadOnlyList<Figure>> MeasureAsync(
@@ -153,17 +116,17 @@ public sealed class StatisticsBenchmark : IBenchmark
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var csv = await HttpTimings.StreamAsync(client, query.Csv, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{provider}: all bodies cold {cold:N0} ms; one body p95 computed {Percentile(computed, 0.95):N1} ms, kept {Percentile(times, 0.95):N1} ms; CSV {csv.Lines:N0} lines, first byte {csv.FirstByteMilliseconds:N0} ms, all {csv.TotalMilliseconds / 1000:N2} s, peak {csv.PeakResidentBytes / 1048576.0:N0} MiB"));
+            $"{provider}: all bodies cold {cold:N0} ms; one body p95 computed {HttpTimings.Percentile(computed, 0.95):N1} ms, kept {HttpTimings.Percentile(times, 0.95):N1} ms; CSV {csv.Lines:N0} lines, first byte {csv.FirstByteMilliseconds:N0} ms, all {csv.TotalMilliseconds / 1000:N2} s, peak {csv.PeakResidentBytes / 1048576.0:N0} MiB (resident at the start {csv.StartResidentBytes / 1048576.0:N0} MiB)"));
 
         return
         [
             new($"{provider}.all_bodies_cold_ms", Math.Round(cold, 1), "ms"),
-            new($"{provider}.all_bodies_kept_median_ms", Math.Round(Percentile(warmAll, 0.5), 1), "ms"),
-            new($"{provider}.one_body_computed_p50_ms", Math.Round(Percentile(computed, 0.5), 2), "ms"),
-            new($"{provider}.one_body_computed_p95_ms", Math.Round(Percentile(computed, 0.95), 2), "ms"),
+            new($"{provider}.all_bodies_kept_median_ms", Math.Round(HttpTimings.Percentile(warmAll, 0.5), 1), "ms"),
+            new($"{provider}.one_body_computed_p50_ms", Math.Round(HttpTimings.Percentile(computed, 0.5), 2), "ms"),
+            new($"{provider}.one_body_computed_p95_ms", Math.Round(HttpTimings.Percentile(computed, 0.95), 2), "ms"),
             new($"{provider}.one_body_computed_max_ms", Math.Round(computed.Max(), 2), "ms"),
-            new($"{provider}.one_body_kept_p50_ms", Math.Round(Percentile(times, 0.5), 2), "ms"),
-            new($"{provider}.one_body_kept_p95_ms", Math.Round(Percentile(times, 0.95), 2), "ms"),
+            new($"{provider}.one_body_kept_p50_ms", Math.Round(HttpTimings.Percentile(times, 0.5), 2), "ms"),
+            new($"{provider}.one_body_kept_p95_ms", Math.Round(HttpTimings.Percentile(times, 0.95), 2), "ms"),
             new($"{provider}.csv_first_byte_ms", Math.Round(csv.FirstByteMilliseconds, 1), "ms"),
             new($"{provider}.csv_total_s", Math.Round(csv.TotalMilliseconds / 1000, 3), "s"),
             new($"{provider}.csv_lines", csv.Lines, "lines"),
@@ -171,29 +134,13 @@ public sealed class StatisticsBenchmark : IBenchmark
             new($"{provider}.csv_mib", Math.Round(csv.Bytes / 1048576.0, 1), "MiB"),
             new($"{provider}.csv_peak_resident_mib", Math.Round(csv.PeakResidentBytes / 1048576.0, 1), "MiB"),
             new($"{provider}.csv_peak_managed_mib", Math.Round(csv.PeakManagedBytes / 1048576.0, 1), "MiB"),
+            new($"{provider}.csv_resident_at_start_mib", Math.Round(csv.StartResidentBytes / 1048576.0, 1), "MiB"),
         ];
     }
 
-    /// <summary>The value below which <paramref name="share"/> of the samples fall (nearest rank).</summary>
-    private static double Percentile(List<double> samples, double share)
-    {
-        var sorted = samples.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
 
     private static DateOnly? ParseDate(string? text) =>
         text is null ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
         : throw new UsageException($"--as-of takes a date like 2026-12-31, not '{text}'.");
-
-    private sealed record LoadedData(double GenerateSeconds, double ImportSeconds, HistoryShape Shape, long Count)
-    {
-        public IEnumerable<Figure> Figures(string provider) =>
-        [
-            new($"{provider}.generate_seconds", Math.Round(GenerateSeconds, 1), "s"),
-            new($"{provider}.import_seconds", Math.Round(ImportSeconds, 1), "s"),
-            new($"{provider}.import_rows_per_second", Math.Round(Count / ImportSeconds, 0), "rows/s"),
-            .. Shape.Figures(provider),
-        ];
-    }
 }

@@ -19,6 +19,11 @@ namespace FoiTracker.Benchmarks.Statistics;
 /// </summary>
 public sealed class StatisticsHost(ScratchDatabase database, string seedsDirectory) : WebApplicationFactory<service::Program>
 {
+    /// <summary>A known administrator, so the first start does not make one and print its password.</summary>
+    public const string AdminEmail = "admin@bench.foitracker.local";
+
+    public const string AdminPassword = "Benchmark-Only-Password-1";
+
     /// <summary>
     /// A new host on new connection pools: what is left warm is the database server's buffers and the
     /// operating system's file cache (dropping those needs root), and this process's compiled code.
@@ -46,9 +51,8 @@ public sealed class StatisticsHost(ScratchDatabase database, string seedsDirecto
         builder.UseSetting(InfrastructureSettings.DataDirectoryKey, database.DataDirectory);
         builder.UseSetting(InfrastructureSettings.SeedsDirectoryKey, seedsDirectory);
         builder.UseSetting("Workflow:Scheduler:Enabled", "false");
-        // A known administrator, so the first start does not make one and print its password.
-        builder.UseSetting("FOI_ADMIN_EMAIL", "admin@bench.foitracker.local");
-        builder.UseSetting("FOI_ADMIN_PASSWORD", "Benchmark-Only-Password-1");
+        builder.UseSetting("FOI_ADMIN_EMAIL", AdminEmail);
+        builder.UseSetting("FOI_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 }

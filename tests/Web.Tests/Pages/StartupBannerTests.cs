@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using FoiTracker.Web.Infrastructure;
+using FoiTracker.Tests.Support;
 using FoiTracker.Web.Tests.Support;
 
 namespace FoiTracker.Web.Tests.Pages;

@@ -18,7 +18,10 @@ public sealed class SendNextMailHandler(
 
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
 
-    /// <summary>How long a mail is retried before it is given up: a receiving server down for two days is not coming back soon.</summary>
+    /// <summary>
+    /// How long a mail is retried before it is given up: a receiving server down for two days is not coming back soon.
+    /// Counted from when it was written, or from when staff last made it sendable again.
+    /// </summary>
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(2);
 
     /// <summary>
@@ -50,7 +53,7 @@ public sealed class SendNextMailHandler(
 
             return SendOutcome.Sent;
         }
-        catch (MailDeliveryException ex) when (!ex.Permanent && now - mail.CreatedAt < GiveUpAfter)
+        catch (MailDeliveryException ex) when (!ex.Permanent && now - (mail.RetriedAt ?? mail.CreatedAt) < GiveUpAfter)
         {
             var delay = Backoff(mail.Attempts);
             logger.LogWarning("Mail {MessageId} to {To} not sent (attempt {Attempt}): {Reason}; trying again in {Delay}", mail.MessageId, mail.To, mail.Attempts + 1, ex.Message, delay);

@@ -18,7 +18,8 @@ public sealed class OutgoingMailRepository(DbSession session, MailSettings setti
         m.reply_to AS {nameof(Row.ReplyTo)}, m.subject AS {nameof(Row.Subject)}, m.text_body AS {nameof(Row.TextBody)},
         m.language AS {nameof(Row.Language)}, m.attachments AS {nameof(Row.Attachments)}, m.status AS {nameof(Row.Status)},
         m.attempts AS {nameof(Row.Attempts)}, m.created_at AS {nameof(Row.CreatedAt)}, m.available_at AS {nameof(Row.AvailableAt)},
-        m.sent_at AS {nameof(Row.SentAt)}, m.last_error AS {nameof(Row.LastError)}, m.transport_ref AS {nameof(Row.TransportRef)}
+        m.sent_at AS {nameof(Row.SentAt)}, m.last_error AS {nameof(Row.LastError)}, m.transport_ref AS {nameof(Row.TransportRef)},
+        m.retried_at AS {nameof(Row.RetriedAt)}
         FROM mail_outgoing m LEFT JOIN requests r ON r.id = m.request_id
         """;
 
@@ -73,7 +74,7 @@ public sealed class OutgoingMailRepository(DbSession session, MailSettings setti
         return row is null
             ? null
             : new PendingMail(row.Id, row.RequestId, row.Number, row.Kind, row.MessageId, row.FromAddress, row.ToAddress, row.ReplyTo,
-                row.Subject, row.TextBody, row.Language, AttachmentIds(row.Attachments), row.Attempts, row.CreatedAt);
+                row.Subject, row.TextBody, row.Language, AttachmentIds(row.Attachments), row.Attempts, row.CreatedAt, row.RetriedAt);
     }
 
     public Task MarkSentAsync(Guid id, DateTimeOffset at, string? transportRef, CancellationToken cancellationToken) =>
@@ -96,6 +97,15 @@ public sealed class OutgoingMailRepository(DbSession session, MailSettings setti
             "UPDATE mail_outgoing SET status = 'failed', attempts = attempts + 1, last_error = @Error WHERE id = @Id",
             new { Id = id, Error = Clip(error) },
             cancellationToken);
+
+    public async Task<bool> MakeSendableAgainAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            """
+            UPDATE mail_outgoing SET status = 'pending', available_at = @Now, retried_at = @Now
+            WHERE id = @Id AND status = 'failed' AND sent_at IS NULL
+            """,
+            new { Id = id, Now = now.ToUniversalTime() },
+            cancellationToken) == 1;
 
     public async Task<PagedResult<OutgoingMailDto>> ListAsync(OutgoingMailFilter filter, CancellationToken cancellationToken)
     {
@@ -182,6 +192,7 @@ public sealed class OutgoingMailRepository(DbSession session, MailSettings setti
         public DateTimeOffset? SentAt { get; init; }
         public string? LastError { get; init; }
         public string? TransportRef { get; init; }
+        public DateTimeOffset? RetriedAt { get; init; }
     }
 
     private sealed class NoticeRow

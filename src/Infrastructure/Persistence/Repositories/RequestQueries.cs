@@ -9,7 +9,7 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
     /// A request with a mail that was given up or came back, or with a letter or notice that could not
     /// be made at all (an outbox row given up): staff must see to it another way.
     /// </summary>
-    private const string MailProblemSql =
+    internal const string MailProblemSql =
         "(EXISTS (SELECT 1 FROM mail_outgoing m WHERE m.request_id = r.id AND m.status IN ('failed', 'bounced'))" +
         " OR EXISTS (SELECT 1 FROM outbox o WHERE o.request_id = r.id AND o.failed_at IS NOT NULL))";
 

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using FoiTracker.Application.Requests.Citizen;
+using FoiTracker.Domain.Common;
 using FoiTracker.Domain.Requests;
 
 namespace FoiTracker.Infrastructure.Persistence.Repositories;
@@ -29,6 +31,20 @@ public sealed class RequestStepWriter(DbSession session, IRowStatements each, Ti
         """
         INSERT INTO outbox (id, dedup_key, request_id, kind, name, recipient, payload, created_at, available_at)
         VALUES (@Id, @DedupKey, @RequestId, @Kind, @Name, @Recipient, @Payload, @At, @At)
+        ON CONFLICT (dedup_key) DO NOTHING
+        """;
+
+    /// <summary>
+    /// One outbox row for a step that changed a request's stage, written only where someone follows
+    /// the request: its hand-over mails each follower (FollowerNotices). In the step's transaction,
+    /// so a stage change is never without its mails, and its dedup key keeps a rewritten step from
+    /// mailing twice. WHERE also keeps SQLite from reading ON CONFLICT as part of the SELECT.
+    /// </summary>
+    private const string InsertFollowerNotice =
+        $"""
+        INSERT INTO outbox (id, dedup_key, request_id, kind, name, recipient, payload, created_at, available_at)
+        SELECT @Id, @DedupKey, @RequestId, '{FollowerNotices.OutboxKind}', '{FollowerNotices.OutboxName}', '{FollowerNotices.OutboxRecipient}', @Payload, @At, @At
+        WHERE EXISTS (SELECT 1 FROM request_followers f WHERE f.request_id = @RequestId)
         ON CONFLICT (dedup_key) DO NOTHING
         """;
 
@@ -80,10 +96,23 @@ public sealed class RequestStepWriter(DbSession session, IRowStatements each, Ti
                 effect.At,
             }))
             .ToList<object>();
+        var followerNotices = requests
+            .Select(request => (Request: request, Change: request.NewTimeline.LastOrDefault(entry => entry.ToStage is { } to && to != entry.FromStage)))
+            .Where(row => row.Change is not null)
+            .Select(row => new
+            {
+                Id = Uuid7.New(),
+                DedupKey = $"{FollowerNotices.OutboxKind}:{row.Request.Id.Value:N}:{row.Change!.Seq}",
+                RequestId = row.Request.Id.Value,
+                Payload = EffectPayload(row.Request, endedAt),
+                At = endedAt,
+            })
+            .ToList<object>();
 
         await each.ExecuteAsync(Session, InsertEndedTimer, ended, cancellationToken);
         await each.ExecuteAsync(Session, InsertTimeline, timeline, cancellationToken);
         await each.ExecuteAsync(Session, InsertOutbox, effects, cancellationToken);
+        await each.ExecuteAsync(Session, InsertFollowerNotice, followerNotices, cancellationToken);
     }
 
     /// <summary>

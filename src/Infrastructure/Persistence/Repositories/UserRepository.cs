@@ -45,7 +45,13 @@ public sealed class UserRepository(DbSession session) : SqlRepository(session), 
         ExecuteAsync("UPDATE users SET password_hash = @PasswordHash WHERE id = @Id", new { Id = account.Id.Value, account.PasswordHash }, cancellationToken);
 
     public async Task<bool> AnyWithRoleAsync(Role role, CancellationToken cancellationToken) =>
-        await ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users WHERE role = @Role", new { Role = role.ToName() }, cancellationToken) > 0;
+        await CountWithRoleAsync(role, cancellationToken) > 0;
+
+    public Task<long> CountWithRoleAsync(Role role, CancellationToken cancellationToken) =>
+        ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users WHERE role = @Role", new { Role = role.ToName() }, cancellationToken);
+
+    public Task UpdateRoleAsync(UserAccount account, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE users SET role = @Role WHERE id = @Id", new { Id = account.Id.Value, Role = account.Role.ToName() }, cancellationToken);
 
     public async Task<PagedResult<AccountDto>> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
     {

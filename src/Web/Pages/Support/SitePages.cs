@@ -18,6 +18,8 @@ public static class SitePages
     public const string Snapshot = "/Public/Snapshots/Snapshot";
     public const string FileRequest = "/Citizen/Requests/New";
     public const string MyRequests = "/Citizen/Requests/Index";
+    public const string Request = "/Citizen/Requests/Request";
+    public const string RecordAnswer = "/Citizen/Requests/Answer";
     public const string StaffQueue = "/Staff/Queue/Index";
     public const string SignIn = "/Account/SignIn";
     public const string SignOut = "/Account/SignOut";

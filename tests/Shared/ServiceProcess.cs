@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FoiTracker.Web.Tests.Support;
+namespace FoiTracker.Tests.Support;
 
 /// <summary>
 /// How to start the built service (FoiTracker.Web.dll, copied beside the tests by the

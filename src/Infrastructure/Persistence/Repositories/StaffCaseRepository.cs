@@ -1,0 +1,152 @@
+using FoiTracker.Application.Common.Models;
+using FoiTracker.Application.Staff;
+
+namespace FoiTracker.Infrastructure.Persistence.Repositories;
+
+/// <summary>Assignments and internal notes (migration 0021), and the staff queue that shows them beside each request.</summary>
+public sealed class StaffCaseRepository(DbSession session) : SqlRepository(session), IStaffCaseStore
+{
+    private const string StaffRoles = "('staff', 'admin')";
+
+    public async Task<Guid?> FindRequestIdAsync(string number, CancellationToken cancellationToken) =>
+        (await QueryAsync<Guid>("SELECT id FROM requests WHERE number = @Number", new { Number = number }, cancellationToken)) is [var id] ? id : null;
+
+    public async Task<bool> RequestExistsAsync(Guid requestId, CancellationToken cancellationToken) =>
+        await ExecuteScalarAsync<long>("SELECT COUNT(*) FROM requests WHERE id = @Id", new { Id = requestId }, cancellationToken) > 0;
+
+    public Task<StaffMemberDto?> AssigneeAsync(Guid requestId, CancellationToken cancellationToken) =>
+        QuerySingleOrDefaultAsync<StaffMemberDto>(
+            """
+            SELECT u.id AS Id, u.display_name AS Name, u.email AS Email
+            FROM request_assignments a JOIN users u ON u.id = a.user_id
+            WHERE a.request_id = @Id
+            """,
+            new { Id = requestId },
+            cancellationToken);
+
+    public async Task AssignAsync(Guid requestId, Guid? assigneeId, Guid assignedBy, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (assigneeId is null)
+        {
+            await ExecuteAsync("DELETE FROM request_assignments WHERE request_id = @Id", new { Id = requestId }, cancellationToken);
+            return;
+        }
+
+        await ExecuteAsync(
+            """
+            INSERT INTO request_assignments (request_id, user_id, assigned_at, assigned_by) VALUES (@Id, @User, @At, @By)
+            ON CONFLICT (request_id) DO UPDATE SET user_id = excluded.user_id, assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by
+            """,
+            new { Id = requestId, User = assigneeId, At = at.ToUniversalTime(), By = assignedBy },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StaffMemberDto>> StaffMembersAsync(CancellationToken cancellationToken) =>
+        QueryAsync<StaffMemberDto>(
+            $"SELECT id AS Id, display_name AS Name, email AS Email FROM users WHERE role IN {StaffRoles} ORDER BY display_name, email",
+            null,
+            cancellationToken);
+
+    public Task AddNoteAsync(NewInternalNote note, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        return ExecuteAsync(
+            """
+            INSERT INTO request_notes (id, request_id, author_id, author_name, text, created_at)
+            VALUES (@Id, @RequestId, @AuthorId, @AuthorName, @Text, @At)
+            """,
+            new { note.Id, note.RequestId, note.AuthorId, note.AuthorName, note.Text, At = note.At.ToUniversalTime() },
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<InternalNoteDto>> NotesAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<NoteRow>(
+            """
+            SELECT id AS Id, created_at AS At, author_id AS AuthorId, author_name AS AuthorName, text AS Text
+            FROM request_notes WHERE request_id = @Id ORDER BY created_at, id
+            """,
+            new { Id = requestId },
+            cancellationToken);
+        return rows.Select(row => new InternalNoteDto(row.Id, row.At, row.AuthorId, row.AuthorName, row.Text)).ToList();
+    }
+
+    public async Task<PagedResult<QueueItemDto>> QueueAsync(QueueFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var conditions = new List<string>();
+        if (filter.Body is not null)
+            conditions.Add("r.body_key = @Body");
+        if (filter.Stage is not null)
+            conditions.Add("r.stage = @Stage");
+        if (filter.MailProblem)
+            conditions.Add(RequestQueries.MailProblemSql);
+        if (filter.AssignedTo is not null)
+            conditions.Add("a.user_id = @AssignedTo");
+        if (filter.Unassigned)
+            conditions.Add("a.user_id IS NULL");
+        if (filter.Text is not null)
+        {
+            // PostgreSQL's LIKE tells capitals apart and SQLite's does not (for Latin letters; Georgian has none).
+            var like = Session.Provider == DatabaseProvider.Postgres ? "ILIKE" : "LIKE";
+            conditions.Add($"(r.number = @Text OR r.subject {like} @Words ESCAPE '\\' OR r.requester_name {like} @Words ESCAPE '\\')");
+        }
+
+        var from = "FROM requests r LEFT JOIN request_assignments a ON a.request_id = r.id " +
+            (conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions));
+        var parameters = new
+        {
+            filter.Body,
+            filter.Stage,
+            filter.AssignedTo,
+            filter.Text,
+            Words = filter.Text is null ? null : "%" + filter.Text.Replace("\\", "\\\\", StringComparison.Ordinal)
+                .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%",
+            Limit = filter.PageSize,
+            Offset = (long)(filter.Page - 1) * filter.PageSize,
+        };
+        var total = await ExecuteScalarAsync<long>($"SELECT COUNT(*) {from}", parameters, cancellationToken);
+        var rows = await QueryAsync<QueueRow>(
+            $"""
+            SELECT r.id AS Id, r.number AS Number, r.body_key AS BodyKey, r.stage AS Stage, r.subject AS Subject,
+                   r.requester_name AS RequesterName, r.overdue_since AS OverdueSince,
+                   (SELECT MIN(d.due) FROM request_deadlines d WHERE d.request_id = r.id AND d.status = 'open') AS NextDue,
+                   a.user_id AS AssigneeId, (SELECT u.display_name FROM users u WHERE u.id = a.user_id) AS AssigneeName,
+                   CASE WHEN {RequestQueries.MailProblemSql} THEN 1 ELSE 0 END AS MailProblem
+            {from}
+            ORDER BY OverdueSince NULLS LAST, NextDue NULLS LAST, Number
+            LIMIT @Limit OFFSET @Offset
+            """,
+            parameters,
+            cancellationToken);
+        return new PagedResult<QueueItemDto>(
+            rows.Select(row => new QueueItemDto(
+                row.Id, row.Number, row.BodyKey, row.Stage, row.Subject, row.RequesterName, row.OverdueSince, row.NextDue,
+                row.AssigneeId, row.AssigneeName, row.MailProblem != 0)).ToList(),
+            filter.Page, filter.PageSize, total);
+    }
+
+    private sealed class NoteRow
+    {
+        public Guid Id { get; init; }
+        public DateTimeOffset At { get; init; }
+        public Guid AuthorId { get; init; }
+        public string AuthorName { get; init; } = "";
+        public string Text { get; init; } = "";
+    }
+
+    private sealed class QueueRow
+    {
+        public Guid Id { get; init; }
+        public string Number { get; init; } = "";
+        public string BodyKey { get; init; } = "";
+        public string Stage { get; init; } = "";
+        public string Subject { get; init; } = "";
+        public string RequesterName { get; init; } = "";
+        public DateOnly? OverdueSince { get; init; }
+        public DateOnly? NextDue { get; init; }
+        public Guid? AssigneeId { get; init; }
+        public string? AssigneeName { get; init; }
+        public int MailProblem { get; init; }
+    }
+}
