@@ -21,7 +21,7 @@ namespace FoiTracker.Web.Pages.Public.Bodies;
 /// this year's statistics with their charts (the same figures as the chart endpoints), and its sent
 /// requests, newest first, a page at a time.
 /// </summary>
-public sealed class BodyModel(IMediator mediator) : PageModel
+public sealed class BodyModel(IMediator mediator, PageStatistics statistics) : PageModel
 {
     public BodyDto Body { get; private set; } = null!;
 
@@ -57,10 +57,10 @@ public sealed class BodyModel(IMediator mediator) : PageModel
         Parent = await FindAsync(Body.Parent, cancellationToken);
         ComplaintsTo = await FindAsync(Body.ComplaintsTo, cancellationToken);
         Court = await FindAsync(Body.Court, cancellationToken);
-        Statistics = await mediator.Send(new GetBodyStatisticsQuery(Body.Key), cancellationToken);
+        Statistics = await statistics.SendAsync(new GetBodyStatisticsQuery(Body.Key), cancellationToken);
         var language = SiteCulture.Current;
-        TrendChart = ChartFigure.Of(await mediator.Send(new GetMonthlyTrendChartQuery(null, null, null, language, Body.Key), cancellationToken), "monthly-trend");
-        TimeToAnswerChart = ChartFigure.Of(await mediator.Send(new GetTimeToAnswerChartQuery(null, null, null, language, Body.Key), cancellationToken), "time-to-answer");
+        TrendChart = ChartFigure.Of(await statistics.SendAsync(new GetMonthlyTrendChartQuery(null, null, null, language, Body.Key), cancellationToken), "monthly-trend");
+        TimeToAnswerChart = ChartFigure.Of(await statistics.SendAsync(new GetTimeToAnswerChartQuery(null, null, null, language, Body.Key), cancellationToken), "time-to-answer");
         Requests = await mediator.Send(new ListPublicRequestsQuery(Body.Key, Math.Max(1, PageNumber)), cancellationToken);
         return Page();
     }

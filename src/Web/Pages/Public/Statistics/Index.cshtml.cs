@@ -7,7 +7,6 @@ using FoiTracker.Domain.Bodies;
 using FoiTracker.Web.Pages.Support;
 using FoiTracker.Web.Resources;
 using FoiTracker.Web.Statistics;
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
@@ -18,7 +17,7 @@ namespace FoiTracker.Web.Pages.Public.Statistics;
 /// Every body's statistics, ranked as GET /api/statistics/bodies ranks them, filtered by period, kind
 /// and municipality (a GET form, so a view can be linked to), 50 bodies a page, with the on-time chart.
 /// </summary>
-public sealed class StatisticsModel(IMediator mediator, IStringLocalizer<SharedResource> text) : FormPage(text)
+public sealed class StatisticsModel(PageStatistics statistics, IStringLocalizer<SharedResource> text) : FormPage(text)
 {
     public const int PageSize = 50;
 
@@ -54,8 +53,8 @@ public sealed class StatisticsModel(IMediator mediator, IStringLocalizer<SharedR
         PageNumber = Math.Max(1, PageNumber);
         try
         {
-            Result = await mediator.Send(new GetBodiesStatisticsQuery(Period, null, Kind, Municipality), cancellationToken);
-            OnTimeChart = ChartFigure.Of(await mediator.Send(new GetOnTimeChartQuery(Period, null, null, SiteCulture.Current), cancellationToken), "on-time");
+            Result = await statistics.SendAsync(new GetBodiesStatisticsQuery(Period, null, Kind, Municipality), cancellationToken);
+            OnTimeChart = ChartFigure.Of(await statistics.SendAsync(new GetOnTimeChartQuery(Period, null, null, SiteCulture.Current), cancellationToken), "on-time");
         }
         catch (ValidationException ex)
         {
