@@ -79,6 +79,7 @@ public static class DependencyInjection
             database.Provider == DatabaseProvider.Postgres ? DueRequests.PostgresLock : ""));
         services.AddScoped<IDueRequests>(provider => provider.GetRequiredService<DueRequests>());
         services.AddScoped<IRequestQueries, RequestQueries>();
+        services.AddScoped<Application.Requests.Publication.IPublicRequestStore, PublicRequestStore>();
         services.AddScoped<Application.Requests.Citizen.ICitizenRequestQueries, CitizenRequestQueries>();
         services.AddScoped<Application.Requests.Citizen.IRequestAnswerStore, RequestAnswerRepository>();
         services.AddScoped<Application.Requests.Citizen.IRequestFollowers, RequestFollowerRepository>();

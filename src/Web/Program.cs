@@ -50,6 +50,7 @@ try
     app.MapSnapshots();
     app.MapAnnualReports();
     app.MapCharts();
+    app.MapPublication();
     app.MapRazorPages();
     StartupBanner.PrintWhenStarted(app);
 

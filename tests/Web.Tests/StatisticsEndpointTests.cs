@@ -19,7 +19,7 @@ public sealed class StatisticsEndpointTests(FoiTrackerFactory factory) : IClassF
 
         var basis = result.GetProperty("basis");
         basis.GetProperty("methodologyVersion").GetString().Should().Be("1.0");
-        basis.GetProperty("methodology").GetString().Should().Be("/docs/statistics");
+        basis.GetProperty("methodology").GetString().Should().Be("/ka/statistics/methodology");
         (basis.GetProperty("period").GetString(), basis.GetProperty("from").GetString(), basis.GetProperty("to").GetString(), basis.GetProperty("asOf").GetString())
             .Should().Be(("2026-Q1", "2026-01-01", "2026-03-31", "2026-04-30"));
         basis.GetProperty("minimumForPercentages").GetInt32().Should().Be(5);
@@ -48,7 +48,7 @@ public sealed class StatisticsEndpointTests(FoiTrackerFactory factory) : IClassF
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().StartWith("methodology_version,methodology,period,as_of,statutes,outcome_mapping,body_key,name_ka,name_en");
         lines.Should().Contain(line => line.Contains("გორის მუნიციპალიტეტის მერია", StringComparison.Ordinal));
-        lines.Skip(1).Should().OnlyContain(line => line.StartsWith("1.0,/docs/statistics,2026,2026-06-30,", StringComparison.Ordinal));
+        lines.Skip(1).Should().OnlyContain(line => line.StartsWith("1.0,/ka/statistics/methodology,2026,2026-06-30,", StringComparison.Ordinal));
         // A name with a comma is quoted (RFC 4180), not split.
         lines.Should().Contain(line => line.Contains("\"Ministry of Education, Science and Youth of Georgia\"", StringComparison.Ordinal));
     }

@@ -65,6 +65,6 @@ public static class StatisticsMethodology
 {
     public const string Version = "1.0";
 
-    /// <summary>Where the methodology is published: the document in the repository, docs/statistics.md.</summary>
-    public const string Link = "/docs/statistics";
+    /// <summary>Where the methodology is published: the site's page rendering docs/statistics.md (Georgian; /en/… in English).</summary>
+    public const string Link = "/ka/statistics/methodology";
 }

@@ -15,6 +15,9 @@ public static class StatisticsCache
     public static IServiceCollection AddStatisticsCache(this IServiceCollection services, IConfiguration configuration)
     {
         var seconds = configuration.GetValue(SecondsKey, 60);
+        // Pages keep the same figures for the same time, in memory (PageStatistics).
+        services.AddMemoryCache();
+        services.AddScoped<PageStatistics>();
         services.AddOutputCache(options => options.AddPolicy(Policy, policy =>
         {
             // The default rules stay: only GET and HEAD, only 200, never for a signed-in caller or an answer that sets a cookie.

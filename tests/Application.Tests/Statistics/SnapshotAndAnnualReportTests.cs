@@ -24,15 +24,13 @@ namespace FoiTracker.Application.Tests.Statistics;
 public abstract class SnapshotAndAnnualReportTests : WorkflowTestBase
 {
     private const string Base = "https://foi.example.ge";
-    private static readonly RequestActor Staff = new(Guid.Parse("0194a000-0000-7000-8000-00000000057a"), "Tamar", Role.Staff);
+    private static readonly RequestActor Staff = StaffMember;
     private static readonly TimeSpan Tbilisi = TimeSpan.FromHours(4);
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await ExecuteAsync(
-            "INSERT INTO users (id, email, email_normalized, display_name, role, password_hash, created_at) VALUES (@Id, 'tamar@example.ge', 'tamar@example.ge', 'Tamar', 'staff', 'x', @At)",
-            new { Id = Staff.UserId, At = Clock.GetUtcNow() });
+        await AddStaffMemberAsync();
     }
 
     [SkippableFact]

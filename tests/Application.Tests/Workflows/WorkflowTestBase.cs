@@ -20,6 +20,9 @@ public abstract class WorkflowTestBase : IAsyncLifetime
 {
     protected static readonly RequestActor Citizen = new(Guid.Parse("0194a000-0000-7000-8000-00000000c171"), "Nino", Role.Citizen);
 
+    /// <summary>A staff member; <see cref="AddStaffMemberAsync"/> creates the account.</summary>
+    protected static readonly RequestActor StaffMember = new(Guid.Parse("0194a000-0000-7000-8000-00000000057a"), "Tamar", Role.Staff);
+
     private TestDatabase? _database;
 
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
@@ -50,6 +53,11 @@ public abstract class WorkflowTestBase : IAsyncLifetime
         if (_database is not null)
             await _database.DisposeAsync();
     }
+
+    protected Task AddStaffMemberAsync() =>
+        ExecuteAsync(
+            "INSERT INTO users (id, email, email_normalized, display_name, role, password_hash, created_at) VALUES (@Id, 'tamar@example.ge', 'tamar@example.ge', 'Tamar', 'staff', 'x', @At)",
+            new { Id = StaffMember.UserId, At = Clock.GetUtcNow() });
 
     /// <summary>Another "node": its own container on the same database and the same clock.</summary>
     protected ServiceProvider BuildNode(Action<IServiceCollection>? configure = null, string? seedsDirectory = null) =>

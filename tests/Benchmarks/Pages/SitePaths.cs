@@ -13,6 +13,7 @@ public static class SitePaths
     {
         ArgumentNullException.ThrowIfNull(shape);
         var body = Uri.EscapeDataString(shape.BusiestBody);
+        var number = Uri.EscapeDataString(shape.SampleNumber);
         return
         [
             ("home_ka", "/ka/"),
@@ -20,6 +21,15 @@ public static class SitePaths
             ("find_body", "/ka/bodies?q=" + Uri.EscapeDataString("გორი")),
             ("body", $"/ka/bodies/{body}"),
             ("sign_in", "/ka/account/sign-in"),
+            ("public_request", $"/ka/requests/{number}/public"),
+            ("public_request_feed", $"/ka/requests/{number}/public/feed"),
+            ("public_request_calendar", $"/ka/requests/{number}/public/deadlines.ics"),
+            ("body_feed", $"/ka/bodies/{body}/feed"),
+            ("statistics", "/ka/statistics"),
+            ("statistics_of_kind", "/ka/statistics?kind=city_hall"),
+            ("deadline_calculator", "/ka/deadline-calculator?statute=ge-gac&deadline=response&from=2026-03-02"),
+            ("methodology", "/ka/statistics/methodology"),
+            ("snapshots", "/ka/statistics/snapshots"),
         ];
     }
 

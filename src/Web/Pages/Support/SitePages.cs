@@ -13,6 +13,9 @@ public static class SitePages
     public const string Statistics = "/Public/Statistics/Index";
     public const string DeadlineCalculator = "/Public/Calculator/Index";
     public const string Methodology = "/Public/Methodology";
+    public const string PublicRequest = "/Public/Requests/Public";
+    public const string Snapshots = "/Public/Snapshots/Index";
+    public const string Snapshot = "/Public/Snapshots/Snapshot";
     public const string FileRequest = "/Citizen/Requests/New";
     public const string MyRequests = "/Citizen/Requests/Index";
     public const string Request = "/Citizen/Requests/Request";
