@@ -15,6 +15,12 @@ public sealed class AccessibilityTests(SiteFixture fixture) : IClassFixture<Site
     [InlineData("en/bodies/" + TestSeeds.VerifiedCityHall, "body")]
     [InlineData("ka/account/register", "register")]
     [InlineData("en/account/sign-in", "sign-in")]
+    [InlineData("ka/statistics", "statistics")]
+    [InlineData("en/statistics", "statistics")]
+    [InlineData("ka/statistics/methodology", "methodology")]
+    [InlineData("en/statistics/methodology", "methodology")]
+    [InlineData("ka/deadline-calculator", "deadline-calculator")]
+    [InlineData("en/deadline-calculator?statute=ge-gac&deadline=response&from=2026-12-31", "deadline-calculator")]
     public async Task A_public_page_passes_axe_on_a_desktop_and_a_phone(string path, string name)
     {
         fixture.RequireBrowser();

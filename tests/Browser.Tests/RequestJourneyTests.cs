@@ -9,7 +9,8 @@ namespace FoiTracker.Browser.Tests;
 /// <summary>
 /// The request's life through the pages, in Chromium, in each language: a citizen finds the body and
 /// files a request and sees its legal deadline; staff find it in the queue, record the body's refusal
-/// and escalate it; the citizen then sees the complaint stage on their request's page.
+/// and escalate it; the citizen then sees the complaint stage on their request's page; the public reads
+/// the body's statistics, which count it, and the request's public record.
 /// </summary>
 public sealed partial class RequestJourneyTests(SiteFixture fixture) : IClassFixture<SiteFixture>
 {
@@ -61,6 +62,21 @@ public sealed partial class RequestJourneyTests(SiteFixture fixture) : IClassFix
         var escalatedStage = await citizen.Locator("dd.stage").InnerTextAsync();
         escalatedStage.Should().NotBe(submittedStage);
         await Assertions.Expect(citizen.Locator("#deadlines ~ * .deadline").First).ToBeVisibleAsync();
+
+        // The public: the body's page counts the request in its statistics, with the charts and their tables.
+        var visitor = await fixture.NewPageAsync();
+        await visitor.GotoAsync($"{language}/bodies/{TestSeeds.VerifiedCityHall}");
+        var sent = await visitor.Locator("table.figures").First.Locator("tbody tr").First.Locator("td").InnerTextAsync();
+        int.Parse(sent.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal), CultureInfo.InvariantCulture)
+            .Should().BeGreaterThanOrEqualTo(1, "the request filed above was sent to this body this year");
+        await Assertions.Expect(visitor.Locator(".charts figure svg title").First).ToBeAttachedAsync();
+        await Assertions.Expect(visitor.Locator(".charts figure table").First).ToBeAttachedAsync();
+        await visitor.ShouldPassAxeAsync();
+        await visitor.SaveScreenshotAsync($"body-statistics.{language}");
+        await visitor.GotoAsync($"{language}/requests/{Uri.EscapeDataString(number)}/public");
+        await Assertions.Expect(visitor.Locator("h1")).ToContainTextAsync(subject);
+        await visitor.ShouldPassAxeAsync();
+        await visitor.SaveScreenshotAsync($"public-request.{language}");
     }
 
     [GeneratedRegex(@"/requests/(?<number>[^/]+)$")]

@@ -52,6 +52,9 @@ public sealed partial class SiteProcess : IAsyncDisposable
         start.Environment["Seeds__Directory"] = TestSeeds.Directory;
         start.Environment["FOI_ADMIN_EMAIL"] = AdminEmail;
         start.Environment["FOI_ADMIN_PASSWORD"] = AdminPassword;
+        // The journeys read statistics right after changing a request: nothing is kept between answers
+        // here (keeping them for a while is tested in the Web suite).
+        start.Environment["Statistics__CacheSeconds"] = "0";
 
         var site = new SiteProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, directory);
         var ready = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
