@@ -48,7 +48,9 @@ public sealed partial class SiteProcess : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), $"foi-browser-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(directory);
         var start = ServiceProcess.StartInfo(directory);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Development makes the service read its styles and scripts through the build's static web assets
+        // manifest (beside the tests), since it runs from the build output, not from a published folder.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Seeds__Directory"] = TestSeeds.Directory;
         start.Environment["FOI_ADMIN_EMAIL"] = AdminEmail;
         start.Environment["FOI_ADMIN_PASSWORD"] = AdminPassword;
