@@ -13,9 +13,3 @@ CREATE TABLE timeline_redactions (
     redacted_at     TEXT NOT NULL,
     PRIMARY KEY (request_id, seq)
 ) STRICT;
-
--- A body's sent requests, newest first, counted and paged from the index alone.
-CREATE INDEX ix_requests_body_sent ON requests (body_key, submitted_at, stage);
-
--- A body's feed reads the timelines of the requests whose stage moved last, not of all its requests.
-CREATE INDEX ix_requests_body_stage_entered ON requests (body_key, stage_entered_at);
