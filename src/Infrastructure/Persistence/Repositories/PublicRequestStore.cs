@@ -7,6 +7,14 @@ namespace FoiTracker.Infrastructure.Persistence.Repositories;
 /// <summary>The public side of requests: the requester's name choice, staff's redactions, a body's sent requests and their newest entries.</summary>
 public sealed class PublicRequestStore(DbSession session) : SqlRepository(session), IPublicRequestStore
 {
+    /// <summary>
+    /// A body's newest entries come from the requests whose stage moved last: an answer, a complaint,
+    /// a court's decision each move the stage, so an old request that moves is among them. Reading
+    /// this many requests per entry wanted keeps the feed's cost the same however many requests the
+    /// body has; a note that moves nothing on a request far down that order can be left out.
+    /// </summary>
+    private const int CandidatesPerEntry = 4;
+
     // A boolean column is INTEGER in SQLite and boolean in PostgreSQL; CASE reads both the same way.
     private const string PublicationColumns =
         $"id AS {nameof(PublicationRow.Id)}, number AS {nameof(PublicationRow.Number)}, owner_id AS {nameof(PublicationRow.OwnerId)}, " +
@@ -55,7 +63,7 @@ public sealed class PublicRequestStore(DbSession session) : SqlRepository(sessio
                    r.outcome AS {nameof(SummaryRow.Outcome)}, r.submitted_at AS {nameof(SummaryRow.SubmittedAt)},
                    r.requester_name AS {nameof(SummaryRow.RequesterName)}, CASE WHEN r.requester_name_public THEN 1 ELSE 0 END AS {nameof(SummaryRow.NamePublic)}
             FROM requests r WHERE {where}
-            ORDER BY r.submitted_at DESC, r.number DESC
+            ORDER BY r.submitted_at DESC
             LIMIT @Limit OFFSET @Offset
             """,
             parameters,
@@ -69,7 +77,7 @@ public sealed class PublicRequestStore(DbSession session) : SqlRepository(sessio
     public async Task<IReadOnlyList<BodyActivityRow>> RecentActivityAsync(
         string bodyKey, IReadOnlyCollection<string> unsentStages, int limit, CancellationToken cancellationToken)
     {
-        var parameters = new DynamicParameters(new { Body = bodyKey, Limit = limit });
+        var parameters = new DynamicParameters(new { Body = bodyKey, Limit = limit, Candidates = limit * CandidatesPerEntry });
         var kinds = PublicTimeline.PublicKinds.Select((kind, index) =>
         {
             parameters.Add($"k{index}", kind);
@@ -87,10 +95,16 @@ public sealed class PublicRequestStore(DbSession session) : SqlRepository(sessio
                    t.seq AS {nameof(ActivityRow.Seq)}, t.at AS {nameof(ActivityRow.At)}, t.kind AS {nameof(ActivityRow.Kind)}, t.actor AS {nameof(ActivityRow.Actor)},
                    t.detail AS {nameof(ActivityRow.Detail)}, x.redacted_text AS {nameof(ActivityRow.RedactedText)}, x.reason AS {nameof(ActivityRow.Reason)},
                    x.redacted_by AS {nameof(ActivityRow.RedactedBy)}, x.redacted_at AS {nameof(ActivityRow.RedactedAt)}
-            FROM timeline t
-            JOIN requests r ON r.id = t.request_id
+            FROM (
+                SELECT id FROM requests
+                WHERE body_key = @Body AND stage_entered_at IS NOT NULL
+                ORDER BY stage_entered_at DESC
+                LIMIT @Candidates
+            ) c
+            JOIN requests r ON r.id = c.id
+            JOIN timeline t ON t.request_id = r.id
             LEFT JOIN timeline_redactions x ON x.request_id = t.request_id AND x.seq = t.seq
-            WHERE r.body_key = @Body AND r.submitted_at IS NOT NULL AND {NotIn("r.stage", unsentStages, parameters)}
+            WHERE r.submitted_at IS NOT NULL AND {NotIn("r.stage", unsentStages, parameters)}
               AND ({string.Join(" OR ", kinds.Concat(prefixes))})
             ORDER BY t.at DESC, r.number DESC, t.seq DESC
             LIMIT @Limit
