@@ -12,7 +12,7 @@ namespace FoiTracker.Infrastructure.Tests.Persistence;
 /// Migration 0015 fills the facts of requests stored by the version before it, from the request's
 /// row, its workflow JSON, its timeline, its timer history and its outbox: the same dates a step
 /// written by this version would leave, in legal dates of Tbilisi; migration 0019 then copies each
-/// request's public number beside its facts.
+/// request's public number beside its facts, and migration 0023 the due date of its next running deadline.
 /// </summary>
 public sealed class RequestFactsMigrationTests
 {
@@ -69,6 +69,25 @@ public sealed class RequestFactsMigrationTests
             (Complained, "complaint_decision", "open", (DateOnly?)null, D("2026-11-26")),
             (Answered, "response", "met", (DateOnly?)D("2026-11-06"), D("2026-11-16")),
         });
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task RequestsStoredBeforeTheQueueOrder_GetTheDueDateOfTheirNextRunningDeadline(DatabaseProvider provider)
+    {
+        await using var database = await MigratedDatabase.CreateAsync(provider, through: "0014_outbox_given_up.sql");
+        await SeedsBeforeMunicipality.LoadAsync(database);
+        await WriteTheOldWayAsync(database.Connection);
+        // The facts and deadlines as the version before this one left them.
+        await database.Migrator.MigrateAsync("0021_staff_cases.sql", CancellationToken.None);
+
+        (await database.Migrator.MigrateAsync(CancellationToken.None)).Should().Contain("0023_staff_queue_order.sql");
+
+        var nextDue = (await database.Connection.QueryAsync<(Guid Request, DateOnly? NextDue)>("SELECT request_id, next_due FROM request_facts"))
+            .ToDictionary(row => row.Request, row => row.NextDue);
+        nextDue[Complained].Should().Be(D("2026-11-26"), "the complaint's decision is the one deadline still running; the earlier ones were met or missed");
+        nextDue[Answered].Should().BeNull("a request answered in full runs no deadline");
     }
 
     private static async Task WriteTheOldWayAsync(DbConnection connection)
