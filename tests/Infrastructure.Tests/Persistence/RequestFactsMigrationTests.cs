@@ -24,9 +24,7 @@ public sealed class RequestFactsMigrationTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task RequestsStoredBeforeTheFacts_GetTheirDatesOutcomesAndDeadlineStatuses(DatabaseProvider provider)
     {
-        await using var database = await MigratedDatabase.CreateAsync(provider, through: "0014_outbox_given_up.sql");
-        await SeedsBeforeMunicipality.LoadAsync(database);
-        await WriteTheOldWayAsync(database.Connection);
+        await using var database = await StoredBeforeTheFactsAsync(provider);
 
         (await database.Migrator.MigrateAsync(CancellationToken.None)).Should().StartWith(["0015_request_facts.sql"]);
 
@@ -76,18 +74,25 @@ public sealed class RequestFactsMigrationTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task RequestsStoredBeforeTheQueueOrder_GetTheDueDateOfTheirNextRunningDeadline(DatabaseProvider provider)
     {
-        await using var database = await MigratedDatabase.CreateAsync(provider, through: "0014_outbox_given_up.sql");
-        await SeedsBeforeMunicipality.LoadAsync(database);
-        await WriteTheOldWayAsync(database.Connection);
+        await using var database = await StoredBeforeTheFactsAsync(provider);
         // The facts and deadlines as the version before this one left them.
         await database.Migrator.MigrateAsync("0021_staff_cases.sql", CancellationToken.None);
 
-        (await database.Migrator.MigrateAsync(CancellationToken.None)).Should().Contain("0023_staff_queue_order.sql");
+        (await database.Migrator.MigrateAsync(CancellationToken.None)).Should().Contain("0023_queue_order_and_latest_requests.sql");
 
         var nextDue = (await database.Connection.QueryAsync<(Guid Request, DateOnly? NextDue)>("SELECT request_id, next_due FROM request_facts"))
             .ToDictionary(row => row.Request, row => row.NextDue);
         nextDue[Complained].Should().Be(D("2026-11-26"), "the complaint's decision is the one deadline still running; the earlier ones were met or missed");
         nextDue[Answered].Should().BeNull("a request answered in full runs no deadline");
+    }
+
+    /// <summary>A database of the version before migration 0015, with two requests written as that version wrote them.</summary>
+    private static async Task<MigratedDatabase> StoredBeforeTheFactsAsync(DatabaseProvider provider)
+    {
+        var database = await MigratedDatabase.CreateAsync(provider, through: "0014_outbox_given_up.sql");
+        await SeedsBeforeMunicipality.LoadAsync(database);
+        await WriteTheOldWayAsync(database.Connection);
+        return database;
     }
 
     private static async Task WriteTheOldWayAsync(DbConnection connection)

@@ -17,3 +17,7 @@ CREATE INDEX ix_request_facts_queue_body ON request_facts (
 
 -- The queue read overdue requests through this one; nothing else does.
 DROP INDEX ix_request_facts_overdue;
+
+-- A citizen about to file sees the body's latest requests that share words with the subject: they are
+-- read newest first through this index, and only the latest few thousand are searched.
+CREATE INDEX ix_requests_body_created ON requests (body_key, created_at, number);
