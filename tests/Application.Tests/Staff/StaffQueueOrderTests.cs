@@ -1,11 +1,13 @@
 using FoiTracker.Application.Requests;
 using FoiTracker.Application.Requests.FileRequest;
 using FoiTracker.Application.Requests.RecordEvent;
+using FoiTracker.Application.Staff;
 using FoiTracker.Application.Staff.Queue;
 using FoiTracker.Application.Tests.Workflows;
 using FoiTracker.Domain.Users;
 using FoiTracker.Infrastructure.Persistence;
 using FoiTracker.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FoiTracker.Application.Tests.Staff;
 
@@ -81,6 +83,29 @@ public abstract class StaffQueueOrderTests : WorkflowTestBase
         var ofGori = await QueryAsync(new StaffQueueQuery("ge-gori-city-hall", null, false, null, null, 1, 50, Eka));
         ofGori.Items.Select(item => item.Number).Should().Equal(elsewhere.Number);
         ofGori.Total.Should().Be(1);
+    }
+
+    [SkippableFact]
+    public async Task WordsAreLookedForAmongTheLatestRequests_ANumberAmongAll_AndTheCountStopsPastItsLimit()
+    {
+        var oldest = await FileAsync(null);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var older = await FileAsync(null);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var latest = await FileAsync(null);
+
+        await using var scope = Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IStaffCaseStore>();
+        QueueFilter Filter(string? text, int countedUpTo) => new(null, null, false, null, false, text, 1, 50, SearchedLatest: 2, CountedUpTo: countedUpTo);
+
+        var words = await store.QueueAsync(Filter("budget", 10), CancellationToken.None);
+        words.Items.Select(item => item.Number).Should().BeEquivalentTo([older.Number, latest.Number], "the oldest is not among the latest two");
+        words.Total.Should().Be(2);
+        (await store.QueueAsync(Filter(oldest.Number, 10), CancellationToken.None)).Items.Select(item => item.Number).Should().Equal(oldest.Number);
+        var counted = await store.QueueAsync(Filter(null, 2), CancellationToken.None);
+        counted.Total.Should().Be(3, "one past the limit says there are more than two");
+        counted.Items.Should().HaveCount(3, "the limit bounds the count, not the page");
+        (await store.QueueAsync(Filter(null, 3), CancellationToken.None)).Total.Should().Be(3);
     }
 
     private async Task<IReadOnlyList<string>> NumbersAsync(string? body) =>

@@ -90,9 +90,12 @@ public sealed class StaffCaseRepository(DbSession session) : SqlRepository(sessi
                 .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%",
             Limit = filter.PageSize,
             Offset = (long)(filter.Page - 1) * filter.PageSize,
+            Latest = filter.SearchedLatest,
+            CountLimit = filter.CountedUpTo + 1,
         };
         var from = QueueFrom(filter);
-        var total = await ExecuteScalarAsync<long>($"SELECT COUNT(*) {from}", parameters, cancellationToken);
+        // Counting a million open cases takes longer than the page may: the count stops one past the limit, read in index order.
+        var total = await ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM (SELECT 1 {from} ORDER BY {QueueOrder} LIMIT @CountLimit) counted", parameters, cancellationToken);
         // The page is chosen in the queue's index order first; only its rows are then looked up in full.
         var rows = await QueryAsync<QueueRow>(
             $"""
@@ -123,6 +126,15 @@ public sealed class StaffCaseRepository(DbSession session) : SqlRepository(sessi
         // A finished case is not work: a closing (or a withdrawal, which closes too) leaves the queue.
         var conditions = new List<string> { "f.closed_on IS NULL" };
         var joins = new List<string>();
+        var source = "request_facts f";
+        if (filter.Text is not null)
+        {
+            // A word is looked for among the latest requests only, each read in full: a number is found among all.
+            var ofBody = filter.Body is null ? string.Empty : "WHERE body_key = @Body ";
+            source = $"(SELECT id FROM (SELECT id FROM requests {ofBody}ORDER BY created_at DESC, number DESC LIMIT @Latest) latest " +
+                "UNION SELECT id FROM requests WHERE number = @Text) searched JOIN request_facts f ON f.request_id = searched.id";
+        }
+
         if (filter.Body is not null)
             conditions.Add("f.body_key = @Body");
         if (filter.Stage is not null || filter.MailProblem || filter.Text is not null)
@@ -144,7 +156,7 @@ public sealed class StaffCaseRepository(DbSession session) : SqlRepository(sessi
             conditions.Add($"(f.number = @Text OR r.subject {like} @Words ESCAPE '\\' OR r.requester_name {like} @Words ESCAPE '\\')");
         }
 
-        return $"FROM request_facts f {string.Join(" ", joins)} WHERE {string.Join(" AND ", conditions)}";
+        return $"FROM {source} {string.Join(" ", joins)} WHERE {string.Join(" AND ", conditions)}";
     }
 
     private sealed class NoteRow

@@ -17,6 +17,8 @@ CREATE INDEX ix_request_facts_queue_body ON request_facts (
 -- The queue read overdue requests through this one; nothing else does.
 DROP INDEX ix_request_facts_overdue;
 
--- A citizen about to file sees the body's latest requests that share words with the subject: they are
--- read newest first through this index, and only the latest few thousand are searched.
+-- Words are looked for among the latest requests only (a few thousand, each read in full): a citizen's
+-- among the body's, before filing a similar one; staff's in the queue among all, or the chosen body's.
+-- These indexes read them newest first.
 CREATE INDEX ix_requests_body_created ON requests (body_key, created_at, number);
+CREATE INDEX ix_requests_created ON requests (created_at, number);
