@@ -48,9 +48,8 @@ public abstract class CitizenRequestTests : WorkflowTestBase
     [SkippableFact]
     public async Task SimilarRequests_AreLookedForAmongTheBodysLatestOnly()
     {
-        var oldest = await FileAsync(null);
-        Clock.Advance(TimeSpan.FromMinutes(1));
-        var older = await FileAsync(null);
+        var filed = await FileMinutesApartAsync(2);
+        var (oldest, older) = (filed[0], filed[1]);
         Clock.Advance(TimeSpan.FromMinutes(1));
         await SendAsync(new FileRequestCommand(TestSeeds.VerifiedCityHall, "Road repairs", "Which roads were repaired?", "Nino", "nino@example.ge", null, null, Draft: false, Citizen));
 

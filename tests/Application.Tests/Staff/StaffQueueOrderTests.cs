@@ -88,11 +88,8 @@ public abstract class StaffQueueOrderTests : WorkflowTestBase
     [SkippableFact]
     public async Task WordsAreLookedForAmongTheLatestRequests_ANumberAmongAll_AndTheCountStopsPastItsLimit()
     {
-        var oldest = await FileAsync(null);
-        Clock.Advance(TimeSpan.FromMinutes(1));
-        var older = await FileAsync(null);
-        Clock.Advance(TimeSpan.FromMinutes(1));
-        var latest = await FileAsync(null);
+        var filed = await FileMinutesApartAsync(3);
+        var (oldest, older, latest) = (filed[0], filed[1], filed[2]);
 
         await using var scope = Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IStaffCaseStore>();
