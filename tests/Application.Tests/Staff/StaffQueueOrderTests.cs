@@ -105,6 +105,34 @@ public abstract class StaffQueueOrderTests : WorkflowTestBase
         (await store.QueueAsync(Filter(null, 3), CancellationToken.None)).Total.Should().Be(3);
     }
 
+    [SkippableFact]
+    public async Task MailProblems_ShowTheCasesWithAFailedMailOrAnEffectGivenUp_AndNoOther()
+    {
+        var filed = await FileMinutesApartAsync(3);
+        var (bounced, givenUp) = (filed[0], filed[2]);
+        await ExecuteAsync(
+            """
+            INSERT INTO mail_outgoing (id, dedup_key, request_id, kind, message_id, from_address, to_address, subject, text_body, language,
+                                       attachments, status, attempts, created_at, available_at)
+            VALUES (@Id, 'test:bounced', @Request, 'letter', 'bounced@example.ge', 'service@example.ge', 'body@example.ge', 'Subject', 'Text', 'en',
+                    '[]', 'bounced', 1, @At, @At)
+            """,
+            new { Id = Guid.NewGuid(), Request = bounced.Id, At = Clock.GetUtcNow() });
+        await ExecuteAsync(
+            """
+            INSERT INTO outbox (id, dedup_key, request_id, kind, name, recipient, payload, created_at, available_at, attempts, failed_at, last_error)
+            VALUES (@Id, 'test:given-up', @Request, 'letter', 'chaser', 'body', '{}', @At, @At, 5, @At, 'no readable letter')
+            """,
+            new { Id = Guid.NewGuid(), Request = givenUp.Id, At = Clock.GetUtcNow() });
+
+        var queue = await QueryAsync(new StaffQueueQuery(null, null, true, null, null, 1, 50, Eka));
+
+        queue.Items.Select(item => item.Number).Should().Equal(bounced.Number, givenUp.Number);
+        queue.Items.Should().OnlyContain(item => item.MailProblem);
+        queue.Total.Should().Be(2);
+        (await NumbersAsync(null)).Should().HaveCount(3, "without the filter the case with no problem is listed too");
+    }
+
     private async Task<IReadOnlyList<string>> NumbersAsync(string? body) =>
         (await QueryAsync(new StaffQueueQuery(body, null, false, null, null, 1, 50, Eka))).Items.Select(item => item.Number).ToList();
 }

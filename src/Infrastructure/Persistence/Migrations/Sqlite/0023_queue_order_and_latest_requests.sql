@@ -14,6 +14,10 @@ CREATE INDEX ix_request_facts_queue ON request_facts (
 CREATE INDEX ix_request_facts_queue_body ON request_facts (
     body_key, COALESCE(overdue_since, '9999-12-31'), COALESCE(next_due, '9999-12-31'), number, request_id) WHERE closed_on IS NULL;
 
+-- The queue's cases with mail problems are found from the mails that failed or bounced (few) and the
+-- effects given up (already indexed so), not by asking of every open case.
+CREATE INDEX ix_mail_outgoing_problems ON mail_outgoing (request_id) WHERE status IN ('failed', 'bounced');
+
 -- The queue read overdue requests through this one; nothing else does.
 DROP INDEX ix_request_facts_overdue;
 
