@@ -19,7 +19,7 @@ public sealed record FindSimilarRequestsQuery(string? BodyKey, string? Subject, 
 {
     public const int DefaultLimit = 10;
 
-    /// <summary>How many of the body's latest requests are searched: a year's requests of the busiest body.</summary>
+    /// <summary>How many of the body's latest requests are searched: weeks of the busiest body's requests, years of most bodies'.</summary>
     public const int SearchedLatest = 5000;
 }
 

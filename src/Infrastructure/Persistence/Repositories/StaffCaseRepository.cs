@@ -20,6 +20,11 @@ public sealed class StaffCaseRepository(DbSession session) : SqlRepository(sessi
         "f.request_id IN (SELECT m.request_id FROM mail_outgoing m WHERE m.status IN ('failed', 'bounced')" +
         " UNION SELECT o.request_id FROM outbox o WHERE o.failed_at IS NOT NULL)";
 
+    private const string SearchedColumns =
+        "f.request_id, f.closed_on, f.body_key, f.overdue_since, f.next_due, f.number, r.stage, r.subject, r.requester_name";
+
+    private const string SearchedFrom = "FROM requests r JOIN request_facts f ON f.request_id = r.id";
+
     private const string QueueOrder = "COALESCE(f.overdue_since, '9999-12-31'), COALESCE(f.next_due, '9999-12-31'), f.number";
 
     public async Task<Guid?> FindRequestIdAsync(string number, CancellationToken cancellationToken) =>
@@ -134,21 +139,27 @@ public sealed class StaffCaseRepository(DbSession session) : SqlRepository(sessi
         // A finished case is not work: a closing (or a withdrawal, which closes too) leaves the queue.
         var conditions = new List<string> { "f.closed_on IS NULL" };
         var joins = new List<string>();
+        // What a filter asks of the request's own row: its stage, its subject and requester.
+        var row = "r";
         var source = "request_facts f";
         if (filter.Text is not null)
         {
-            // A word is looked for among the latest requests only, each read in full: a number is found among all.
-            var ofBody = filter.Body is null ? string.Empty : "WHERE body_key = @Body ";
-            source = $"(SELECT id FROM (SELECT id FROM requests {ofBody}ORDER BY created_at DESC, number DESC LIMIT @Latest) latest " +
-                "UNION SELECT id FROM requests WHERE number = @Text) searched JOIN request_facts f ON f.request_id = searched.id";
+            // A word is looked for among the latest requests only, each read in full; a number is found among all.
+            // The latest are joined to their facts inside the LIMIT, so both databases read them newest first, one by one.
+            row = "f";
+            var ofBody = filter.Body is null ? string.Empty : "WHERE r.body_key = @Body ";
+            source = $"(SELECT * FROM (SELECT {SearchedColumns} {SearchedFrom} {ofBody}ORDER BY r.created_at DESC, r.number DESC LIMIT @Latest) latest " +
+                $"UNION SELECT {SearchedColumns} {SearchedFrom} WHERE r.number = @Text) f";
+        }
+        else if (filter.Stage is not null)
+        {
+            joins.Add("JOIN requests r ON r.id = f.request_id");
         }
 
         if (filter.Body is not null)
             conditions.Add("f.body_key = @Body");
-        if (filter.Stage is not null || filter.Text is not null)
-            joins.Add("JOIN requests r ON r.id = f.request_id");
         if (filter.Stage is not null)
-            conditions.Add("r.stage = @Stage");
+            conditions.Add($"{row}.stage = @Stage");
         if (filter.MailProblem)
             conditions.Add(MailProblemCases);
         if (filter.AssignedTo is not null || filter.Unassigned)
@@ -161,7 +172,7 @@ public sealed class StaffCaseRepository(DbSession session) : SqlRepository(sessi
         {
             // PostgreSQL's LIKE tells capitals apart and SQLite's does not (for Latin letters; Georgian has none).
             var like = Session.Provider == DatabaseProvider.Postgres ? "ILIKE" : "LIKE";
-            conditions.Add($"(f.number = @Text OR r.subject {like} @Words ESCAPE '\\' OR r.requester_name {like} @Words ESCAPE '\\')");
+            conditions.Add($"(f.number = @Text OR {row}.subject {like} @Words ESCAPE '\\' OR {row}.requester_name {like} @Words ESCAPE '\\')");
         }
 
         return $"FROM {source} {string.Join(" ", joins)} WHERE {string.Join(" AND ", conditions)}";
