@@ -87,7 +87,7 @@ public sealed class BulkRequestWriter(IDbConnectionFactory factory, WorkflowCont
                 }
 
                 await insertRequest.WriteAsync(RequestRow.From(request), cancellationToken);
-                await insertFacts.WriteAsync(facts, cancellationToken);
+                await insertFacts.WriteAsync(ImportTables.FactsOf(request, facts), cancellationToken);
                 foreach (var deadline in ImportTables.DeadlinesOf(request, facts))
                     await insertDeadline.WriteAsync(deadline, cancellationToken);
                 request.MarkSaved();
@@ -131,7 +131,7 @@ public sealed class BulkRequestWriter(IDbConnectionFactory factory, WorkflowCont
         async Task FlushAsync()
         {
             await ImportTables.Requests.CopyAsync(connection, requestTypes, chunk.Select(item => RequestRow.From(item.Request)), cancellationToken);
-            await ImportTables.Facts.CopyAsync(connection, factsTypes, chunk.Select(item => item.Facts), cancellationToken);
+            await ImportTables.Facts.CopyAsync(connection, factsTypes, chunk.Select(item => ImportTables.FactsOf(item.Request, item.Facts)), cancellationToken);
             await ImportTables.Deadlines.CopyAsync(connection, deadlineTypes, chunk.SelectMany(item => ImportTables.DeadlinesOf(item.Request, item.Facts)), cancellationToken);
             foreach (var (request, _) in chunk)
                 request.MarkSaved();

@@ -9,6 +9,7 @@ using FoiTracker.Application.Tests.Workflows;
 using FoiTracker.Domain.Users;
 using FoiTracker.Infrastructure.Persistence;
 using FoiTracker.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FoiTracker.Application.Tests.Citizen;
 
@@ -42,6 +43,23 @@ public abstract class CitizenRequestTests : WorkflowTestBase
         similar.Should().ContainSingle().Which.Should().Match<SimilarRequestDto>(r => r.Id == budget.Id && r.Subject == "Budget 2025" && r.StageName.En == "Sent, awaiting the answer");
         (await QueryAsync(new FindSimilarRequestsQuery("another-body", "Budget"))).Should().BeEmpty();
         (await QueryAsync(new FindSimilarRequestsQuery(TestSeeds.VerifiedCityHall, null))).Should().HaveCount(2, "without words every sent request to the body is listed, the draft is not");
+    }
+
+    [SkippableFact]
+    public async Task SimilarRequests_AreLookedForAmongTheBodysLatestOnly()
+    {
+        var filed = await FileMinutesApartAsync(2);
+        var (oldest, older) = (filed[0], filed[1]);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await SendAsync(new FileRequestCommand(TestSeeds.VerifiedCityHall, "Road repairs", "Which roads were repaired?", "Nino", "nino@example.ge", null, null, Draft: false, Citizen));
+
+        await using var scope = Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<ICitizenRequestQueries>();
+        var amongTwo = await queries.SimilarAsync(TestSeeds.VerifiedCityHall, ["budget"], [], latest: 2, limit: 10, CancellationToken.None);
+        var amongThree = await queries.SimilarAsync(TestSeeds.VerifiedCityHall, ["budget"], [], latest: 3, limit: 10, CancellationToken.None);
+
+        amongTwo.Select(row => row.Number).Should().Equal([older.Number], "the oldest request is not among the latest two");
+        amongThree.Select(row => row.Number).Should().Equal(older.Number, oldest.Number);
     }
 
     [SkippableFact]

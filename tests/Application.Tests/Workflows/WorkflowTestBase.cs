@@ -88,6 +88,20 @@ public abstract class WorkflowTestBase : IAsyncLifetime
         SendAsync(new FileRequestCommand(body, "Budget 2025", "Please send the 2025 budget execution report.", "Nino Beridze",
             "nino@example.ge", null, submittedAt, Draft: false, Citizen));
 
+    /// <summary>Files <paramref name="count"/> requests today a minute apart, the oldest first: "the latest" is then plain.</summary>
+    protected async Task<IReadOnlyList<FiledRequest>> FileMinutesApartAsync(int count)
+    {
+        var filed = new List<FiledRequest>();
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0)
+                Clock.Advance(TimeSpan.FromMinutes(1));
+            filed.Add(await FileAsync(null));
+        }
+
+        return filed;
+    }
+
     /// <summary>Sweeps until nothing more is due, as the scheduler does; returns the timers fired.</summary>
     protected static async Task<int> SweepAllAsync(IServiceProvider services, int batchSize = SweepTimersCommand.DefaultBatchSize)
     {

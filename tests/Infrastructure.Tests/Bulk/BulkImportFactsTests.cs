@@ -76,6 +76,9 @@ public abstract class BulkImportFactsTests : BulkDatabaseTests
             .Should().Equal("complaint_decision:met", "complaint_filing:met", "court_filing:met", "response:missed");
         (await TextsAsync("SELECT status FROM request_deadlines WHERE key = 'refusal_explanation' AND request_id = @Request", imported[4].Id.Value))
             .Should().Equal("missed");
+        // The staff queue's order: the request still running has a next deadline, its answer's.
+        (await TextsAsync("SELECT CAST(next_due AS text) FROM request_facts WHERE request_id = @Request", imported[5].Id.Value))
+            .Should().Equal(await TextsAsync("SELECT CAST(due AS text) FROM request_deadlines WHERE key = 'response' AND request_id = @Request", imported[5].Id.Value));
     }
 
     /// <summary>Files a request sent on <paramref name="sent"/> and runs its history on a clock that follows it, as the service would have.</summary>

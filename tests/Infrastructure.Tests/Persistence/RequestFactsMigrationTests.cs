@@ -12,7 +12,7 @@ namespace FoiTracker.Infrastructure.Tests.Persistence;
 /// Migration 0015 fills the facts of requests stored by the version before it, from the request's
 /// row, its workflow JSON, its timeline, its timer history and its outbox: the same dates a step
 /// written by this version would leave, in legal dates of Tbilisi; migration 0019 then copies each
-/// request's public number beside its facts.
+/// request's public number beside its facts, and migration 0023 the due date of its next running deadline.
 /// </summary>
 public sealed class RequestFactsMigrationTests
 {
@@ -24,9 +24,7 @@ public sealed class RequestFactsMigrationTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task RequestsStoredBeforeTheFacts_GetTheirDatesOutcomesAndDeadlineStatuses(DatabaseProvider provider)
     {
-        await using var database = await MigratedDatabase.CreateAsync(provider, through: "0014_outbox_given_up.sql");
-        await SeedsBeforeMunicipality.LoadAsync(database);
-        await WriteTheOldWayAsync(database.Connection);
+        await using var database = await StoredBeforeTheFactsAsync(provider);
 
         (await database.Migrator.MigrateAsync(CancellationToken.None)).Should().StartWith(["0015_request_facts.sql"]);
 
@@ -69,6 +67,32 @@ public sealed class RequestFactsMigrationTests
             (Complained, "complaint_decision", "open", (DateOnly?)null, D("2026-11-26")),
             (Answered, "response", "met", (DateOnly?)D("2026-11-06"), D("2026-11-16")),
         });
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task RequestsStoredBeforeTheQueueOrder_GetTheDueDateOfTheirNextRunningDeadline(DatabaseProvider provider)
+    {
+        await using var database = await StoredBeforeTheFactsAsync(provider);
+        // The facts and deadlines as the version before this one left them.
+        await database.Migrator.MigrateAsync("0021_staff_cases.sql", CancellationToken.None);
+
+        (await database.Migrator.MigrateAsync(CancellationToken.None)).Should().Contain("0023_queue_order_and_latest_requests.sql");
+
+        var nextDue = (await database.Connection.QueryAsync<(Guid Request, DateOnly? NextDue)>("SELECT request_id, next_due FROM request_facts"))
+            .ToDictionary(row => row.Request, row => row.NextDue);
+        nextDue[Complained].Should().Be(D("2026-11-26"), "the complaint's decision is the one deadline still running; the earlier ones were met or missed");
+        nextDue[Answered].Should().BeNull("a request answered in full runs no deadline");
+    }
+
+    /// <summary>A database of the version before migration 0015, with two requests written as that version wrote them.</summary>
+    private static async Task<MigratedDatabase> StoredBeforeTheFactsAsync(DatabaseProvider provider)
+    {
+        var database = await MigratedDatabase.CreateAsync(provider, through: "0014_outbox_given_up.sql");
+        await SeedsBeforeMunicipality.LoadAsync(database);
+        await WriteTheOldWayAsync(database.Connection);
+        return database;
     }
 
     private static async Task WriteTheOldWayAsync(DbConnection connection)

@@ -31,11 +31,11 @@ public interface ICitizenRequestQueries
     Task<PagedResult<MyRequestRow>> MineAsync(Guid owner, int page, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Requests to a body whose subject has any of <paramref name="words"/> (all of the body's
-    /// requests, newest first, when there are none), leaving out the stages in <paramref name="unsentStages"/>.
+    /// Among the body's <paramref name="latest"/> requests, those whose subject has any of <paramref name="words"/>
+    /// (all of them, newest first, when there are none), leaving out the stages in <paramref name="unsentStages"/>.
     /// </summary>
     Task<IReadOnlyList<SimilarRequestRow>> SimilarAsync(
-        string bodyKey, IReadOnlyList<string> words, IReadOnlyCollection<string> unsentStages, int limit, CancellationToken cancellationToken);
+        string bodyKey, IReadOnlyList<string> words, IReadOnlyCollection<string> unsentStages, int latest, int limit, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<SentMailRow>> SentMailAsync(Guid requestId, CancellationToken cancellationToken);
 

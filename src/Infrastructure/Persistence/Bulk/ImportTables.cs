@@ -6,6 +6,9 @@ namespace FoiTracker.Infrastructure.Persistence.Bulk;
 /// <summary>A deadline's facts with the request they belong to: one row of request_deadlines.</summary>
 internal readonly record struct RequestDeadline(RequestId Request, DeadlineFact Deadline);
 
+/// <summary>A request's facts with the due date of its earliest deadline still running (the staff queue's order): one row of request_facts.</summary>
+internal readonly record struct ImportedFacts(RequestFacts Facts, DateOnly? NextDue);
+
 /// <summary>
 /// The tables an import writes for each request: its row, as the repository writes it (<see cref="RequestRow"/>),
 /// and the facts statistics read (<see cref="RequestFacts"/>), in the columns <see cref="RequestFactsWriter"/> fills.
@@ -14,26 +17,27 @@ internal static class ImportTables
 {
     public static readonly BulkTable<RequestRow> Requests = BulkTable<RequestRow>.FromProperties("requests", RequestRow.ColumnProperties);
 
-    public static readonly BulkTable<RequestFacts> Facts = new("request_facts",
+    public static readonly BulkTable<ImportedFacts> Facts = new("request_facts",
     [
-        ("request_id", facts => facts.Request.Value),
-        ("number", facts => facts.Number),
-        ("body_key", facts => facts.Body),
-        ("statute_id", facts => facts.StatuteId),
-        ("submitted_on", facts => facts.SubmittedOn),
-        ("registered_on", facts => facts.RegisteredOn),
-        ("answer_due", facts => facts.AnswerDue),
-        ("overdue_since", facts => facts.OverdueSince),
-        ("withdrawn_on", facts => facts.WithdrawnOn),
-        ("closed_on", facts => facts.ClosedOn),
-        ("first_answer_on", facts => facts.FirstAnswerOn),
-        ("first_answer_outcome", facts => facts.FirstAnswerOutcome?.Value),
-        ("complaint_filed_on", facts => facts.ComplaintFiledOn),
-        ("complaint_decided_on", facts => facts.ComplaintDecidedOn),
-        ("complaint_outcome", facts => facts.ComplaintOutcome?.Value),
-        ("court_filed_on", facts => facts.CourtFiledOn),
-        ("court_decided_on", facts => facts.CourtDecidedOn),
-        ("court_outcome", facts => facts.CourtOutcome?.Value),
+        ("request_id", row => row.Facts.Request.Value),
+        ("number", row => row.Facts.Number),
+        ("body_key", row => row.Facts.Body),
+        ("statute_id", row => row.Facts.StatuteId),
+        ("submitted_on", row => row.Facts.SubmittedOn),
+        ("registered_on", row => row.Facts.RegisteredOn),
+        ("answer_due", row => row.Facts.AnswerDue),
+        ("overdue_since", row => row.Facts.OverdueSince),
+        ("withdrawn_on", row => row.Facts.WithdrawnOn),
+        ("closed_on", row => row.Facts.ClosedOn),
+        ("first_answer_on", row => row.Facts.FirstAnswerOn),
+        ("first_answer_outcome", row => row.Facts.FirstAnswerOutcome?.Value),
+        ("complaint_filed_on", row => row.Facts.ComplaintFiledOn),
+        ("complaint_decided_on", row => row.Facts.ComplaintDecidedOn),
+        ("complaint_outcome", row => row.Facts.ComplaintOutcome?.Value),
+        ("court_filed_on", row => row.Facts.CourtFiledOn),
+        ("court_decided_on", row => row.Facts.CourtDecidedOn),
+        ("court_outcome", row => row.Facts.CourtOutcome?.Value),
+        ("next_due", row => row.NextDue),
     ]);
 
     public static readonly BulkTable<RequestDeadline> Deadlines = new("request_deadlines",
@@ -60,4 +64,8 @@ internal static class ImportTables
             .Select(deadline => new DeadlineFact(deadline.Key, deadline.Stage, deadline.EventDate, deadline.Due, deadline.PausedDays, DeadlineStatus.Open, null));
         return facts.Deadlines.Concat(held).Select(deadline => new RequestDeadline(facts.Request, deadline));
     }
+
+    /// <summary>The facts row of a request being imported: every deadline it holds is in the import, so the next one is known here.</summary>
+    public static ImportedFacts FactsOf(FoiRequest request, RequestFacts facts) =>
+        new(facts, DeadlinesOf(request, facts).Where(row => row.Deadline.Status == DeadlineStatus.Open).Select(row => (DateOnly?)row.Deadline.Due).Min());
 }

@@ -34,9 +34,9 @@ public sealed class CitizenRequestQueries(DbSession session) : SqlRepository(ses
     }
 
     public async Task<IReadOnlyList<SimilarRequestRow>> SimilarAsync(
-        string bodyKey, IReadOnlyList<string> words, IReadOnlyCollection<string> unsentStages, int limit, CancellationToken cancellationToken)
+        string bodyKey, IReadOnlyList<string> words, IReadOnlyCollection<string> unsentStages, int latest, int limit, CancellationToken cancellationToken)
     {
-        var parameters = new Dapper.DynamicParameters(new { BodyKey = bodyKey, Limit = limit });
+        var parameters = new Dapper.DynamicParameters(new { BodyKey = bodyKey, Latest = latest, Limit = limit });
         var stages = unsentStages.Select((stage, index) =>
         {
             parameters.Add($"s{index}", stage);
@@ -48,7 +48,7 @@ public sealed class CitizenRequestQueries(DbSession session) : SqlRepository(ses
             parameters.Add($"w{index}", "%" + word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%");
             return $"LOWER(r.subject) LIKE @w{index} ESCAPE '\\'";
         }).ToList();
-        var conditions = new List<string> { "r.body_key = @BodyKey" };
+        var conditions = new List<string>();
         if (stages.Count > 0)
             conditions.Add($"r.stage NOT IN ({string.Join(", ", stages)})");
         if (matches.Count > 0)
@@ -57,8 +57,9 @@ public sealed class CitizenRequestQueries(DbSession session) : SqlRepository(ses
             $"""
             SELECT r.id AS {nameof(SimilarRow.Id)}, r.number AS {nameof(SimilarRow.Number)}, r.statute_id AS {nameof(SimilarRow.Statute)},
                    r.stage AS {nameof(SimilarRow.Stage)}, r.subject AS {nameof(SimilarRow.Subject)}, r.submitted_at AS {nameof(SimilarRow.SubmittedAt)}
-            FROM requests r
-            WHERE {string.Join(" AND ", conditions)}
+            FROM (SELECT id, number, statute_id, stage, subject, submitted_at, created_at FROM requests
+                  WHERE body_key = @BodyKey ORDER BY created_at DESC, number DESC LIMIT @Latest) r
+            {(conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions))}
             ORDER BY r.created_at DESC, r.number DESC
             LIMIT @Limit
             """,

@@ -52,6 +52,13 @@ public sealed class RequestFactsWriter(DbSession session, IRowStatements each, W
 
     private const string DeleteDeadline = "DELETE FROM request_deadlines WHERE request_id = @Request AND key = @Key";
 
+    // Read back from the stored deadlines: a status decided by an earlier step stands there, not in this step's facts.
+    private const string UpdateNextDue =
+        """
+        UPDATE request_facts SET next_due = (SELECT MIN(d.due) FROM request_deadlines d WHERE d.request_id = @Request AND d.status = 'open')
+        WHERE request_id = @Request
+        """;
+
     public async Task WriteAsync(IEnumerable<FoiRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
@@ -81,6 +88,9 @@ public sealed class RequestFactsWriter(DbSession session, IRowStatements each, W
 
         var deadlines = facts.SelectMany(fact => fact.Deadlines.Select(deadline => DeadlineRow(fact.Request, deadline))).ToList();
         await each.ExecuteAsync(Session, UpsertDeadline, deadlines, cancellationToken);
+        // The staff queue's order (migration 0023): only a request whose deadlines this step touched can have a new next one.
+        var touched = facts.Where(fact => fact.Deadlines.Count > 0 || fact.DeadlinesReplaced).Select(fact => (object)new { Request = fact.Request.Value }).ToList();
+        await each.ExecuteAsync(Session, UpdateNextDue, touched, cancellationToken);
     }
 
     private static object FactsRow(RequestFacts facts) => new

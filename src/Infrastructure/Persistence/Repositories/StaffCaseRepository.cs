@@ -8,6 +8,25 @@ public sealed class StaffCaseRepository(DbSession session) : SqlRepository(sessi
 {
     private const string StaffRoles = "('staff', 'admin')";
 
+    /// <summary>
+    /// Overdue first, the longest overdue first; then by the next deadline still running; then by number. Word for
+    /// word the expressions of the queue's indexes (migration 0023), which is what lets both databases use them.
+    /// </summary>
+    /// <summary>
+    /// The cases with a mail that failed or bounced or an effect given up (as <see cref="RequestQueries.MailProblemSql"/>
+    /// says of one request), found from those few rows through their indexes rather than tested on every open case.
+    /// </summary>
+    private const string MailProblemCases =
+        "f.request_id IN (SELECT m.request_id FROM mail_outgoing m WHERE m.status IN ('failed', 'bounced')" +
+        " UNION SELECT o.request_id FROM outbox o WHERE o.failed_at IS NOT NULL)";
+
+    private const string SearchedColumns =
+        "f.request_id, f.closed_on, f.body_key, f.overdue_since, f.next_due, f.number, r.stage, r.subject, r.requester_name";
+
+    private const string SearchedFrom = "FROM requests r JOIN request_facts f ON f.request_id = r.id";
+
+    private const string QueueOrder = "COALESCE(f.overdue_since, '9999-12-31'), COALESCE(f.next_due, '9999-12-31'), f.number";
+
     public async Task<Guid?> FindRequestIdAsync(string number, CancellationToken cancellationToken) =>
         (await QueryAsync<Guid>("SELECT id FROM requests WHERE number = @Number", new { Number = number }, cancellationToken)) is [var id] ? id : null;
 
@@ -74,26 +93,6 @@ public sealed class StaffCaseRepository(DbSession session) : SqlRepository(sessi
     public async Task<PagedResult<QueueItemDto>> QueueAsync(QueueFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var conditions = new List<string>();
-        if (filter.Body is not null)
-            conditions.Add("r.body_key = @Body");
-        if (filter.Stage is not null)
-            conditions.Add("r.stage = @Stage");
-        if (filter.MailProblem)
-            conditions.Add(RequestQueries.MailProblemSql);
-        if (filter.AssignedTo is not null)
-            conditions.Add("a.user_id = @AssignedTo");
-        if (filter.Unassigned)
-            conditions.Add("a.user_id IS NULL");
-        if (filter.Text is not null)
-        {
-            // PostgreSQL's LIKE tells capitals apart and SQLite's does not (for Latin letters; Georgian has none).
-            var like = Session.Provider == DatabaseProvider.Postgres ? "ILIKE" : "LIKE";
-            conditions.Add($"(r.number = @Text OR r.subject {like} @Words ESCAPE '\\' OR r.requester_name {like} @Words ESCAPE '\\')");
-        }
-
-        var from = "FROM requests r LEFT JOIN request_assignments a ON a.request_id = r.id " +
-            (conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions));
         var parameters = new
         {
             filter.Body,
@@ -104,18 +103,23 @@ public sealed class StaffCaseRepository(DbSession session) : SqlRepository(sessi
                 .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%",
             Limit = filter.PageSize,
             Offset = (long)(filter.Page - 1) * filter.PageSize,
+            Latest = filter.SearchedLatest,
+            CountLimit = filter.CountedUpTo + 1,
         };
-        var total = await ExecuteScalarAsync<long>($"SELECT COUNT(*) {from}", parameters, cancellationToken);
+        var from = QueueFrom(filter);
+        // Counting a million open cases takes longer than the page may: the count stops one past the limit, read in index order.
+        var total = await ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM (SELECT 1 {from} ORDER BY {QueueOrder} LIMIT @CountLimit) counted", parameters, cancellationToken);
+        // The page is chosen in the queue's index order first; only its rows are then looked up in full.
         var rows = await QueryAsync<QueueRow>(
             $"""
             SELECT r.id AS Id, r.number AS Number, r.body_key AS BodyKey, r.stage AS Stage, r.subject AS Subject,
-                   r.requester_name AS RequesterName, r.overdue_since AS OverdueSince,
-                   (SELECT MIN(d.due) FROM request_deadlines d WHERE d.request_id = r.id AND d.status = 'open') AS NextDue,
+                   r.requester_name AS RequesterName, page.overdue_since AS OverdueSince, page.next_due AS NextDue,
                    a.user_id AS AssigneeId, (SELECT u.display_name FROM users u WHERE u.id = a.user_id) AS AssigneeName,
                    CASE WHEN {RequestQueries.MailProblemSql} THEN 1 ELSE 0 END AS MailProblem
-            {from}
-            ORDER BY OverdueSince NULLS LAST, NextDue NULLS LAST, Number
-            LIMIT @Limit OFFSET @Offset
+            FROM (SELECT f.request_id, f.overdue_since, f.next_due, f.number {from} ORDER BY {QueueOrder} LIMIT @Limit OFFSET @Offset) page
+            JOIN requests r ON r.id = page.request_id
+            LEFT JOIN request_assignments a ON a.request_id = r.id
+            ORDER BY {QueueOrder.Replace("f.", "page.", StringComparison.Ordinal)}
             """,
             parameters,
             cancellationToken);
@@ -124,6 +128,54 @@ public sealed class StaffCaseRepository(DbSession session) : SqlRepository(sessi
                 row.Id, row.Number, row.BodyKey, row.Stage, row.Subject, row.RequesterName, row.OverdueSince, row.NextDue,
                 row.AssigneeId, row.AssigneeName, row.MailProblem != 0)).ToList(),
             filter.Page, filter.PageSize, total);
+    }
+
+    /// <summary>
+    /// The open cases the filter keeps, read from their facts (migration 0023); the request's own row and
+    /// its assignment are joined only when a filter asks about them.
+    /// </summary>
+    private string QueueFrom(QueueFilter filter)
+    {
+        // A finished case is not work: a closing (or a withdrawal, which closes too) leaves the queue.
+        var conditions = new List<string> { "f.closed_on IS NULL" };
+        var joins = new List<string>();
+        // What a filter asks of the request's own row: its stage, its subject and requester.
+        var row = "r";
+        var source = "request_facts f";
+        if (filter.Text is not null)
+        {
+            // A word is looked for among the latest requests only, each read in full; a number is found among all.
+            // The latest are joined to their facts inside the LIMIT, so both databases read them newest first, one by one.
+            row = "f";
+            var ofBody = filter.Body is null ? string.Empty : "WHERE r.body_key = @Body ";
+            source = $"(SELECT * FROM (SELECT {SearchedColumns} {SearchedFrom} {ofBody}ORDER BY r.created_at DESC, r.number DESC LIMIT @Latest) latest " +
+                $"UNION SELECT {SearchedColumns} {SearchedFrom} WHERE r.number = @Text) f";
+        }
+        else if (filter.Stage is not null)
+        {
+            joins.Add("JOIN requests r ON r.id = f.request_id");
+        }
+
+        if (filter.Body is not null)
+            conditions.Add("f.body_key = @Body");
+        if (filter.Stage is not null)
+            conditions.Add($"{row}.stage = @Stage");
+        if (filter.MailProblem)
+            conditions.Add(MailProblemCases);
+        if (filter.AssignedTo is not null || filter.Unassigned)
+            joins.Add("LEFT JOIN request_assignments a ON a.request_id = f.request_id");
+        if (filter.AssignedTo is not null)
+            conditions.Add("a.user_id = @AssignedTo");
+        if (filter.Unassigned)
+            conditions.Add("a.user_id IS NULL");
+        if (filter.Text is not null)
+        {
+            // PostgreSQL's LIKE tells capitals apart and SQLite's does not (for Latin letters; Georgian has none).
+            var like = Session.Provider == DatabaseProvider.Postgres ? "ILIKE" : "LIKE";
+            conditions.Add($"(f.number = @Text OR {row}.subject {like} @Words ESCAPE '\\' OR {row}.requester_name {like} @Words ESCAPE '\\')");
+        }
+
+        return $"FROM {source} {string.Join(" ", joins)} WHERE {string.Join(" AND ", conditions)}";
     }
 
     private sealed class NoteRow

@@ -44,6 +44,9 @@ public sealed class NewModel(IMediator mediator, IStringLocalizer<SharedResource
 
     public IReadOnlyList<SimilarRequestDto> Similar { get; private set; } = [];
 
+    /// <summary>How many of the body's latest requests the similar ones are looked for in.</summary>
+    public int SimilarSearched => FindSimilarRequestsQuery.SearchedLatest;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Input.Subject = SubjectQuery;
