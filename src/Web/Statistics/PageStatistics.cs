@@ -10,12 +10,12 @@ namespace FoiTracker.Web.Statistics;
 /// its own key (queries are records, equal when their parameters are), and what is kept is an
 /// immutable answer.
 /// </summary>
-public sealed class PageStatistics(IMediator mediator, IMemoryCache cache, IConfiguration configuration)
+public sealed class PageStatistics(IMediator mediator, IMemoryCache cache, StatisticsCache.KeepTime keep)
 {
     public async Task<T> SendAsync<T>(IQuery<T> query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var seconds = configuration.GetValue(StatisticsCache.SecondsKey, 60);
+        var seconds = keep.Seconds;
         if (seconds <= 0)
             return await mediator.Send(query, cancellationToken);
         if (cache.TryGetValue(query, out T? kept) && kept is not null)

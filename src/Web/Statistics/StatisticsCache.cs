@@ -12,11 +12,15 @@ public static class StatisticsCache
 
     public const string SecondsKey = "Statistics:CacheSeconds";
 
+    /// <summary>How long answers are kept, read once from <see cref="SecondsKey"/> (0 or less: not kept).</summary>
+    public sealed record KeepTime(int Seconds);
+
     public static IServiceCollection AddStatisticsCache(this IServiceCollection services, IConfiguration configuration)
     {
         var seconds = configuration.GetValue(SecondsKey, 60);
         // Pages keep the same figures for the same time, in memory (PageStatistics).
         services.AddMemoryCache();
+        services.AddSingleton(new KeepTime(seconds));
         services.AddScoped<PageStatistics>();
         services.AddOutputCache(options => options.AddPolicy(Policy, policy =>
         {
