@@ -17,6 +17,7 @@ try
         .AddInfrastructure(builder.Configuration)
         .AddScheduling(builder.Configuration)
         .AddWebServices()
+        .AddSecurityHeaders()
         .AddStatisticsCache(builder.Configuration)
         .AddSitePages();
 
@@ -28,6 +29,7 @@ try
         return 0;
 
     // The API answers errors with ProblemDetails; pages with the error page (see PageServices).
+    app.UseSecurityHeaders();
     app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = PageServices.ErrorPath + "/500", AllowStatusCode404Response = true });
     app.UseStatusCodePages();
     app.UseSitePages();

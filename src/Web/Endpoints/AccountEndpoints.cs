@@ -25,8 +25,9 @@ public static class AccountEndpoints
     {
         var auth = app.MapGroup("/api/auth").WithTags("Accounts");
 
-        auth.MapPost("/token", async (TokenRequest body, IMediator mediator, CancellationToken cancellationToken) =>
+        auth.MapPost("/token", async (TokenRequest body, IMediator mediator, HttpContext context, CancellationToken cancellationToken) =>
             {
+                context.Response.DoNotStore();
                 var user = await mediator.Send(new AuthenticateCommand(body.Email ?? "", body.Password ?? ""), cancellationToken);
                 return TypedResults.SignIn(AccountPrincipal.For(user, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
             })
