@@ -171,6 +171,18 @@ public sealed class AccountEndpointTests(FoiTrackerFactory factory) : IClassFixt
         messages.Should().Contain(message => message.Contains("at least", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("1q2w3e4r5t", "This password is among the most common ones and is easy to guess: choose another.")]
+    [InlineData("mariam.k@example.ge", "The password must not contain your e-mail address or the name before its @: choose another.")]
+    public async Task Register_WithACommonOrEmailLikePassword_Returns400SayingWhy(string password, string message)
+    {
+        using var response = await _client.PostAsJsonAsync("/api/auth/register",
+            new { email = "mariam.k@example.ge", displayName = "Mariam", password });
+
+        var messages = await response.ShouldBeValidationProblemForAsync("password");
+        messages.Should().Equal(message);
+    }
+
     [Fact]
     public async Task CreateAccount_WithUnknownRole_Returns400NamingRole()
     {

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FoiTracker.Application.Accounts.Passwords;
 using FoiTracker.Domain.Common;
 
 namespace FoiTracker.Application.Accounts;
@@ -16,5 +17,13 @@ internal static class AccountRules
     public static IRuleBuilderOptions<T, string> MustBeNewPassword<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("Password is required.")
             .MinimumLength(MinPasswordLength).WithMessage($"Password must have at least {MinPasswordLength} characters.")
-            .MaximumLength(MaxPasswordLength).WithMessage($"Password can have at most {MaxPasswordLength} characters.");
+            .MaximumLength(MaxPasswordLength).WithMessage($"Password can have at most {MaxPasswordLength} characters.")
+            .Must(password => !PasswordPolicy.IsCommon(password)).WithMessage(PasswordPolicy.CommonMessage);
+
+    /// <summary>Refuses a new password like the account's e-mail, for handlers that learn the address only from the stored account.</summary>
+    public static void EnsureNotLikeEmail(string password, EmailAddress email, string propertyName)
+    {
+        if (PasswordPolicy.ResemblesEmail(password, email.Value))
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(propertyName, PasswordPolicy.LikeEmailMessage)]);
+    }
 }

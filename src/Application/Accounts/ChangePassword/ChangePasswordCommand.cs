@@ -29,6 +29,7 @@ public sealed class ChangePasswordHandler(IUserRepository users, IPasswordHasher
         var account = await users.FindByIdAsync(new UserId(command.UserId), cancellationToken);
         if (account is null || hasher.Check(account.PasswordHash, command.CurrentPassword) == PasswordCheck.Failed)
             throw new ValidationException([new ValidationFailure(nameof(command.CurrentPassword), CurrentPasswordWrong)]);
+        AccountRules.EnsureNotLikeEmail(command.NewPassword, account.Email, nameof(command.NewPassword));
 
         account.ChangePasswordHash(hasher.Hash(command.NewPassword));
         await users.UpdatePasswordHashAsync(account, cancellationToken);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FoiTracker.Application.Accounts.Passwords;
 using FoiTracker.Application.Common.Exceptions;
 using FoiTracker.Application.Common.Ports;
 using FoiTracker.Domain.Common;
@@ -18,7 +19,8 @@ public sealed class CreateAccountValidator : AbstractValidator<CreateAccountComm
         RuleFor(command => command.DisplayName)
             .NotEmpty().WithMessage("Display name is required.")
             .MaximumLength(200).WithMessage("Display name can have at most 200 characters.");
-        RuleFor(command => command.Password).MustBeNewPassword();
+        RuleFor(command => command.Password).MustBeNewPassword()
+            .Must((command, password) => !PasswordPolicy.ResemblesEmail(password, command.Email)).WithMessage(PasswordPolicy.LikeEmailMessage);
         RuleFor(command => command.Role)
             .Must(role => RoleNames.TryParse(role, out _))
             .WithMessage("Role must be one of: citizen, staff, admin.");

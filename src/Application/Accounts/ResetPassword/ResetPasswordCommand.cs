@@ -31,6 +31,8 @@ public sealed class ResetPasswordHandler(IUserRepository users, IPasswordResetSt
         var account = userId is { } id ? await users.FindByIdAsync(new UserId(id), cancellationToken) : null;
         if (account is null)
             throw new ValidationException([new ValidationFailure(nameof(command.Token), LinkNoLongerWorks)]);
+        // Refused here, the command's transaction rolls back, so the link still works for a better password.
+        AccountRules.EnsureNotLikeEmail(command.NewPassword, account.Email, nameof(command.NewPassword));
 
         account.ChangePasswordHash(hasher.Hash(command.NewPassword));
         await users.UpdatePasswordHashAsync(account, cancellationToken);
