@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using FoiTracker.Infrastructure.Persistence;
+using FoiTracker.Infrastructure.Identity;
 using FoiTracker.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -13,6 +13,9 @@ namespace FoiTracker.Web;
 public static class DependencyInjection
 {
     private const string SmartScheme = "BearerOrCookie";
+
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(8);
+    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(14);
 
     public static IServiceCollection AddWebServices(this IServiceCollection services)
     {
@@ -78,7 +81,13 @@ public static class DependencyInjection
                     context.Request.Headers.Authorization.Count > 0 || context.Request.Path.StartsWithSegments("/api")
                         ? BearerTokenDefaults.AuthenticationScheme
                         : CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddBearerToken(options => options.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken(options =>
+            {
+                options.BearerTokenExpiration = AccessTokenLifetime;
+                options.RefreshTokenExpiration = RefreshTokenLifetime;
+                // A token from before the password or role changed is refused (SessionCheck).
+                options.Events.OnMessageReceived = SessionCheck.ValidateBearerAsync;
+            })
             .AddCookie(options =>
             {
                 options.Cookie.Name = "foitracker";
@@ -94,6 +103,8 @@ public static class DependencyInjection
                     context.Response.Redirect($"/{language}/account/sign-in?returnUrl={returnUrl}");
                     return Task.CompletedTask;
                 };
+                // A cookie from before the password or role changed signs the visitor out (SessionCheck).
+                options.Events.OnValidatePrincipal = SessionCheck.ValidateCookieAsync;
                 options.Events.OnRedirectToAccessDenied = context =>
                 {
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -105,12 +116,12 @@ public static class DependencyInjection
             .AddPolicy(Policies.Staff, policy => policy.RequireRole(Policies.StaffRoles))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Domain.Users.RoleNames.Admin));
 
-        // Tokens and cookies are protected by keys kept in the data folder, so they survive a restart.
+        // Tokens and cookies are protected by keys kept in the database every node shares, so any node
+        // accepts a token another issued, and they survive a restart (ADR 028).
         services.AddDataProtection().SetApplicationName("FoiTracker");
+        services.AddSingleton<DatabaseXmlRepository>();
         services.AddOptions<KeyManagementOptions>()
-            .Configure<DatabaseOptions>((options, database) =>
-                options.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+            .Configure<DatabaseXmlRepository>((options, keys) => options.XmlRepository = keys);
         return services;
     }
 }

@@ -18,6 +18,7 @@ try
         .AddScheduling(builder.Configuration)
         .AddWebServices()
         .AddSecurityHeaders()
+        .AddSessionCheck(builder.Configuration)
         .AddStatisticsCache(builder.Configuration)
         .AddSitePages();
 

@@ -11,12 +11,14 @@ public interface IUserRepository
 
     Task AddAsync(UserAccount account, CancellationToken cancellationToken);
 
+    /// <summary>Stores the account's password hash and its security stamp.</summary>
     Task UpdatePasswordHashAsync(UserAccount account, CancellationToken cancellationToken);
 
     Task<bool> AnyWithRoleAsync(Role role, CancellationToken cancellationToken);
 
     Task<long> CountWithRoleAsync(Role role, CancellationToken cancellationToken);
 
+    /// <summary>Stores the account's role and its security stamp.</summary>
     Task UpdateRoleAsync(UserAccount account, CancellationToken cancellationToken);
 }
 

@@ -15,6 +15,10 @@ public static class AccountEndpoints
 {
     public sealed record TokenRequest(string? Email, string? Password);
 
+    public sealed record RefreshRequest(string? RefreshToken);
+
+    public const string RefreshRefused = "This refresh token no longer works: it has expired, or the account's password or role changed since. Sign in again with POST /api/auth/token.";
+
     public sealed record RegisterRequest(string? Email, string? DisplayName, string? Password);
 
     public sealed record NewAccountRequest(string? Email, string? DisplayName, string? Password, string? Role);
@@ -32,7 +36,34 @@ public static class AccountEndpoints
                 return TypedResults.SignIn(AccountPrincipal.For(user, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
             })
             .WithName("IssueToken")
-            .WithSummary("Exchange an e-mail and password for a bearer token (valid 8 hours).")
+            .WithSummary("Exchange an e-mail and password for a bearer token (valid 8 hours) and a refresh token (valid 14 days).")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem()
+            .AllowAnonymous();
+
+        auth.MapPost("/refresh", async Task<IResult> (
+                RefreshRequest body,
+                HttpContext context,
+                SessionCheck sessions,
+                Microsoft.Extensions.Options.IOptionsMonitor<BearerTokenOptions> bearer,
+                TimeProvider clock,
+                CancellationToken cancellationToken) =>
+            {
+                context.Response.DoNotStore();
+                if (string.IsNullOrWhiteSpace(body.RefreshToken))
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["refreshToken"] = ["Refresh token is required."] });
+                var ticket = bearer.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector.Unprotect(body.RefreshToken);
+                var user = ticket?.Properties.ExpiresUtc is { } expires && clock.GetUtcNow() < expires
+                    ? await sessions.AccountOfAsync(ticket.Principal, cancellationToken)
+                    : null;
+                if (user is null)
+                    return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in needed.", detail: RefreshRefused);
+                // The new tokens carry the account as it is now.
+                return TypedResults.SignIn(AccountPrincipal.For(user, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+            })
+            .WithName("RefreshToken")
+            .WithSummary("Exchange a refresh token for a new bearer token and refresh token; refused once the password or role changed.")
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem()

@@ -9,6 +9,9 @@ namespace FoiTracker.Web.Infrastructure;
 /// <summary>The claims a signed-in account carries, the same in a bearer token and in the pages' cookie.</summary>
 public static class AccountPrincipal
 {
+    /// <summary>The account's security stamp when the session was issued (see <see cref="SessionCheck"/>).</summary>
+    public const string SecurityStampClaim = "foitracker:security_stamp";
+
     public static ClaimsPrincipal For(AuthenticatedUser user, string authenticationScheme)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -18,6 +21,7 @@ public static class AccountPrincipal
                 new Claim(ClaimTypes.Email, user.Email),
                 new Claim(ClaimTypes.Name, user.DisplayName),
                 new Claim(ClaimTypes.Role, user.Role.ToName()),
+                new Claim(SecurityStampClaim, user.SecurityStamp),
             ],
             authenticationScheme));
     }

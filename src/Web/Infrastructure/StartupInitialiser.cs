@@ -6,7 +6,9 @@ using FoiTracker.Application.Statutes;
 using FoiTracker.Application.Statutes.CheckPinnedStatutes;
 using FoiTracker.Infrastructure.Statutes;
 using FoiTracker.Infrastructure.Configuration;
+using FoiTracker.Infrastructure.Identity;
 using FoiTracker.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Mediator;
 using Npgsql;
 
@@ -21,8 +23,11 @@ public static class StartupInitialiser
         var database = services.GetRequiredService<DatabaseOptions>();
         try
         {
+            // Nodes starting together take turns: one migrates and creates the first key, the others then find it.
+            await using var startup = await StartupLock.AcquireAsync(database, cancellationToken);
             var applied = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             logger.LogInformation("Database {Provider} ready; {Count} migration(s) applied now", database.Provider, applied.Count);
+            PrepareSessionKeys(services);
         }
         catch (Exception ex) when (database.Provider == DatabaseProvider.Postgres && IsUnreachable(ex))
         {
@@ -76,6 +81,16 @@ public static class StartupInitialiser
         {
             logger.LogInformation("First administrator {Email} created from FOI_ADMIN_EMAIL", admin.Email);
         }
+    }
+
+    /// <summary>
+    /// Keys from the data folder (where they were kept before) move into the database, and a first key
+    /// is made now if there is none, while the start-up lock is held, so all nodes use the same one.
+    /// </summary>
+    private static void PrepareSessionKeys(IServiceProvider services)
+    {
+        services.GetRequiredService<DatabaseXmlRepository>().ImportLegacyFolder();
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("FoiTracker.Startup").Protect([1]);
     }
 
     private static bool IsUnreachable(Exception ex) =>

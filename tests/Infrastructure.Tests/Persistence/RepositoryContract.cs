@@ -191,6 +191,47 @@ public abstract class RepositoryContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task User_PasswordAndRoleChanges_StoreANewSecurityStamp_ARehashKeepsIt()
+    {
+        var account = new UserAccount(UserId.New(), EmailAddress.Create("tamar@example.ge"), "Tamar", Role.Citizen, "hash", Instant(2026, 3, 1));
+        await InScopeAsync<IUserRepository>(users => users.AddAsync(account, CancellationToken.None));
+        var stamps = new List<string> { account.SecurityStamp };
+
+        account.ChangePasswordHash("rehashed");
+        await InScopeAsync<IUserRepository>(users => users.UpdatePasswordHashAsync(account, CancellationToken.None));
+        stamps.Add((await FindUserAsync(account.Id)).SecurityStamp);
+        account.ChangePassword("new password's hash");
+        await InScopeAsync<IUserRepository>(users => users.UpdatePasswordHashAsync(account, CancellationToken.None));
+        stamps.Add((await FindUserAsync(account.Id)).SecurityStamp);
+        account.ChangeRole(Role.Staff);
+        await InScopeAsync<IUserRepository>(users => users.UpdateRoleAsync(account, CancellationToken.None));
+        var stored = await FindUserAsync(account.Id);
+        stamps.Add(stored.SecurityStamp);
+
+        stamps[0].Should().NotBeEmpty();
+        stamps[1].Should().Be(stamps[0], "the same password rehashed keeps the sessions");
+        stamps.Skip(1).Should().OnlyHaveUniqueItems("a new password and a new role each end the sessions before");
+        stored.Should().BeEquivalentTo(account);
+    }
+
+    [SkippableFact]
+    public void DataProtectionKeys_StoredOnce_AreReadBackAsWritten()
+    {
+        var keys = new Identity.DatabaseXmlRepository(_database!.Options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Identity.DatabaseXmlRepository>.Instance);
+        var first = new System.Xml.Linq.XElement("key", new System.Xml.Linq.XAttribute("id", "1"), new System.Xml.Linq.XElement("secret", "ქ"));
+
+        keys.StoreElement(first, "key-1");
+        keys.StoreElement(new System.Xml.Linq.XElement("key", new System.Xml.Linq.XAttribute("id", "other")), "key-1");
+        keys.StoreElement(new System.Xml.Linq.XElement("key", new System.Xml.Linq.XAttribute("id", "2")), "key-2");
+
+        keys.GetAllElements().Select(element => element.ToString()).Should().Equal(first.ToString(), "<key id=\"2\" />");
+    }
+
+    private async Task<UserAccount> FindUserAsync(UserId id) =>
+        await InScopeAsync<IUserRepository, UserAccount?>(users => users.FindByIdAsync(id, CancellationToken.None))
+        ?? throw new InvalidOperationException("The account is not stored.");
+
+    [SkippableFact]
     public async Task Request_AddThenGet_RoundTripsEveryField()
     {
         await SendAsync(new LoadSeedsCommand());

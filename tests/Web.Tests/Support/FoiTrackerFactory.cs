@@ -42,6 +42,9 @@ public sealed class FoiTrackerFactory : WebApplicationFactory<Program>
         builder.UseSetting("FOI_ADMIN_PASSWORD", AdminPassword);
         // The endpoints are tested here, not the clock: no scheduler polling the test database.
         builder.UseSetting("Workflow:Scheduler:Enabled", "false");
+        // A session ended by a password or role change is refused on the next request, not seconds later
+        // (SessionTests checks the default interval).
+        builder.UseSetting("Accounts:SessionCheckSeconds", "0");
     }
 
     /// <summary>The same service, sending its mail by SMTP to <paramref name="smtp"/>.</summary>

@@ -10,7 +10,15 @@ namespace FoiTracker.Application.Accounts.IssueToken;
 /// <summary>Checks an e-mail and password; the host then issues a token or a cookie for the account.</summary>
 public sealed record AuthenticateCommand(string Email, string Password) : ICommand<AuthenticatedUser>;
 
-public sealed record AuthenticatedUser(Guid Id, string Email, string DisplayName, Role Role);
+/// <summary>An account a session is issued for; <paramref name="SecurityStamp"/> goes into the token or cookie (see <see cref="UserAccount.SecurityStamp"/>).</summary>
+public sealed record AuthenticatedUser(Guid Id, string Email, string DisplayName, Role Role, string SecurityStamp)
+{
+    public static AuthenticatedUser Of(UserAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return new AuthenticatedUser(account.Id.Value, account.Email.Value, account.DisplayName, account.Role, account.SecurityStamp);
+    }
+}
 
 public sealed class AuthenticateValidator : AbstractValidator<AuthenticateCommand>
 {
@@ -48,6 +56,6 @@ public sealed class AuthenticateHandler(IUserRepository users, IPasswordHasher h
                 break;
         }
 
-        return new AuthenticatedUser(account.Id.Value, account.Email.Value, account.DisplayName, account.Role);
+        return AuthenticatedUser.Of(account);
     }
 }

@@ -34,7 +34,7 @@ public sealed class ResetPasswordHandler(IUserRepository users, IPasswordResetSt
         // Refused here, the command's transaction rolls back, so the link still works for a better password.
         AccountRules.EnsureNotLikeEmail(command.NewPassword, account.Email, nameof(command.NewPassword));
 
-        account.ChangePasswordHash(hasher.Hash(command.NewPassword));
+        account.ChangePassword(hasher.Hash(command.NewPassword));
         await users.UpdatePasswordHashAsync(account, cancellationToken);
         return Unit.Value;
     }

@@ -8,7 +8,7 @@ namespace FoiTracker.Infrastructure.Persistence.Repositories;
 public sealed class UserRepository(DbSession session) : SqlRepository(session), IUserRepository, IAccountQueries
 {
     private const string Columns =
-        "id AS Id, email AS Email, display_name AS DisplayName, role AS Role, password_hash AS PasswordHash, created_at AS CreatedAt";
+        "id AS Id, email AS Email, display_name AS DisplayName, role AS Role, password_hash AS PasswordHash, created_at AS CreatedAt, security_stamp AS SecurityStamp";
 
     public async Task<UserAccount?> FindByEmailAsync(EmailAddress email, CancellationToken cancellationToken)
     {
@@ -26,8 +26,8 @@ public sealed class UserRepository(DbSession session) : SqlRepository(session), 
     public Task AddAsync(UserAccount account, CancellationToken cancellationToken) =>
         ExecuteAsync(
             """
-            INSERT INTO users (id, email, email_normalized, display_name, role, password_hash, created_at)
-            VALUES (@Id, @Email, @EmailNormalized, @DisplayName, @Role, @PasswordHash, @CreatedAt)
+            INSERT INTO users (id, email, email_normalized, display_name, role, password_hash, created_at, security_stamp)
+            VALUES (@Id, @Email, @EmailNormalized, @DisplayName, @Role, @PasswordHash, @CreatedAt, @SecurityStamp)
             """,
             new
             {
@@ -38,11 +38,15 @@ public sealed class UserRepository(DbSession session) : SqlRepository(session), 
                 Role = account.Role.ToName(),
                 account.PasswordHash,
                 account.CreatedAt,
+                account.SecurityStamp,
             },
             cancellationToken);
 
     public Task UpdatePasswordHashAsync(UserAccount account, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE users SET password_hash = @PasswordHash WHERE id = @Id", new { Id = account.Id.Value, account.PasswordHash }, cancellationToken);
+        ExecuteAsync(
+            "UPDATE users SET password_hash = @PasswordHash, security_stamp = @SecurityStamp WHERE id = @Id",
+            new { Id = account.Id.Value, account.PasswordHash, account.SecurityStamp },
+            cancellationToken);
 
     public async Task<bool> AnyWithRoleAsync(Role role, CancellationToken cancellationToken) =>
         await CountWithRoleAsync(role, cancellationToken) > 0;
@@ -51,7 +55,10 @@ public sealed class UserRepository(DbSession session) : SqlRepository(session), 
         ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users WHERE role = @Role", new { Role = role.ToName() }, cancellationToken);
 
     public Task UpdateRoleAsync(UserAccount account, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE users SET role = @Role WHERE id = @Id", new { Id = account.Id.Value, Role = account.Role.ToName() }, cancellationToken);
+        ExecuteAsync(
+            "UPDATE users SET role = @Role, security_stamp = @SecurityStamp WHERE id = @Id",
+            new { Id = account.Id.Value, Role = account.Role.ToName(), account.SecurityStamp },
+            cancellationToken);
 
     public async Task<PagedResult<AccountDto>> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
@@ -72,12 +79,13 @@ public sealed class UserRepository(DbSession session) : SqlRepository(session), 
         public string Role { get; init; } = "";
         public string PasswordHash { get; init; } = "";
         public DateTimeOffset CreatedAt { get; init; }
+        public string SecurityStamp { get; init; } = "";
 
         public UserAccount ToDomain()
         {
             if (!RoleNames.TryParse(Role, out var role))
                 throw new System.Data.DataException($"Stored account '{Email}' has an unknown role '{Role}'.");
-            return new UserAccount(new UserId(Id), EmailAddress.Create(Email), DisplayName, role, PasswordHash, CreatedAt);
+            return new UserAccount(new UserId(Id), EmailAddress.Create(Email), DisplayName, role, PasswordHash, CreatedAt, SecurityStamp);
         }
     }
 }

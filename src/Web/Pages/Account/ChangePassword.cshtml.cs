@@ -20,7 +20,9 @@ public sealed class ChangePasswordModel(IMediator mediator, IStringLocalizer<Sha
             async () =>
             {
                 var account = CurrentActor.Require(User);
-                await mediator.Send(new ChangePasswordCommand(account.UserId, Input.CurrentPassword ?? "", Input.NewPassword ?? ""), cancellationToken);
+                var user = await mediator.Send(new ChangePasswordCommand(account.UserId, Input.CurrentPassword ?? "", Input.NewPassword ?? ""), cancellationToken);
+                // The account's other sessions end with the old password; this one goes on with the new stamp.
+                await HttpContext.SignInToPagesAsync(user);
                 Notice = Text["Account.ChangePassword.Done"];
                 return RedirectLocal(null);
             },

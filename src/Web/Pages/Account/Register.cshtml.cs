@@ -1,5 +1,5 @@
 using FoiTracker.Application.Accounts.CreateAccount;
-using FoiTracker.Application.Accounts.IssueToken;
+using FoiTracker.Application.Accounts.Sessions;
 using FoiTracker.Application.Common.Exceptions;
 using FoiTracker.Domain.Users;
 using FoiTracker.Web.Infrastructure;
@@ -26,7 +26,8 @@ public sealed class RegisterModel(IMediator mediator, IStringLocalizer<SharedRes
                 {
                     var account = await mediator.Send(
                         new CreateAccountCommand(Input.Email ?? "", Input.DisplayName ?? "", Input.Password ?? "", RoleNames.Citizen), cancellationToken);
-                    var user = new AuthenticatedUser(account.Id, account.Email, account.DisplayName, Role.Citizen);
+                    var user = await mediator.Send(new FindSessionQuery(account.Id), cancellationToken)
+                        ?? throw new InvalidOperationException("The account just opened is not there.");
                     await HttpContext.SignInToPagesAsync(user);
                     Notice = Text["Account.Register.Done"];
                     return RedirectLocal(null);
