@@ -29,11 +29,11 @@ public sealed record QueueItemDto(
 /// <param name="AssignedTo">Only cases assigned to this account.</param>
 /// <param name="Unassigned">Only cases nobody is assigned to.</param>
 /// <param name="Text">A request number, or words of the subject or of the requester's name.</param>
-/// <param name="SearchedLatest">How many of the latest requests words are looked for in.</param>
+/// <param name="MatchedUpTo">Words are looked for in all requests; of the open cases that match, this many of the latest are listed (one more when more match).</param>
 /// <param name="CountedUpTo">The total is counted up to this many, and is one more when there are more.</param>
 public sealed record QueueFilter(
     string? Body, string? Stage, bool MailProblem, Guid? AssignedTo, bool Unassigned, string? Text, int Page, int PageSize,
-    int SearchedLatest = QueueLimits.SearchedLatest, int CountedUpTo = QueueLimits.CountedUpTo);
+    int MatchedUpTo = QueueLimits.MatchedUpTo, int CountedUpTo = QueueLimits.CountedUpTo);
 
 /// <summary>Staff's own records about requests: assignments and internal notes, and the queue that reads them.</summary>
 public interface IStaffCaseStore

@@ -6,8 +6,11 @@ namespace FoiTracker.Application.Staff;
 /// </summary>
 public static class QueueLimits
 {
-    /// <summary>Words are looked for among this many of the latest requests (of the body, when one is chosen); a number among all.</summary>
-    public const int SearchedLatest = 5000;
+    /// <summary>
+    /// Words are looked for in all requests, as a number is; when more open cases (of the body, when one is chosen)
+    /// match, this many of the latest are listed, and the page says there are more.
+    /// </summary>
+    public const int MatchedUpTo = 100;
 
     /// <summary>The queue counts its cases up to this many and beyond that says "more than".</summary>
     public const int CountedUpTo = 10_000;

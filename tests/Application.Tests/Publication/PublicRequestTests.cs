@@ -152,6 +152,22 @@ public abstract class PublicRequestTests : WorkflowTestBase
     }
 
     [SkippableFact]
+    public async Task ABodysSentRequests_AreCountedUpToTheLimit_OrToTheEndOfThePageAskedFor()
+    {
+        for (var i = 0; i < 5; i++)
+            await FileAsync(Clock.GetUtcNow().AddHours(-5 + i));
+
+        var first = await QueryAsync(new ListPublicRequestsQuery(TestSeeds.VerifiedCityHall, Page: 1, PageSize: 1, CountedUpTo: 2));
+        first.Items.Should().ContainSingle();
+        first.Total.Should().Be(3, "the count stops one past the limit, which says there are more");
+        var fourth = await QueryAsync(new ListPublicRequestsQuery(TestSeeds.VerifiedCityHall, Page: 4, PageSize: 1, CountedUpTo: 2));
+        fourth.Total.Should().Be(5, "a page past the limit still learns that a next page follows");
+        var all = await QueryAsync(new ListPublicRequestsQuery(TestSeeds.VerifiedCityHall, Page: 1, PageSize: 50, CountedUpTo: 10));
+        all.Total.Should().Be(5);
+        all.Items.Should().HaveCount(5);
+    }
+
+    [SkippableFact]
     public async Task AMalformedNumber_IsRefusedInWords()
     {
         var invalid = await FluentActions.Awaiting(() => QueryAsync(new GetPublicRequestQuery("nope"))).Should().ThrowAsync<ValidationException>();

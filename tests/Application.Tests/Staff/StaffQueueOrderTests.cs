@@ -86,23 +86,52 @@ public abstract class StaffQueueOrderTests : WorkflowTestBase
     }
 
     [SkippableFact]
-    public async Task WordsAreLookedForAmongTheLatestRequests_ANumberAmongAll_AndTheCountStopsPastItsLimit()
+    public async Task WordsAreFoundInEveryRequest_TheLatestMatchesUpToTheLimit_ANumberAmongAll_AndTheCountStopsPastItsLimit()
     {
         var filed = await FileMinutesApartAsync(3);
         var (oldest, older, latest) = (filed[0], filed[1], filed[2]);
 
         await using var scope = Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IStaffCaseStore>();
-        QueueFilter Filter(string? text, int countedUpTo) => new(null, null, false, null, false, text, 1, 50, SearchedLatest: 2, CountedUpTo: countedUpTo);
+        QueueFilter Filter(string? text, int countedUpTo, int matchedUpTo = 10) =>
+            new(null, null, false, null, false, text, 1, 50, MatchedUpTo: matchedUpTo, CountedUpTo: countedUpTo);
 
         var words = await store.QueueAsync(Filter("budget", 10), CancellationToken.None);
-        words.Items.Select(item => item.Number).Should().BeEquivalentTo([older.Number, latest.Number], "the oldest is not among the latest two");
-        words.Total.Should().Be(2);
+        words.Items.Select(item => item.Number).Should().BeEquivalentTo([oldest.Number, older.Number, latest.Number]);
+        words.Total.Should().Be(3);
+        var bounded = await store.QueueAsync(Filter("BUDGET", 10, matchedUpTo: 1), CancellationToken.None);
+        bounded.Items.Select(item => item.Number).Should().BeEquivalentTo([older.Number, latest.Number], "the latest match and one past the limit, which says there are more");
+        bounded.Total.Should().Be(2);
         (await store.QueueAsync(Filter(oldest.Number, 10), CancellationToken.None)).Items.Select(item => item.Number).Should().Equal(oldest.Number);
         var counted = await store.QueueAsync(Filter(null, 2), CancellationToken.None);
         counted.Total.Should().Be(3, "one past the limit says there are more than two");
         counted.Items.Should().HaveCount(3, "the limit bounds the count, not the page");
         (await store.QueueAsync(Filter(null, 3), CancellationToken.None)).Total.Should().Be(3);
+    }
+
+    [SkippableFact]
+    public async Task AnOldRequest_IsFoundByAPieceOfAGeorgianWord_OrOfTheName_WhateverTheNewerOnesSay()
+    {
+        var georgian = await SendAsync(new FileRequestCommand(TestSeeds.VerifiedCityHall, "ბიუჯეტის შესრულების ანგარიში", "გთხოვთ, მოგვაწოდოთ ანგარიში.",
+            "თამარ ქავთარაძე", "tamar@example.ge", null, null, Draft: false, Citizen));
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var newer = await FileMinutesApartAsync(3);
+
+        await using var scope = Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IStaffCaseStore>();
+        async Task<IReadOnlyList<string>> FoundAsync(string text) =>
+            (await store.QueueAsync(new QueueFilter(null, null, false, null, false, text, 1, 50, MatchedUpTo: 2), CancellationToken.None))
+                .Items.Select(item => item.Number).ToList();
+
+        (await FoundAsync("ბიუჯეტ")).Should().Equal(georgian.Number);
+        (await FoundAsync("შესრულების ანგ")).Should().Equal(georgian.Number);
+        (await FoundAsync("ქავთარ")).Should().Equal(georgian.Number);
+        (await FoundAsync("ბიუჯეტი")).Should().Equal(georgian.Number);
+        (await FoundAsync("ბიუჯეტში")).Should().BeEmpty("the subject says ბიუჯეტის, not ბიუჯეტში");
+        (await FoundAsync("Beridze")).Should().HaveCount(3).And.NotContain(georgian.Number);
+        (await FoundAsync("ze")).Should().HaveCount(3, "two letters are looked for too").And.Contain(newer[^1].Number);
+        (await FoundAsync("100%")).Should().BeEmpty("a per cent sign is a letter to look for, not a wildcard");
+        (await FoundAsync("\"budget")).Should().BeEmpty("a quotation mark is a letter to look for too");
     }
 
     [SkippableFact]

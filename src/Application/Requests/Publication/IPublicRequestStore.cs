@@ -18,9 +18,13 @@ public interface IPublicRequestStore
 
     Task<IReadOnlyList<TimelineRedaction>> RedactionsAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>A body's sent requests (one not sent, or in one of <paramref name="unsentStages"/>, is not public), newest first.</summary>
+    /// <summary>
+    /// A body's sent requests (one not sent, or in one of <paramref name="unsentStages"/>, is not public), newest first;
+    /// the total is counted up to <paramref name="countedUpTo"/> (or to the end of the page asked for, when that is
+    /// further) and is one more when there are more.
+    /// </summary>
     Task<PagedResult<PublicRequestSummaryDto>> ListSentAsync(
-        string bodyKey, IReadOnlyCollection<string> unsentStages, int page, int pageSize, CancellationToken cancellationToken);
+        string bodyKey, IReadOnlyCollection<string> unsentStages, int page, int pageSize, int countedUpTo, CancellationToken cancellationToken);
 
     /// <summary>The newest public timeline entries (<see cref="PublicTimeline.IsPublic"/>) of a body's sent requests, newest first, with their redactions.</summary>
     Task<IReadOnlyList<BodyActivityRow>> RecentActivityAsync(

@@ -52,11 +52,14 @@ public sealed class PublicRequestStore(DbSession session) : SqlRepository(sessio
             .Select(row => new TimelineRedaction(row.RequestId, row.Seq, row.RedactedText, row.Reason, row.RedactedBy, row.RedactedAt))];
 
     public async Task<PagedResult<PublicRequestSummaryDto>> ListSentAsync(
-        string bodyKey, IReadOnlyCollection<string> unsentStages, int page, int pageSize, CancellationToken cancellationToken)
+        string bodyKey, IReadOnlyCollection<string> unsentStages, int page, int pageSize, int countedUpTo, CancellationToken cancellationToken)
     {
-        var parameters = new DynamicParameters(new { Body = bodyKey, Limit = pageSize, Offset = (long)(page - 1) * pageSize });
+        var offset = (long)(page - 1) * pageSize;
+        // Counting all of the busiest body's requests takes longer than the page may: the count stops one past the limit,
+        // or one past the page asked for when that is further, so a later page is always offered when there is one.
+        var parameters = new DynamicParameters(new { Body = bodyKey, Limit = pageSize, Offset = offset, CountLimit = Math.Max(countedUpTo, offset + pageSize) + 1 });
         var where = $"r.body_key = @Body AND r.submitted_at IS NOT NULL AND {NotIn("r.stage", unsentStages, parameters)}";
-        var total = await ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM requests r WHERE {where}", parameters, cancellationToken);
+        var total = await ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM (SELECT 1 FROM requests r WHERE {where} LIMIT @CountLimit) counted", parameters, cancellationToken);
         var rows = await QueryAsync<SummaryRow>(
             $"""
             SELECT r.number AS {nameof(SummaryRow.Number)}, r.subject AS {nameof(SummaryRow.Subject)}, r.stage AS {nameof(SummaryRow.Stage)},
