@@ -22,6 +22,43 @@ public sealed class StatisticsEvaluator(IStatisticsSource source, IStatuteCatalo
         return new Evaluation(figures, Basis(window, statutes));
     }
 
+    /// <summary>
+    /// The figures of groups made of whole bodies or statutes (a body, a kind, a municipality, a statute, or all):
+    /// the store counts the requests as of T per body and statute, and hands over only the days Kaplan–Meier
+    /// needs, so a year of every body moves a few values per body instead of every request's facts.
+    /// </summary>
+    public async Task<Evaluation> EvaluateCountedAsync(
+        StatisticsWindow window, StatisticsSelection selection, Func<StatisticsGroupKey, string> groupOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(groupOf);
+        var statutes = new Dictionary<string, StatuteTerms>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+        // Each body and statute's group, found again for its times to answer.
+        var placed = new Dictionary<(string Body, string Statute), (Group Group, StatuteTerms Terms)>();
+        var tally = await source.TallyAsync(selection, window.AsOf, cancellationToken);
+        foreach (var tallied in tally.Counts)
+        {
+            var key = tallied.Key;
+            if (!statutes.TryGetValue(key.StatuteId, out var terms))
+                statutes[key.StatuteId] = terms = StatuteTerms.Of(catalog, key.StatuteId);
+            var group = GroupOf(groups, groupOf(key), window, terms);
+            group.Calculator.Add(tallied.Counts);
+            placed[(key.BodyKey, key.StatuteId)] = (group, terms);
+        }
+
+        foreach (var time in tally.Times)
+        {
+            // Counts and times come from one read of the same requests, so every time has its counted body and statute.
+            if (!placed.TryGetValue((time.BodyKey, time.StatuteId), out var target))
+                throw new InvalidOperationException($"Requests to '{time.BodyKey}' under '{time.StatuteId}' have times to answer but were not counted.");
+            target.Group.Calculator.AddTime(time.SubmittedOn, time.EndedOn ?? window.AsOf, time.Answered, time.Count, target.Terms.Calendar);
+        }
+
+        var figures = groups.ToDictionary(pair => pair.Key, pair => pair.Value.Calculator.Result(pair.Value.Mixed ? null : pair.Value.Term, idfi), StringComparer.Ordinal);
+        return new Evaluation(figures, Basis(window, statutes.Values));
+    }
+
     /// <summary>Each selected request's working days to its first substantive answer, or until it was censored (open, withdrawn).</summary>
     public async Task<IReadOnlyList<TimeToAnswer>> TimesToAnswerAsync(StatisticsWindow window, StatisticsSelection selection, CancellationToken cancellationToken)
     {
@@ -38,15 +75,20 @@ public sealed class StatisticsEvaluator(IStatisticsSource source, IStatuteCatalo
         {
             if (!statutes.TryGetValue(row.StatuteId, out var terms))
                 statutes[row.StatuteId] = terms = StatuteTerms.Of(catalog, row.StatuteId);
-            var key = groupOf(row);
-            if (!groups.TryGetValue(key, out var group))
-                groups[key] = group = new Group(new GroupCalculator(window.AsOf), terms.ResponseDays);
-            group.Calculator.Add(row, terms.Calendar);
-            if (group.Term != terms.ResponseDays)
-                group.Mixed = true;
+            GroupOf(groups, groupOf(row), window, terms).Calculator.Add(row, terms.Calendar);
         }
 
         return (groups, statutes.Values);
+    }
+
+    /// <summary>The group of that name, made on first use; a group whose requests have different answer terms has none.</summary>
+    private static Group GroupOf(Dictionary<string, Group> groups, string key, StatisticsWindow window, StatuteTerms terms)
+    {
+        if (!groups.TryGetValue(key, out var group))
+            groups[key] = group = new Group(new GroupCalculator(window.AsOf), terms.ResponseDays);
+        if (group.Term != terms.ResponseDays)
+            group.Mixed = true;
+        return group;
     }
 
     /// <summary>The figures of a group with no requests: every count zero, every share withheld.</summary>

@@ -11,7 +11,7 @@ namespace FoiTracker.Domain.Statistics;
 public sealed class GroupCalculator(DateOnly asOf)
 {
     private readonly int[] _outcomes = new int[Enum.GetValues<StatisticsOutcome>().Length];
-    private readonly List<TimeToAnswer> _times = [];
+    private readonly Dictionary<TimeToAnswer, int> _times = [];
     private int _sent, _due, _onTime, _repliedDue, _successDue, _open, _overdue;
     private int _complaints, _complaintsDecided, _complaintsDue, _decidedInTime, _upheld, _partlyUpheld, _rejected;
     private int _court, _courtDecided, _won, _lost, _settled;
@@ -21,7 +21,8 @@ public sealed class GroupCalculator(DateOnly asOf)
     public int Sent => _sent;
 
     /// <summary>Each request's working days to its first substantive answer, or until it was censored; what the Kaplan–Meier curve is drawn from.</summary>
-    public IReadOnlyList<TimeToAnswer> Times => _times;
+    public IReadOnlyList<TimeToAnswer> Times =>
+        _times.OrderBy(pair => pair.Key.Days).ThenBy(pair => pair.Key.Answered).SelectMany(pair => Enumerable.Repeat(pair.Key, pair.Value)).ToList();
 
     /// <summary>Adds one request sent on or before T; <paramref name="calendar"/> is its statute's calendar.</summary>
     public void Add(RequestObservation request, HolidayCalendar calendar)
@@ -57,8 +58,41 @@ public sealed class GroupCalculator(DateOnly asOf)
 
         // Open requests are censored at T, withdrawn ones at their withdrawal: observed that long unanswered.
         var end = answered ? request.FirstAnswerOn!.Value : outcome == StatisticsOutcome.Withdrawn ? request.WithdrawnOn!.Value : AsOf;
-        _times.Add(new TimeToAnswer(Math.Max(0, calendar.WorkingDaysBetween(request.SubmittedOn, end)), answered));
+        AddTime(request.SubmittedOn, end, answered, 1, calendar);
         AddEscalation(request);
+    }
+
+    /// <summary>
+    /// Adds the counts of requests the store has already classified as of T (<see cref="StatisticsCounts"/>
+    /// says what each one means); their times to answer come separately through <see cref="AddTime"/>.
+    /// </summary>
+    public void Add(StatisticsCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        _sent += counts.Sent;
+        var outcomes = counts.Outcomes;
+        int[] each = [outcomes.Complete, outcomes.Partial, outcomes.Refused, outcomes.NotHeld, outcomes.Forwarded, outcomes.NoReply, outcomes.Pending, outcomes.Withdrawn];
+        for (var i = 0; i < each.Length; i++)
+            _outcomes[i] += each[i];
+        (_due, _onTime, _repliedDue, _successDue, _open, _overdue) =
+            (_due + counts.Due, _onTime + counts.OnTime, _repliedDue + counts.RepliedDue, _successDue + counts.SuccessDue, _open + counts.Open, _overdue + counts.Overdue);
+        (_complaints, _complaintsDecided, _complaintsDue, _decidedInTime, _upheld, _partlyUpheld, _rejected) =
+            (_complaints + counts.Complaints, _complaintsDecided + counts.ComplaintsDecided, _complaintsDue + counts.ComplaintsDue,
+             _decidedInTime + counts.DecidedInTime, _upheld + counts.Upheld, _partlyUpheld + counts.PartlyUpheld, _rejected + counts.Rejected);
+        (_court, _courtDecided, _won, _lost, _settled) =
+            (_court + counts.Court, _courtDecided + counts.CourtDecided, _won + counts.Won, _lost + counts.Lost, _settled + counts.Settled);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> requests sent on <paramref name="sent"/> and observed unanswered until
+    /// <paramref name="end"/>: answered then, or censored then (still open at T, or withdrawn).
+    /// </summary>
+    public void AddTime(DateOnly sent, DateOnly end, bool answered, int count, HolidayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var time = new TimeToAnswer(Math.Max(0, calendar.WorkingDaysBetween(sent, end)), answered);
+        _times[time] = _times.GetValueOrDefault(time) + count;
     }
 
     /// <summary>
@@ -139,7 +173,7 @@ public sealed class GroupCalculator(DateOnly asOf)
     private AnswerTimes AnswerTimesOf(int? legalTermDays)
     {
         var estimate = KaplanMeier.Estimate(_times);
-        var answered = _times.Count(time => time.Answered);
+        var answered = _times.Where(pair => pair.Key.Answered).Sum(pair => pair.Value);
         var (lower, upper) = estimate.MedianInterval;
         return new AnswerTimes(
             estimate.Count, answered, estimate.Count - answered, estimate.Median, estimate.Median is not null, lower, upper,

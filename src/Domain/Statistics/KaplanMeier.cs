@@ -35,29 +35,38 @@ public sealed class KaplanMeier
     public static KaplanMeier Estimate(IEnumerable<TimeToAnswer> observations)
     {
         ArgumentNullException.ThrowIfNull(observations);
-        var sorted = observations.OrderBy(observation => observation.Days).ToList();
-        if (sorted.Exists(observation => observation.Days < 0))
-            throw new ArgumentException("A time to answer cannot be negative.", nameof(observations));
+        var counted = new Dictionary<TimeToAnswer, int>();
+        foreach (var observation in observations)
+            counted[observation] = counted.GetValueOrDefault(observation) + 1;
+        return Estimate(counted);
+    }
 
+    /// <summary>The estimate from each distinct time with how many requests share it: the same figures as listing every request.</summary>
+    public static KaplanMeier Estimate(IReadOnlyDictionary<TimeToAnswer, int> counted)
+    {
+        ArgumentNullException.ThrowIfNull(counted);
+        if (counted.Keys.Any(observation => observation.Days < 0))
+            throw new ArgumentException("A time to answer cannot be negative.", nameof(counted));
+        if (counted.Values.Any(count => count < 0))
+            throw new ArgumentException("A count of requests cannot be negative.", nameof(counted));
+
+        var byDays = counted
+            .GroupBy(pair => pair.Key.Days)
+            .Select(group => (Days: group.Key, Answers: group.Where(pair => pair.Key.Answered).Sum(pair => pair.Value), Leaving: group.Sum(pair => pair.Value)))
+            .Where(time => time.Leaving > 0)
+            .OrderBy(time => time.Days)
+            .ToList();
         var steps = new List<SurvivalStep>();
         double survival = 1, greenwood = 0;
-        var atRisk = sorted.Count;
-        var index = 0;
-        while (index < sorted.Count)
+        var total = byDays.Sum(time => time.Leaving);
+        var atRisk = total;
+        // Answers and censorings at the same time: the censored ones still count as at risk then.
+        foreach (var (days, answers, leaving) in byDays)
         {
-            var days = sorted[index].Days;
-            int answers = 0, leaving = 0;
-            // Answers and censorings at the same time: the censored ones still count as at risk then.
-            for (; index < sorted.Count && sorted[index].Days == days; index++, leaving++)
-            {
-                if (sorted[index].Answered)
-                    answers++;
-            }
-
             if (answers > 0)
             {
                 survival *= 1 - ((double)answers / atRisk);
-                greenwood += answers == atRisk ? double.PositiveInfinity : (double)answers / (atRisk * (atRisk - answers));
+                greenwood += answers == atRisk ? double.PositiveInfinity : answers / ((double)atRisk * (atRisk - answers));
                 var (lower, upper) = Interval(survival, greenwood);
                 steps.Add(new SurvivalStep(days, atRisk, answers, survival, lower, upper));
             }
@@ -65,7 +74,7 @@ public sealed class KaplanMeier
             atRisk -= leaving;
         }
 
-        return new KaplanMeier(steps, sorted.Count);
+        return new KaplanMeier(steps, total);
     }
 
     /// <summary>Ŝ after <paramref name="days"/> working days: the share still unanswered then.</summary>

@@ -33,7 +33,7 @@ public sealed class OwnYearCounter(StatisticsEvaluator evaluator)
     public async Task<OwnYearCounts> ForBodyAsync(string bodyKey, int year, DateOnly asOf, CancellationToken cancellationToken)
     {
         var window = new StatisticsWindow(StatisticsPeriod.Year(year), asOf);
-        var evaluation = await evaluator.EvaluateAsync(
+        var evaluation = await evaluator.EvaluateCountedAsync(
             window, new StatisticsSelection(window.Period.From, window.Through, Body: bodyKey), _ => bodyKey, cancellationToken);
         return OwnYearCounts.Of(evaluation.Groups.TryGetValue(bodyKey, out var figures) ? figures : evaluator.Empty(window));
     }

@@ -18,7 +18,7 @@ public sealed class ChartData(StatisticsEvaluator evaluator, IStatisticsSource s
     public async Task<IReadOnlyList<BodyOnTime>> OnTimeByBodyAsync(StatisticsScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var evaluation = await evaluator.EvaluateAsync(scope.Window, scope.Selection(), row => row.BodyKey, cancellationToken);
+        var evaluation = await evaluator.EvaluateCountedAsync(scope.Window, scope.Selection(), key => key.BodyKey, cancellationToken);
         var bodies = await source.BodiesAsync(kind: null, municipality: null, cancellationToken);
         return bodies
             .Where(body => evaluation.Groups.ContainsKey(body.Key))

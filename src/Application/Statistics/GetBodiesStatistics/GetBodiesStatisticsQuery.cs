@@ -37,9 +37,9 @@ public sealed class BodiesStatisticsReader(StatisticsEvaluator evaluator, IStati
     {
         ArgumentNullException.ThrowIfNull(window);
         var bodies = await source.BodiesAsync(kind, municipality, cancellationToken);
-        var evaluation = await evaluator.EvaluateAsync(
+        var evaluation = await evaluator.EvaluateCountedAsync(
             window, new StatisticsSelection(window.Period.From, window.Through, Kind: kind, Municipality: municipality, Statute: statute),
-            row => row.BodyKey, cancellationToken);
+            key => key.BodyKey, cancellationToken);
         var empty = evaluator.Empty(window);
         var figures = bodies.Select(body => (body, evaluation.Groups.TryGetValue(body.Key, out var found) ? found : empty)).ToList();
         return new BodiesStatistics(evaluation.Basis, Ranking.Rank(figures));

@@ -24,7 +24,7 @@ public sealed class GetBodyStatisticsHandler(StatisticsWindows windows, Statisti
         var body = await source.BodyAsync(query.Key, cancellationToken)
             ?? throw new NotFoundException($"There is no public body '{query.Key}'. Find bodies and their keys at /api/bodies.");
         var window = windows.Resolve(query.Period, query.AsOf);
-        var evaluation = await evaluator.EvaluateAsync(
+        var evaluation = await evaluator.EvaluateCountedAsync(
             window, new StatisticsSelection(window.Period.From, window.Through, Body: body.Key), _ => body.Key, cancellationToken);
         var figures = evaluation.Groups.TryGetValue(body.Key, out var found) ? found : evaluator.Empty(window);
         // A single body has no rank: its place is only meaningful beside the others (the list gives it).

@@ -40,13 +40,13 @@ public sealed class GetGroupStatisticsHandler(StatisticsWindows windows, Statist
         if (!TryParse(query.By, out var grouping))
             throw new ArgumentException("The validator lets only known groupings through.", nameof(query));
         var window = windows.Resolve(query.Period, query.AsOf);
-        Func<StatisticsRow, string> groupOf = grouping switch
+        Func<StatisticsGroupKey, string> groupOf = grouping switch
         {
-            StatisticsGrouping.Kind => row => row.BodyKind,
-            StatisticsGrouping.Municipality => row => row.Municipality ?? NoMunicipality,
-            _ => row => row.StatuteId,
+            StatisticsGrouping.Kind => key => key.BodyKind,
+            StatisticsGrouping.Municipality => key => key.Municipality ?? NoMunicipality,
+            _ => key => key.StatuteId,
         };
-        var evaluation = await evaluator.EvaluateAsync(window, new StatisticsSelection(window.Period.From, window.Through), groupOf, cancellationToken);
+        var evaluation = await evaluator.EvaluateCountedAsync(window, new StatisticsSelection(window.Period.From, window.Through), groupOf, cancellationToken);
         var groups = evaluation.Groups
             .OrderBy(pair => pair.Key, StringComparer.Ordinal)
             .Select(pair => new GroupStatistics(pair.Key, pair.Value))

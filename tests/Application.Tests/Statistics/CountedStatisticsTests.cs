@@ -1,0 +1,142 @@
+using FoiTracker.Application.Statistics;
+using FoiTracker.Application.Tests.Workflows;
+using FoiTracker.Domain.Statistics;
+using FoiTracker.Infrastructure.Persistence;
+using FoiTracker.Infrastructure.Statistics;
+using FoiTracker.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FoiTracker.Application.Tests.Statistics;
+
+/// <summary>
+/// The store counts requests as of a day with SQL (<see cref="StatisticsEvaluator.EvaluateCountedAsync"/>); the
+/// domain's calculator counts them one by one (<see cref="StatisticsEvaluator.EvaluateAsync"/>). Given facts
+/// drawn at random from a few weeks, so that answers, withdrawals, due dates, complaints and court steps fall
+/// before, on and after each other and the day of evaluation, and some are missing, both give the same figures
+/// for every body, every statute and all requests, as of several days, on SQLite and on PostgreSQL.
+/// </summary>
+public abstract class CountedStatisticsTests : WorkflowTestBase
+{
+    private const string Gori = "ge-gori-city-hall";
+    private static readonly DateOnly Start = new(2026, 3, 2);
+    private static readonly string[] Outcomes = ["complete", "partial", "refused", "not_held", "forwarded"];
+
+    [SkippableFact]
+    public async Task FiguresCountedInTheStore_AreThoseCountedRequestByRequest()
+    {
+        var random = new Random(20260302);
+        for (var i = 0; i < 90; i++)
+        {
+            var filed = await FileAsync(new DateTimeOffset(Start.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(4)), i % 3 == 0 ? TestSeeds.VerifiedCityHall : Gori);
+            await DrawFactsAsync(filed.Id, random);
+        }
+
+        var period = StatisticsPeriod.TryParse("2026-03-01..2026-05-31", out var parsed) ? parsed! : throw new InvalidOperationException();
+        await using var scope = Services.CreateAsyncScope();
+        var evaluator = scope.ServiceProvider.GetRequiredService<StatisticsEvaluator>();
+        var seen = new List<GroupFigures>();
+        foreach (var asOf in new[] { Start.AddDays(9), Start.AddDays(20), Start.AddDays(35), Start.AddDays(90) })
+        {
+            var window = new StatisticsWindow(period, asOf);
+            var selection = new StatisticsSelection(period.From, window.Through);
+            foreach (var (counted, byRow) in new (Func<StatisticsGroupKey, string>, Func<StatisticsRow, string>)[]
+                     {
+                         (key => key.BodyKey, row => row.BodyKey),
+                         (key => key.StatuteId, row => row.StatuteId),
+                         (_ => "all", _ => "all"),
+                     })
+            {
+                var inStore = await evaluator.EvaluateCountedAsync(window, selection, counted, CancellationToken.None);
+                var oneByOne = await evaluator.EvaluateAsync(window, selection, byRow, CancellationToken.None);
+                inStore.Groups.Should().BeEquivalentTo(oneByOne.Groups, $"as of {asOf:yyyy-MM-dd}");
+                inStore.Basis.Should().BeEquivalentTo(oneByOne.Basis);
+                seen.AddRange(oneByOne.Groups.Values);
+            }
+
+            var oneBody = await evaluator.EvaluateCountedAsync(window, selection with { Body = Gori }, key => key.BodyKey, CancellationToken.None);
+            oneBody.Groups.Keys.Should().Equal(Gori);
+        }
+
+        // The drawn facts reach every branch of the definitions.
+        seen.Should().Contain(figures => figures.Outcomes.Withdrawn > 0 && figures.Outcomes.NoReply > 0 && figures.Outcomes.Pending > 0);
+        seen.Should().Contain(figures => figures.OnTime.Count > 0 && figures.OnTime.Count < figures.Due && figures.OverdueNow.Count > 0);
+        seen.Should().Contain(figures => figures.Escalation.DecidedInTime.Count > 0 && figures.Escalation.DecidedInTime.Count < figures.Escalation.DecidedInTime.Of);
+        seen.Should().Contain(figures => figures.Escalation.CourtWon > 0 && figures.Escalation.CourtLost + figures.Escalation.CourtSettled > 0);
+        seen.Should().Contain(figures => figures.TimeToAnswer.Censored > 0 && figures.TimeToAnswer.Answered > 0);
+    }
+
+    [SkippableFact]
+    public async Task AnAnswerOutcomeStatisticsDoNotKnow_IsRefusedByName()
+    {
+        var filed = await FileAsync(new DateTimeOffset(Start.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(4)), Gori);
+        await ExecuteAsync(
+            "UPDATE request_facts SET first_answer_on = @On, first_answer_outcome = 'maybe' WHERE request_id = @Id",
+            new { Id = filed.Id, On = (DateOnly?)Start.AddDays(3) });
+        var period = StatisticsPeriod.Year(2026);
+        await using var scope = Services.CreateAsyncScope();
+        var evaluator = scope.ServiceProvider.GetRequiredService<StatisticsEvaluator>();
+
+        var act = () => evaluator.EvaluateCountedAsync(
+            new StatisticsWindow(period, Start.AddDays(10)), new StatisticsSelection(period.From, Start.AddDays(10)), key => key.BodyKey, CancellationToken.None);
+
+        await act.Should().ThrowAsync<InvalidDataException>().WithMessage($"*'{Gori}'*");
+    }
+
+    /// <summary>Facts drawn from a few weeks after <see cref="Start"/>, each missing now and then.</summary>
+    private async Task DrawFactsAsync(Guid id, Random random)
+    {
+        DateOnly? Maybe(int chance, DateOnly from, int spread) => random.Next(100) < chance ? from.AddDays(random.Next(spread)) : null;
+        string Pick(params string[] values) => values[random.Next(values.Length)];
+
+        var submitted = Start.AddDays(random.Next(30));
+        var due = random.Next(20) == 0 ? (DateOnly?)null : submitted.AddDays(10 + random.Next(8));
+        var answered = Maybe(70, submitted, 40);
+        var complaint = Maybe(35, submitted.AddDays(10), 20);
+        var court = Maybe(20, submitted.AddDays(20), 30);
+        await ExecuteAsync(
+            """
+            UPDATE request_facts SET submitted_on = @Submitted, answer_due = @Due, first_answer_on = @Answered, first_answer_outcome = @Outcome,
+                withdrawn_on = @Withdrawn, complaint_filed_on = @Complaint, complaint_decided_on = @Decided, complaint_outcome = @ComplaintOutcome,
+                court_filed_on = @Court, court_decided_on = @Judged, court_outcome = @CourtOutcome
+            WHERE request_id = @Id
+            """,
+            new
+            {
+                Id = id,
+                Submitted = (DateOnly?)submitted,
+                Due = due,
+                Answered = answered,
+                Outcome = answered is null ? null : Pick(Outcomes),
+                Withdrawn = Maybe(20, submitted, 30),
+                Complaint = complaint,
+                Decided = complaint is { } filed ? Maybe(70, filed, 40) : null,
+                ComplaintOutcome = Pick("upheld", "partly_upheld", "rejected"),
+                Court = court,
+                Judged = court is { } sued ? Maybe(60, sued, 40) : null,
+                CourtOutcome = Pick("won", "lost", "settled"),
+            });
+        await ExecuteAsync(
+            "DELETE FROM request_deadlines WHERE request_id = @Id AND key IN (@Decision, @Extended)",
+            new { Id = id, Decision = StatisticsSource.ComplaintDecisionKey, Extended = StatisticsSource.ComplaintDecisionExtendedKey });
+        if (complaint is not { } complained)
+            return;
+        foreach (var key in random.Next(3) == 0
+                     ? [StatisticsSource.ComplaintDecisionKey, StatisticsSource.ComplaintDecisionExtendedKey]
+                     : new[] { StatisticsSource.ComplaintDecisionKey })
+        {
+            await ExecuteAsync(
+                """
+                INSERT INTO request_deadlines (request_id, key, stage, from_date, due, paused_days, status, settled_on)
+                VALUES (@Id, @Key, 'complaint', @From, @Due, 0, 'open', NULL)
+                """,
+                new { Id = id, Key = key, From = (DateOnly?)complained, Due = (DateOnly?)complained.AddDays(15 + random.Next(30)) });
+        }
+    }
+}
+
+public sealed class SqliteCountedStatisticsTests : CountedStatisticsTests;
+
+public sealed class PostgresCountedStatisticsTests : CountedStatisticsTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
