@@ -25,6 +25,7 @@ public static class DependencyInjection
             // Answers written by the framework itself (no endpoint, no sign-in, wrong role) get a sentence too.
             context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
             {
+                StatusCodes.Status401Unauthorized when context.HttpContext.Items.ContainsKey(SessionCheck.EndedItem) => SessionCheck.EndedMessage,
                 StatusCodes.Status401Unauthorized => "Sign in first: send 'Authorization: Bearer <token>' with a token from POST /api/auth/token.",
                 StatusCodes.Status403Forbidden => "Your account's role does not allow this.",
                 StatusCodes.Status404NotFound => "There is nothing at this address.",

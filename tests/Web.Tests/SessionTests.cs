@@ -5,6 +5,7 @@ using FoiTracker.Application.Accounts.ChangeRole;
 using FoiTracker.Application.Requests;
 using FoiTracker.Domain.Users;
 using FoiTracker.Web.Endpoints;
+using FoiTracker.Web.Infrastructure;
 using FoiTracker.Web.Tests.Pages.Support;
 using FoiTracker.Web.Tests.Support;
 using Mediator;
@@ -86,16 +87,18 @@ public sealed class SessionTests(FoiTrackerFactory factory) : IClassFixture<FoiT
             await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ChangeRoleCommand(id, "staff", new RequestActor(Guid.NewGuid(), "Admin", Role.Admin)));
         var changedAt = Stopwatch.StartNew();
 
-        HttpStatusCode status;
-        do
+        HttpResponseMessage me;
+        while (true)
         {
-            using var me = await client.GetAsAsync(old.Access, "/api/auth/me");
-            status = me.StatusCode;
-            if (status == HttpStatusCode.OK)
-                await Task.Delay(100);
+            me = await client.GetAsAsync(old.Access, "/api/auth/me");
+            if (me.StatusCode != HttpStatusCode.OK || changedAt.Elapsed > interval + TimeSpan.FromSeconds(3))
+                break;
+            me.Dispose();
+            await Task.Delay(100);
         }
-        while (status == HttpStatusCode.OK && changedAt.Elapsed < interval + TimeSpan.FromSeconds(3));
-        status.Should().Be(HttpStatusCode.Unauthorized);
+
+        using (me)
+            (await me.ShouldBeProblemAsync(HttpStatusCode.Unauthorized)).Detail().Should().Be(SessionCheck.EndedMessage);
         changedAt.Elapsed.Should().BeLessThan(interval + TimeSpan.FromSeconds(1), "the stored stamp is trusted for the interval only");
 
         using (var refresh = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = old.Refresh }))

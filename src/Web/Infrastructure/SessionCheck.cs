@@ -22,28 +22,36 @@ public sealed class SessionCheck(IServiceScopeFactory scopes, IMemoryCache cache
     public const string SecondsKey = "Accounts:SessionCheckSeconds";
     public const int DefaultSeconds = 5;
 
+    /// <summary>What the 401 for a token whose session ended says (see DependencyInjection's ProblemDetails).</summary>
+    public const string EndedMessage = "This token no longer works: the account's password or role changed after it was issued. Get a new one from POST /api/auth/token.";
+
+    /// <summary>Marks a request whose bearer token was refused because its session ended.</summary>
+    public const string EndedItem = "foitracker:session-ended";
+
     /// <summary>How long a stored stamp is trusted before it is read again.</summary>
     public sealed record Interval(TimeSpan Value);
 
     /// <summary>Is the session still good: its account exists and its stamp is the account's current one?</summary>
-    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(principal);
-        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
-            return false;
-        var carried = principal.FindFirstValue(AccountPrincipal.SecurityStampClaim) ?? "";
-        return await CurrentStampAsync(id, cancellationToken) is { } stored && string.Equals(stored, carried, StringComparison.Ordinal);
-    }
+    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        Carried(principal) is { } session
+        && await CurrentStampAsync(session.Id, cancellationToken) is { } stored
+        && string.Equals(stored, session.Stamp, StringComparison.Ordinal);
 
-    /// <summary>The account as it is now when <paramref name="principal"/> is still its current session, else null.</summary>
-    public async Task<AuthenticatedUser?> AccountOfAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    /// <summary>The account as it is now, read afresh, when <paramref name="principal"/> is still its current session; else null.</summary>
+    public async Task<AuthenticatedUser?> AccountOfAsync(ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        Carried(principal) is { } session
+        && await LoadAsync(session.Id, cancellationToken) is { } account
+        && string.Equals(account.SecurityStamp, session.Stamp, StringComparison.Ordinal)
+            ? account
+            : null;
+
+    /// <summary>The account and stamp a session carries; a session from before stamps existed carries an empty one.</summary>
+    private static (Guid Id, string Stamp)? Carried(ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
-            return null;
-        var account = await LoadAsync(id, cancellationToken);
-        var carried = principal.FindFirstValue(AccountPrincipal.SecurityStampClaim) ?? "";
-        return account is not null && string.Equals(account.SecurityStamp, carried, StringComparison.Ordinal) ? account : null;
+        return Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            ? (id, principal.FindFirstValue(AccountPrincipal.SecurityStampClaim) ?? "")
+            : null;
     }
 
     private async Task<string?> CurrentStampAsync(Guid id, CancellationToken cancellationToken)
@@ -88,8 +96,10 @@ public sealed class SessionCheck(IServiceScopeFactory scopes, IMemoryCache cache
         if (context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim()) is not { } ticket)
             return;
         var check = context.HttpContext.RequestServices.GetRequiredService<SessionCheck>();
-        if (!await check.IsCurrentAsync(ticket.Principal, context.HttpContext.RequestAborted))
-            context.Fail("The account's password or role changed after this token was issued.");
+        if (await check.IsCurrentAsync(ticket.Principal, context.HttpContext.RequestAborted))
+            return;
+        context.HttpContext.Items[EndedItem] = true;
+        context.Fail(EndedMessage);
     }
 }
 

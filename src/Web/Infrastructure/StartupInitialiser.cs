@@ -19,21 +19,35 @@ public static class StartupInitialiser
 {
     public static async Task InitialiseAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken = default)
     {
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("FoiTracker.Startup");
         var database = services.GetRequiredService<DatabaseOptions>();
+        StartupLock startup;
         try
         {
-            // Nodes starting together take turns: one migrates and creates the first key, the others then find it.
-            await using var startup = await StartupLock.AcquireAsync(database, cancellationToken);
+            // Nodes starting together take turns: the first migrates, makes the first key, loads the seeds
+            // and the first admin; the others then find all of it done.
+            startup = await StartupLock.AcquireAsync(database, cancellationToken);
+        }
+        catch (Exception ex) when (database.Provider == DatabaseProvider.Postgres && IsUnreachable(ex))
+        {
+            throw Unreachable(database, ex);
+        }
+
+        await using (startup)
+            await InitialiseLockedAsync(services, configuration, database, cancellationToken);
+    }
+
+    private static async Task InitialiseLockedAsync(IServiceProvider services, IConfiguration configuration, DatabaseOptions database, CancellationToken cancellationToken)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("FoiTracker.Startup");
+        try
+        {
             var applied = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             logger.LogInformation("Database {Provider} ready; {Count} migration(s) applied now", database.Provider, applied.Count);
             PrepareSessionKeys(services);
         }
         catch (Exception ex) when (database.Provider == DatabaseProvider.Postgres && IsUnreachable(ex))
         {
-            var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString);
-            throw new ConfigurationProblemException(
-                $"PostgreSQL at {builder.Host}:{builder.Port} (database '{builder.Database}') cannot be reached with {InfrastructureSettings.ConnectionStringKey} ({ex.GetBaseException().Message.TrimEnd('.')}): start the server or fix the connection string.");
+            throw Unreachable(database, ex);
         }
 
         try
@@ -91,6 +105,13 @@ public static class StartupInitialiser
     {
         services.GetRequiredService<DatabaseXmlRepository>().ImportLegacyFolder();
         services.GetRequiredService<IDataProtectionProvider>().CreateProtector("FoiTracker.Startup").Protect([1]);
+    }
+
+    private static ConfigurationProblemException Unreachable(DatabaseOptions database, Exception ex)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        return new ConfigurationProblemException(
+            $"PostgreSQL at {builder.Host}:{builder.Port} (database '{builder.Database}') cannot be reached with {InfrastructureSettings.ConnectionStringKey} ({ex.GetBaseException().Message.TrimEnd('.')}): start the server or fix the connection string.");
     }
 
     private static bool IsUnreachable(Exception ex) =>

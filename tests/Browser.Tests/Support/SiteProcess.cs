@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-using System.Text.RegularExpressions;
 using FoiTracker.Tests.Support;
 
 namespace FoiTracker.Browser.Tests.Support;
@@ -11,37 +8,27 @@ namespace FoiTracker.Browser.Tests.Support;
 /// first administrator from the environment, on a port the system picks — read back from the line
 /// the service prints when it is ready.
 /// </summary>
-public sealed partial class SiteProcess : IAsyncDisposable
+public sealed class SiteProcess : IAsyncDisposable
 {
     public const string AdminEmail = "admin@foitracker.example.ge";
     public const string AdminPassword = "Browser-admin-password-1";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly RunningService _service;
 
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
-
-    private SiteProcess(Process process, string directory)
+    private SiteProcess(RunningService service, string directory)
     {
-        _process = process;
+        _service = service;
         Directory = directory;
     }
 
     /// <summary>The site's address, ending in a slash (http://127.0.0.1:PORT/).</summary>
-    public Uri Address { get; private set; } = null!;
+    public Uri Address => _service.Address;
 
     /// <summary>The service's working folder; its data (database, mail pickup) is in <c>data</c>.</summary>
     public string Directory { get; }
 
     /// <summary>What the service printed so far, for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-                return _output.ToString();
-        }
-    }
+    public string Output => _service.Output;
 
     public static async Task<SiteProcess> StartAsync()
     {
@@ -58,56 +45,32 @@ public sealed partial class SiteProcess : IAsyncDisposable
         // here (keeping them for a while is tested in the Web suite).
         start.Environment["Statistics__CacheSeconds"] = "0";
 
-        var site = new SiteProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, directory);
-        var ready = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        site._process.OutputDataReceived += (_, line) => site.Read(line.Data, ready);
-        site._process.ErrorDataReceived += (_, line) => site.Read(line.Data, ready);
-        site._process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"The service stopped before it was ready:\n{site.Output}"));
-        site._process.Start();
-        site._process.BeginOutputReadLine();
-        site._process.BeginErrorReadLine();
         try
         {
-            site.Address = await ready.Task.WaitAsync(StartTimeout);
+            return new SiteProcess(await RunningService.StartAsync(start), directory);
         }
         catch
         {
-            await site.DisposeAsync();
+            DeleteFolder(directory);
             throw;
         }
-
-        return site;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+        await _service.DisposeAsync();
+        DeleteFolder(Directory);
+    }
 
-        _process.Dispose();
+    private static void DeleteFolder(string directory)
+    {
         try
         {
-            System.IO.Directory.Delete(Directory, recursive: true);
+            System.IO.Directory.Delete(directory, recursive: true);
         }
         catch (IOException)
         {
             // A file still held open by the stopped process: the temporary folder is left to the system.
         }
     }
-
-    private void Read(string? line, TaskCompletionSource<Uri> ready)
-    {
-        if (line is null)
-            return;
-        lock (_output)
-            _output.AppendLine(line);
-        if (Banner().Match(line) is { Success: true } match)
-            ready.TrySetResult(new Uri(match.Groups["url"].Value.TrimEnd('/') + "/"));
-    }
-
-    [GeneratedRegex(@"FoiTracker is running: open (?<url>http://\S+)")]
-    private static partial Regex Banner();
 }
