@@ -87,6 +87,7 @@ public static class DependencyInjection
         // The outcome mapping is read once, on first use, like the statutes.
         services.AddSingleton(_ => OutcomeMappingSeedReader.Load(seeds.Directory));
         services.AddScoped<IIdempotencyStore, IdempotencyRepository>();
+        services.AddScoped<IAbuseCounters, AbuseCounterRepository>();
         services.AddScoped<ISnapshotStore, SnapshotRepository>();
         services.AddScoped<IAnnualReportStore, AnnualReportRepository>();
         services.AddScoped<IOutboxStore, OutboxRepository>();

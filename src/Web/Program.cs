@@ -5,6 +5,7 @@ using FoiTracker.Infrastructure.Scheduling;
 using FoiTracker.Web;
 using FoiTracker.Web.Endpoints;
 using FoiTracker.Web.Infrastructure;
+using FoiTracker.Web.Limits;
 using FoiTracker.Web.Pages.Support;
 using FoiTracker.Web.Statistics;
 using Scalar.AspNetCore;
@@ -17,6 +18,7 @@ try
         .AddInfrastructure(builder.Configuration)
         .AddScheduling(builder.Configuration)
         .AddWebServices()
+        .AddLimits(builder.Configuration)
         .AddStatisticsCache(builder.Configuration)
         .AddSitePages();
 
@@ -30,10 +32,12 @@ try
     // The API answers errors with ProblemDetails; pages with the error page (see PageServices).
     app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = PageServices.ErrorPath + "/500", AllowStatusCode404Response = true });
     app.UseStatusCodePages();
+    app.UseRequestSizeLimits();
     app.UseSitePages();
     app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseRateLimiter();
     app.UseOutputCache();
 
     app.MapOpenApi();

@@ -6,6 +6,7 @@ using FoiTracker.Application.Accounts.ListAccounts;
 using FoiTracker.Application.Common.Models;
 using FoiTracker.Domain.Users;
 using FoiTracker.Web.Infrastructure;
+using FoiTracker.Web.Limits;
 using Mediator;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 
@@ -31,9 +32,11 @@ public static class AccountEndpoints
                 return TypedResults.SignIn(AccountPrincipal.For(user, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
             })
             .WithName("IssueToken")
+            .RequireRateLimiting(LimitServices.SignInPolicy)
             .WithSummary("Exchange an e-mail and password for a bearer token (valid 8 hours).")
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesValidationProblem()
             .AllowAnonymous();
 
@@ -44,6 +47,8 @@ public static class AccountEndpoints
                 return TypedResults.Created("/api/auth/me", account);
             })
             .WithName("Register")
+            .RequireRateLimiting(LimitServices.RegisterPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Open a citizen account.")
             .Produces<AccountDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()

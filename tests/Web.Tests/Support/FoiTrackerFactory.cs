@@ -42,6 +42,8 @@ public sealed class FoiTrackerFactory : WebApplicationFactory<Program>
         builder.UseSetting("FOI_ADMIN_PASSWORD", AdminPassword);
         // The endpoints are tested here, not the clock: no scheduler polling the test database.
         builder.UseSetting("Workflow:Scheduler:Enabled", "false");
+        // Many accounts come from one test address here; the limits are tested with their own small settings.
+        builder.UseSetting("Limits:Enabled", "false");
     }
 
     /// <summary>The same service, sending its mail by SMTP to <paramref name="smtp"/>.</summary>
