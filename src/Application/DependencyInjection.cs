@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<Workflows.WorkflowContexts>();
         services.AddScoped<Letters.LetterComposer>();
         services.AddScoped<Requests.FileRequest.RequestLetterCheck>();
+        services.AddScoped<Accounts.EmailVerification.RequesterEmailCheck>();
         services.AddSingleton<Requests.Citizen.CitizenWords>();
         services.AddSingleton<Statistics.StatisticsWindows>();
         services.AddScoped<Statistics.StatisticsEvaluator>();

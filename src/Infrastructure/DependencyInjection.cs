@@ -88,6 +88,7 @@ public static class DependencyInjection
         services.AddSingleton(_ => OutcomeMappingSeedReader.Load(seeds.Directory));
         services.AddScoped<IIdempotencyStore, IdempotencyRepository>();
         services.AddScoped<IAbuseCounters, AbuseCounterRepository>();
+        services.AddScoped<Application.Accounts.EmailVerification.IEmailVerificationStore, AccountEmailRepository>();
         services.AddScoped<ISnapshotStore, SnapshotRepository>();
         services.AddScoped<IAnnualReportStore, AnnualReportRepository>();
         services.AddScoped<IOutboxStore, OutboxRepository>();

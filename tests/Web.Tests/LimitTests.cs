@@ -185,6 +185,43 @@ public sealed class LimitTests(FoiTrackerFactory factory) : IClassFixture<FoiTra
         refused.Find(".form-errors").TextContent.Trim().Should().Be("ძალიან ბევრი წარუმატებელი შესვლის მცდელობა. სცადეთ თავიდან 5 წუთში.");
     }
 
+    [Fact]
+    public async Task ARequesterAddressOtherThanTheAccounts_IsMailedALink_ThatThePageAndTheApiConfirm()
+    {
+        var limited = WithLimits();
+        using var client = limited.CreateClient();
+        var token = await RegisterAsync(client);
+        var other = $"other-{Guid.NewGuid():N}@example.org";
+        using (var filed = await client.PostAsAsync(token, "/api/requests", new
+               {
+                   bodyKey = "ge-gori-city-hall",
+                   subject = "Road repair contracts 2025",
+                   text = "Please send the 2025 road repair contracts.",
+                   requester = new { name = "Nino Beridze", email = other },
+               }))
+            filed.StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var admin = await client.GetAdminTokenAsync();
+        using var listed = await client.GetAsAsync(admin, "/api/mail/outgoing?pageSize=100");
+        var row = (await listed.ReadJsonAsync()).Items().Should().ContainSingle(item => item.GetProperty("to").GetString() == other).Subject;
+        row.GetProperty("kind").GetString().Should().Be("account");
+        using var one = await client.GetAsAsync(admin, $"/api/mail/outgoing/{row.GetProperty("id").GetGuid()}");
+        var text = (await one.ReadJsonAsync()).GetProperty("textBody").GetString()!;
+        var link = System.Text.RegularExpressions.Regex.Match(text, @"http://localhost/en/account/verify-email\?token=([A-Za-z0-9_-]+)");
+        link.Success.Should().BeTrue(text);
+
+        using var visitor = new PageSession(limited);
+        var page = await visitor.GetAsync($"/ka/account/verify-email?token={link.Groups[1].Value}");
+        var confirmed = await page.Form().SubmitAsync();
+        confirmed.ShouldRedirectTo("/ka");
+        (await confirmed.FollowAsync()).Find("p.notice").TextContent.Should().Be($"მისამართი {other} დადასტურებულია.");
+
+        using var again = await client.PostAsJsonAsync("/api/auth/verify-email", new { token = link.Groups[1].Value });
+        (await again.ReadJsonAsync()).GetProperty("email").GetString().Should().Be(other);
+        using var wrong = await client.PostAsJsonAsync("/api/auth/verify-email", new { token = "not-a-token" });
+        await wrong.ShouldBeValidationProblemForAsync("token");
+    }
+
     private WebApplicationFactory<Program> WithLimits(params (string Key, string Value)[] settings) =>
         factory.WithWebHostBuilder(builder =>
         {

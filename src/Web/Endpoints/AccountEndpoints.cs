@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FoiTracker.Application.Accounts;
 using FoiTracker.Application.Accounts.CreateAccount;
+using FoiTracker.Application.Accounts.EmailVerification;
 using FoiTracker.Application.Accounts.IssueToken;
 using FoiTracker.Application.Accounts.ListAccounts;
 using FoiTracker.Application.Common.Models;
@@ -19,6 +20,8 @@ public static class AccountEndpoints
     public sealed record RegisterRequest(string? Email, string? DisplayName, string? Password);
 
     public sealed record NewAccountRequest(string? Email, string? DisplayName, string? Password, string? Role);
+
+    public sealed record VerifyEmailRequest(string? Token);
 
     public sealed record CurrentAccount(string Id, string? Email, string? DisplayName, string? Role);
 
@@ -53,6 +56,14 @@ public static class AccountEndpoints
             .Produces<AccountDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .AllowAnonymous();
+
+        auth.MapPost("/verify-email", async (VerifyEmailRequest body, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(new VerifyEmailCommand(body.Token), cancellationToken)))
+            .WithName("VerifyEmail")
+            .WithSummary("Confirm a requester's e-mail address with the token of the link mailed to it; mail held for it then goes.")
+            .Produces<VerifiedEmail>()
+            .ProducesValidationProblem()
             .AllowAnonymous();
 
         auth.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new CurrentAccount(

@@ -21,7 +21,9 @@ namespace FoiTracker.Application.Requests.FileRequest;
 /// A citizen files a request to a body — or records one already sent on paper, with its real date
 /// in <see cref="SubmittedAt"/>. The statute comes from the body's jurisdiction. A request to a body
 /// without a verified e-mail address starts "ready to print": its letter is made, and its clock
-/// starts when it is recorded as handed in or posted.
+/// starts when it is recorded as handed in or posted. A requester's e-mail address other than the
+/// account's own is sent a link to confirm it (<see cref="VerifyLinkBase"/>: the absolute address
+/// of the page that takes it, in <see cref="Language"/>); mail to it waits until it is confirmed.
 /// </summary>
 public sealed record FileRequestCommand(
     string? BodyKey,
@@ -33,7 +35,9 @@ public sealed record FileRequestCommand(
     DateTimeOffset? SubmittedAt,
     bool Draft,
     RequestActor Actor,
-    string? IdempotencyKey = null) : ICommand<FiledRequest>;
+    string? IdempotencyKey = null,
+    string? VerifyLinkBase = null,
+    string Language = "en") : ICommand<FiledRequest>;
 
 public sealed record FiledRequest(Guid Id, string Number, string Stage, bool Replayed = false);
 
@@ -81,6 +85,7 @@ public sealed class FileRequestHandler(
     WorkflowContexts contexts,
     IIdempotencyStore idempotency,
     RequestLetterCheck letterCheck,
+    Accounts.EmailVerification.RequesterEmailCheck requesterEmails,
     IAbuseCounters counters,
     AbuseLimits limits,
     TimeProvider clock)
@@ -166,6 +171,8 @@ public sealed class FileRequestHandler(
         // Refused now rather than accepted with a clock running and a letter that can never be sent.
         await letterCheck.EnsureCanBeMadeAsync(request, context.LegalDate(now), cancellationToken);
         await requests.AddAsync(request, cancellationToken);
+        if (owner is { } account && email is { } address)
+            await requesterEmails.AskIfNeededAsync(account, address, command.VerifyLinkBase, command.Language, cancellationToken);
         return new FiledRequest(request.Id.Value, request.Number.Value, request.Stage.Value);
     }
 }

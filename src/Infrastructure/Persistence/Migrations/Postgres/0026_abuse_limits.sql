@@ -14,3 +14,15 @@ CREATE INDEX ix_sign_in_failures_last ON sign_in_failures (last_failed_at);
 
 -- Requests an account filed today, counted from the index alone.
 CREATE INDEX ix_requests_owner_created ON requests (owner_id, created_at) WHERE owner_id IS NOT NULL;
+
+-- Requesters' e-mail addresses an account gave besides its own, and whether the link mailed to each
+-- was opened. Only the SHA-256 of the link's token is kept. Until verified_at is set, mail to the
+-- address on the account's requests is held (mail_outgoing.available_at far in the future).
+CREATE TABLE account_emails (
+    user_id           uuid NOT NULL REFERENCES users (id),
+    email_normalized  text NOT NULL,
+    token_hash        text NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+    created_at        timestamptz NOT NULL,
+    verified_at       timestamptz NULL,
+    PRIMARY KEY (user_id, email_normalized)
+);
