@@ -17,9 +17,12 @@ public static class DependencyInjection
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.TryAddSingleton(TimeProvider.System);
+        // The host sets the abuse limits from its settings; without them none apply.
+        services.TryAddSingleton(Common.AbuseLimits.Off);
         services.AddSingleton<Workflows.WorkflowContexts>();
         services.AddScoped<Letters.LetterComposer>();
         services.AddScoped<Requests.FileRequest.RequestLetterCheck>();
+        services.AddScoped<Accounts.EmailVerification.RequesterEmailCheck>();
         services.AddSingleton<Requests.Citizen.CitizenWords>();
         services.AddSingleton<Statistics.StatisticsWindows>();
         services.AddScoped<Statistics.StatisticsEvaluator>();

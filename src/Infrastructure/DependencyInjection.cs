@@ -87,6 +87,8 @@ public static class DependencyInjection
         // The outcome mapping is read once, on first use, like the statutes.
         services.AddSingleton(_ => OutcomeMappingSeedReader.Load(seeds.Directory));
         services.AddScoped<IIdempotencyStore, IdempotencyRepository>();
+        services.AddScoped<IAbuseCounters, AbuseCounterRepository>();
+        services.AddScoped<Application.Accounts.EmailVerification.IEmailVerificationStore, AccountEmailRepository>();
         services.AddScoped<ISnapshotStore, SnapshotRepository>();
         services.AddScoped<IAnnualReportStore, AnnualReportRepository>();
         services.AddScoped<IOutboxStore, OutboxRepository>();

@@ -5,6 +5,7 @@ using FoiTracker.Infrastructure.Scheduling;
 using FoiTracker.Web;
 using FoiTracker.Web.Endpoints;
 using FoiTracker.Web.Infrastructure;
+using FoiTracker.Web.Limits;
 using FoiTracker.Web.Pages.Support;
 using FoiTracker.Web.Statistics;
 using Scalar.AspNetCore;
@@ -19,6 +20,7 @@ try
         .AddWebServices()
         .AddSecurityHeaders()
         .AddSessionCheck(builder.Configuration)
+        .AddLimits(builder.Configuration)
         .AddStatisticsCache(builder.Configuration)
         .AddSitePages();
 
@@ -33,10 +35,12 @@ try
     app.UseSecurityHeaders();
     app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = PageServices.ErrorPath + "/500", AllowStatusCode404Response = true });
     app.UseStatusCodePages();
+    app.UseRequestSizeLimits();
     app.UseSitePages();
     app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseRateLimiter();
     app.UseOutputCache();
 
     app.MapOpenApi();

@@ -24,6 +24,8 @@ internal static class ServiceProcess
         // Port 0: never the developer's port, and a line that names the port can only have read it from the server.
         startInfo.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         startInfo.Environment["Data__Directory"] = Path.Combine(workingDirectory, "data");
+        // A suite signs in and registers from one address far more often than a person would.
+        startInfo.Environment["Limits__Enabled"] = "false";
         return startInfo;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using FoiTracker.Web.Tests.Support;
 
@@ -80,7 +81,49 @@ public sealed class HostTests(FoiTrackerFactory factory) : IClassFixture<FoiTrac
 
         using var response = await _client.PostAsync("/api/auth/register", content);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.Detail().Should().NotContainAny(["FoiTracker", "System.", "Implicit body inferred", "parameter \""], "a message names no code, only what to send");
+    }
+
+    [Fact]
+    public async Task JsonValueOfWrongType_SaysWhereAndWhatWasExpected()
+    {
+        using var content = new StringContent("{\"email\": 5, \"displayName\": \"Nino\", \"password\": \"A-long-enough-password\"}", Encoding.UTF8, "application/json");
+
+        using var response = await _client.PostAsync("/api/auth/register", content);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.Detail().Should().Be("The body is not valid JSON for this endpoint at '$.email': the value is not of the type this field takes (see /api/docs).");
+    }
+
+    [Fact]
+    public async Task ALongInvalidValue_IsNotEchoedInFull()
+    {
+        var token = await RegisterAndSignInAsync();
+        var key = new string('Ä', 5000);
+
+        using var response = await _client.PostAsAsync(token, "/api/requests", new { bodyKey = key, subject = "s", text = "t", requester = new { name = "n", address = "a" } });
+
+        var messages = await response.ShouldBeValidationProblemForAsync("bodyKey");
+        messages.Should().ContainSingle(message => message.Contains(new string('Ä', 100) + "…'", StringComparison.Ordinal));
+        (await response.Content.ReadAsStringAsync()).Should().NotContain(new string('Ä', 101));
+    }
+
+    [Fact]
+    public async Task ABadValueInTheAddress_IsCutInTheMessage()
+    {
+        using var response = await _client.GetAsync("/api/bodies?page=" + new string('9', 300));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.Detail().Should().Contain("expected a whole number").And.NotContain(new string('9', 101));
+    }
+
+    private async Task<string> RegisterAndSignInAsync()
+    {
+        var email = $"host-{Guid.NewGuid():N}@example.org";
+        using (var registered = await _client.PostAsJsonAsync("/api/auth/register", new { email, displayName = "Nino", password = "A-long-enough-password" }))
+            registered.StatusCode.Should().Be(HttpStatusCode.Created);
+        return await _client.GetTokenAsync(email, "A-long-enough-password");
     }
 
     [Fact]

@@ -113,6 +113,9 @@ public static class LetterFields
     /// <summary>How many minutes the reset link stays valid.</summary>
     public const string AccountResetMinutes = "account.reset_minutes";
 
+    /// <summary>The link that confirms a requester's e-mail address for an account.</summary>
+    public const string AccountVerifyLink = "account.verify_link";
+
     /// <summary>The stage a followed request has reached, in the mail's language (mails to followers).</summary>
     public const string FollowStage = "follow.stage";
 
@@ -145,6 +148,6 @@ public static class LetterFields
         NextStepComplaintClosedOn, NextStepCourtClosedOn, NextStepNoneOpen, CourtClaimUntil,
         AddresseeIsHead, ComplaintBasisText, RefusalDatedOn, RefusalReference, PartlyRefused,
         ComplaintFiledOn, ComplaintDecidedOn, ComplaintDecisionDueOn, CourtFilingDueOn,
-        AccountName, AccountResetLink, AccountResetMinutes, FollowStage,
+        AccountName, AccountResetLink, AccountResetMinutes, AccountVerifyLink, FollowStage,
     };
 }

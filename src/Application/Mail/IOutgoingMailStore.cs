@@ -33,7 +33,11 @@ public static class MailKinds
     public const string Account = "account";
 }
 
-/// <summary>A mail to write as a row; the store fixes its Message-ID and sender.</summary>
+/// <summary>
+/// A mail to write as a row; the store fixes its Message-ID and sender. It may be sent from
+/// <paramref name="AvailableAt"/> (its creation when null; a mail waiting for its address to be
+/// confirmed is held until <see cref="Accounts.EmailVerification.RequesterEmailCheck.HeldUntilVerified"/>).
+/// </summary>
 public sealed record NewOutgoingMail(
     string DedupKey,
     Guid? RequestId,
@@ -44,7 +48,8 @@ public sealed record NewOutgoingMail(
     string TextBody,
     string Language,
     IReadOnlyList<Guid> Attachments,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? AvailableAt = null);
 
 /// <summary>A row claimed for sending, with everything the message is built from.</summary>
 public sealed record PendingMail(

@@ -31,6 +31,7 @@ public sealed class MailComposer(
     IStatuteCatalog catalog,
     ReplyAddressCodec replyAddresses,
     MailTimeline timeline,
+    Accounts.EmailVerification.RequesterEmailCheck requesterEmails,
     TimeProvider clock,
     ILogger<MailComposer> logger)
 {
@@ -136,11 +137,17 @@ public sealed class MailComposer(
             && await ProduceForRequesterAsync(request, next.Rung!.Name, next.Rung.Recipient, template.Language, row, cancellationToken) is { } rungLetter)
             attachments.Add(rungLetter.Id);
 
+        // An address the requester's account has not confirmed gets nothing until it is confirmed.
+        var waits = await requesterEmails.MustWaitAsync(request.OwnerId, request.RequesterEmail, cancellationToken);
         await mails.EnqueueAsync(
             new NewOutgoingMail(
-                DedupKeyFor(row), request.Id, MailKinds.Notice, request.RequesterEmail, null, document.Subject, PlainText(document.Blocks), template.Language, attachments, now),
+                DedupKeyFor(row), request.Id, MailKinds.Notice, request.RequesterEmail, null, document.Subject, PlainText(document.Blocks), template.Language, attachments, now,
+                waits ? Accounts.EmailVerification.RequesterEmailCheck.HeldUntilVerified : null),
             cancellationToken);
-        await timeline.NoteAsync(request.Id, NoticeTimelineKinds.Sent, now, $"Notice to the requester: \"{document.Subject}\".", noteKey, cancellationToken);
+        var note = waits
+            ? $"Notice to the requester: \"{document.Subject}\"; it waits until the requester confirms their e-mail address with the link mailed to it."
+            : $"Notice to the requester: \"{document.Subject}\".";
+        await timeline.NoteAsync(request.Id, NoticeTimelineKinds.Sent, now, note, noteKey, cancellationToken);
     }
 
     /// <summary>

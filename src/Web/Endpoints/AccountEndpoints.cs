@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using FoiTracker.Application.Accounts;
 using FoiTracker.Application.Accounts.CreateAccount;
+using FoiTracker.Application.Accounts.EmailVerification;
 using FoiTracker.Application.Accounts.IssueToken;
 using FoiTracker.Application.Accounts.ListAccounts;
 using FoiTracker.Application.Common.Models;
 using FoiTracker.Domain.Users;
 using FoiTracker.Web.Infrastructure;
+using FoiTracker.Web.Limits;
 using Mediator;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 
@@ -23,6 +25,8 @@ public static class AccountEndpoints
 
     public sealed record NewAccountRequest(string? Email, string? DisplayName, string? Password, string? Role);
 
+    public sealed record VerifyEmailRequest(string? Token);
+
     public sealed record CurrentAccount(string Id, string? Email, string? DisplayName, string? Role);
 
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
@@ -36,7 +40,9 @@ public static class AccountEndpoints
                 return TypedResults.SignIn(AccountPrincipal.For(user, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
             })
             .WithName("IssueToken")
+            .RequireRateLimiting(LimitServices.SignInPolicy)
             .WithSummary("Exchange an e-mail and password for a bearer token (valid 8 hours) and a refresh token (valid 14 days).")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem()
@@ -76,10 +82,20 @@ public static class AccountEndpoints
                 return TypedResults.Created("/api/auth/me", account);
             })
             .WithName("Register")
+            .RequireRateLimiting(LimitServices.RegisterPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Open a citizen account.")
             .Produces<AccountDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .AllowAnonymous();
+
+        auth.MapPost("/verify-email", async (VerifyEmailRequest body, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(new VerifyEmailCommand(body.Token), cancellationToken)))
+            .WithName("VerifyEmail")
+            .WithSummary("Confirm a requester's e-mail address with the token of the link mailed to it; mail held for it then goes.")
+            .Produces<VerifiedEmail>()
+            .ProducesValidationProblem()
             .AllowAnonymous();
 
         auth.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new CurrentAccount(

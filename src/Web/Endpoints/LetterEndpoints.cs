@@ -4,6 +4,7 @@ using FoiTracker.Application.Letters.GenerateLetter;
 using FoiTracker.Application.Letters.GetLetter;
 using FoiTracker.Application.Letters.ListLetters;
 using FoiTracker.Web.Infrastructure;
+using FoiTracker.Web.Limits;
 using Mediator;
 
 namespace FoiTracker.Web.Endpoints;
@@ -42,6 +43,8 @@ public static class LetterEndpoints
                     return TypedResults.Created($"/api/requests/{id}/letters/{letter.Id}", letter);
                 })
             .WithName("GenerateLetter")
+            .RequireRateLimiting(LimitServices.LettersPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Produce a letter of the request's statute now (kind: request, chaser, complaint, court_claim…; lang: ka or en). The same letter on the same day is stored once. A letter the request has not reached yet (a chaser before the answer is overdue) is 409, naming the day it can be made.")
             .Produces<LetterDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()

@@ -27,18 +27,20 @@ public static class RequestEndpoints
         var group = app.MapGroup("/api/requests").WithTags("Requests");
 
         group.MapPost("/", async (
-                    FileRequestBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken,
+                    FileRequestBody body, ClaimsPrincipal user, IMediator mediator, HttpContext context, CancellationToken cancellationToken,
                     [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey) =>
                 {
                     var filed = await mediator.Send(
                         new FileRequestCommand(
                             body.BodyKey, body.Subject, body.Text, body.Requester?.Name, body.Requester?.Email, body.Requester?.Address,
-                            body.SubmittedAt, body.Draft ?? false, CurrentActor.Require(user), idempotencyKey),
+                            body.SubmittedAt, body.Draft ?? false, CurrentActor.Require(user), idempotencyKey,
+                            VerifyLinkBase: PublicAddress.Of(context) + "/en/account/verify-email"),
                         cancellationToken);
                     return TypedResults.Created($"/api/requests/{filed.Id}", filed);
                 })
             .WithName("FileRequest")
-            .WithSummary("File a request to a public body, or record one already sent (submittedAt in the past). Send an Idempotency-Key to make retries safe.")
+            .WithSummary("File a request to a public body, or record one already sent (submittedAt in the past). Send an Idempotency-Key (at most 200 characters) to make retries safe. A requester's e-mail other than the account's own is mailed a link to confirm it; mail to it waits until then. A citizen files at most Limits:Filing:PerDay requests a day (429 with Retry-After).")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces<FiledRequest>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -25,6 +25,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
             AuthenticationFailedException failed => Problem(StatusCodes.Status401Unauthorized, "Sign-in failed.", failed.Message),
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message),
+            LimitReachedException limit => Problem(StatusCodes.Status429TooManyRequests, "Too many attempts.", limit.Message),
             LetterContentException letter => Problem(StatusCodes.Status400BadRequest, "The letter cannot be produced.", letter.Message),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed.", forbidden.Message),
             BusinessRuleViolationException rule => RuleBroken(rule),
@@ -41,6 +42,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         problem ??= Problem(StatusCodes.Status500InternalServerError, "Something went wrong on our side.", "The error was logged; please try again, and tell the administrators if it persists.");
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is LimitReachedException reached)
+            httpContext.Response.Headers.RetryAfter = ProblemAnswer.RetryAfterSeconds(reached.RetryAfter);
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -50,13 +53,13 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
-        new() { Status = status, Title = title, Detail = detail };
+        new() { Status = status, Title = title, Detail = CutQuotedValues(detail) };
 
     private static ValidationProblemDetails Validation(ValidationException exception)
     {
         var errors = exception.Errors
             .GroupBy(failure => ToCamelCase(failure.PropertyName))
-            .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray());
+            .ToDictionary(group => group.Key, group => group.Select(failure => CutQuotedValues(failure.ErrorMessage)).Distinct().ToArray());
         return new ValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
@@ -76,24 +79,82 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     private static string Simplify(BadHttpRequestException exception)
     {
         if (exception.InnerException is System.Text.Json.JsonException json)
-            return $"The body is not valid JSON for this endpoint: {json.Message}";
+            return JsonProblem(json);
+        if (exception.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal)
+            || exception.Message.StartsWith("Required parameter", StringComparison.Ordinal) && exception.Message.EndsWith("from body.", StringComparison.Ordinal))
+            return "The request needs a JSON body; see /api/docs for its fields.";
+        if (RequiredParameter().Match(exception.Message) is { Success: true } required)
+            return $"'{required.Groups["name"].Value}' is required.";
         var match = BindFailure().Match(exception.Message);
-        if (!match.Success)
-            return exception.Message;
-        var expected = match.Groups["type"].Value switch
+        if (match.Success)
+            return $"'{match.Groups["value"].Value}' is not valid for '{match.Groups["name"].Value}': expected {Expected(match.Groups["type"].Value)}.";
+        // Any other message that names a C# parameter says nothing a caller can act on.
+        return exception.Message.Contains("parameter \"", StringComparison.Ordinal)
+            ? "The request could not be read; see /api/docs for what this address accepts."
+            : exception.Message;
+    }
+
+    // System.Text.Json names the CLR type it could not make; say where in the body and what was expected.
+    private static string JsonProblem(System.Text.Json.JsonException json)
+    {
+        var where = json.Path is { Length: > 1 } path ? $" at '{path}'" : string.Empty;
+        if (JsonConversion().Match(json.Message) is { Success: true } conversion)
         {
+            // For a field of a record the serializer names the record, not the field's type.
+            var expected = Expected(conversion.Groups["type"].Value);
+            return expected == AnObject && where.Length > 0
+                ? $"The body is not valid JSON for this endpoint{where}: the value is not of the type this field takes (see /api/docs)."
+                : $"The body is not valid JSON for this endpoint{where}: expected {expected}.";
+        }
+        var line = (json.LineNumber ?? 0) + 1;
+        var position = (json.BytePositionInLine ?? 0) + 1;
+        return $"The body is not valid JSON for this endpoint{where}: it breaks off or is malformed near line {line}, position {position}.";
+    }
+
+    private static string Expected(string clrType)
+    {
+        var inner = clrType.Replace("System.Nullable`1[", string.Empty, StringComparison.Ordinal).TrimEnd(']');
+        var name = inner[(inner.LastIndexOfAny(['.', '+']) + 1)..];
+        return name switch
+        {
+            "string" or "String" => "text in quotes",
             "int" or "long" or "Int32" or "Int64" => "a whole number",
             "DateOnly" => "a date as yyyy-MM-dd",
             "DateTimeOffset" or "DateTime" => "a date and time in ISO 8601",
             "bool" or "Boolean" => "true or false",
             "Guid" => "an identifier like 3f2504e0-4f89-11d3-9a0c-0305e82c3301",
-            var other => $"a value of type {other}",
+            _ when inner.Contains("List`1", StringComparison.Ordinal) || inner.EndsWith("[]", StringComparison.Ordinal) => "a list",
+            _ => AnObject,
         };
-        return $"'{match.Groups["value"].Value}' is not valid for '{match.Groups["name"].Value}': expected {expected}.";
     }
 
-    [GeneratedRegex("^Failed to bind parameter \"(?:Nullable<)?(?<type>\\w+)>? (?<name>\\w+)\" from \"(?<value>.*)\"\\.$")]
+    private const string AnObject = "an object with the fields in /api/docs";
+
+    /// <summary>
+    /// A message may quote what the caller sent; a long value is cut to its first
+    /// <see cref="MaxQuotedLength"/> characters and "…", so a megabyte sent is not a megabyte echoed.
+    /// </summary>
+    internal static string CutQuotedValues(string? message) =>
+        message is null ? string.Empty : QuotedValue().Replace(message, quoted =>
+        {
+            var value = quoted.Groups["value"].Value;
+            var quote = quoted.Groups["quote"].Value;
+            return value.Length <= MaxQuotedLength ? quoted.Value : $"{quote}{value[..MaxQuotedLength]}…{quote}";
+        });
+
+    private const int MaxQuotedLength = 100;
+
+    [GeneratedRegex("^Failed to bind parameter \"(?:Nullable<)?(?<type>\\w+)>? (?<name>\\w+)\" from \"(?<value>.*)\"\\.$", RegexOptions.Singleline)]
     private static partial Regex BindFailure();
+
+    [GeneratedRegex("^Required parameter \"[\\w<>?]+ (?<name>\\w+)\" was not provided", RegexOptions.Singleline)]
+    private static partial Regex RequiredParameter();
+
+    [GeneratedRegex("could not be converted to (?<type>[\\w.`\\[\\]+]+?)\\.(?: Path|$)")]
+    private static partial Regex JsonConversion();
+
+    [GeneratedRegex("(?<quote>['\"])(?<value>[^'\"]{101,})\\k<quote>", RegexOptions.Singleline)]
+    private static partial Regex QuotedValue();
 
     private static string ToCamelCase(string name) =>
         string.IsNullOrEmpty(name) ? name : string.Join('.', name.Split('.').Select(part => char.ToLowerInvariant(part[0]) + part[1..]));

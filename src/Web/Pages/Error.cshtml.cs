@@ -8,7 +8,8 @@ namespace FoiTracker.Web.Pages;
 /// <summary>
 /// What a visitor sees instead of a page that answered with an error and no body: a page that does
 /// not exist (404), a form sent without its antiforgery token (400), a page their role does not
-/// open (403), or a failure on our side (500, logged by the exception handler). It is rendered in
+/// open (403), too many attempts in a short time (429, with Retry-After), or a failure on our
+/// side (500, logged by the exception handler). It is rendered in
 /// place of the failed address, with the same method, so it answers POST as well as GET.
 /// </summary>
 [IgnoreAntiforgeryToken]
@@ -21,6 +22,7 @@ public sealed class ErrorModel : PageModel
         StatusCodes.Status400BadRequest => "Error.400.Title",
         StatusCodes.Status403Forbidden => "Error.403.Title",
         StatusCodes.Status404NotFound => "Error.404.Title",
+        StatusCodes.Status429TooManyRequests => "Error.429.Title",
         _ => "Error.500.Title",
     };
 

@@ -45,6 +45,8 @@ public sealed class FoiTrackerFactory : WebApplicationFactory<Program>
         // A session ended by a password or role change is refused on the next request, not seconds later
         // (SessionTests checks the default interval).
         builder.UseSetting("Accounts:SessionCheckSeconds", "0");
+        // Many accounts come from one test address here; the limits are tested with their own small settings.
+        builder.UseSetting("Limits:Enabled", "false");
     }
 
     /// <summary>The same service, sending its mail by SMTP to <paramref name="smtp"/>.</summary>

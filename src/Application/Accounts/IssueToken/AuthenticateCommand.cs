@@ -1,4 +1,5 @@
 using FluentValidation;
+using FoiTracker.Application.Common;
 using FoiTracker.Application.Common.Exceptions;
 using FoiTracker.Application.Common.Ports;
 using FoiTracker.Domain.Common;
@@ -30,7 +31,13 @@ public sealed class AuthenticateValidator : AbstractValidator<AuthenticateComman
     }
 }
 
-public sealed class AuthenticateHandler(IUserRepository users, IPasswordHasher hasher)
+/// <summary>
+/// Checks the password. With the abuse limits on, failed sign-ins to one e-mail address are counted
+/// in the database; after <see cref="AbuseLimits.SignInFailures"/> of them within
+/// <see cref="AbuseLimits.LockoutDuration"/> the address is locked for that long, and every attempt
+/// is refused (429) without a password check, the same whether or not an account has the address.
+/// </summary>
+public sealed class AuthenticateHandler(IUserRepository users, IPasswordHasher hasher, IAbuseCounters counters, IUnitOfWork unitOfWork, AbuseLimits limits, TimeProvider clock)
     : ICommandHandler<AuthenticateCommand, AuthenticatedUser>
 {
     public async ValueTask<AuthenticatedUser> Handle(AuthenticateCommand command, CancellationToken cancellationToken)
@@ -38,24 +45,51 @@ public sealed class AuthenticateHandler(IUserRepository users, IPasswordHasher h
         if (!EmailAddress.TryCreate(command.Email, out var email))
             throw new AuthenticationFailedException();
 
+        var now = clock.GetUtcNow();
+        var failures = limits.Enabled ? await counters.FindSignInFailuresAsync(email.Normalized, cancellationToken) : null;
+        if (failures?.LockedUntil is { } lockedUntil && lockedUntil > now)
+            throw Locked(lockedUntil - now);
+
         var account = await users.FindByEmailAsync(email, cancellationToken);
         if (account is null)
         {
             // Hash anyway so that a missing account takes as long as a wrong password.
             hasher.Hash(command.Password);
-            throw new AuthenticationFailedException();
+            throw await FailedAsync(email, now, cancellationToken);
         }
 
         switch (hasher.Check(account.PasswordHash, command.Password))
         {
             case PasswordCheck.Failed:
-                throw new AuthenticationFailedException();
+                throw await FailedAsync(email, now, cancellationToken);
             case PasswordCheck.SuccessRehashNeeded:
                 account.ChangePasswordHash(hasher.Hash(command.Password));
                 await users.UpdatePasswordHashAsync(account, cancellationToken);
                 break;
         }
 
+        if (failures is not null)
+            await counters.ClearSignInFailuresAsync(email.Normalized, cancellationToken);
         return AuthenticatedUser.Of(account);
+    }
+
+    private static LimitReachedException Locked(TimeSpan wait) =>
+        new($"Too many failed sign-ins to this e-mail address; try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} minutes.", wait, LimitReachedException.SignIn);
+
+    /// <summary>
+    /// Counts the failure and gives the 401 to throw. The count is committed here, before the
+    /// exception that would otherwise roll it back with the rest of the command.
+    /// </summary>
+    private async Task<AuthenticationFailedException> FailedAsync(EmailAddress email, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!limits.Enabled)
+            return new AuthenticationFailedException();
+
+        // Failures older than the lock's length are forgotten: only a run of them locks.
+        await counters.RecordFailedSignInAsync(
+            email.Normalized, now, now - limits.LockoutDuration, limits.SignInFailures, now + limits.LockoutDuration, cancellationToken);
+        if (unitOfWork.InTransaction)
+            await unitOfWork.CommitAsync(cancellationToken);
+        return new AuthenticationFailedException();
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FluentValidation;
+using FoiTracker.Application.Common;
 using FoiTracker.Application.Common.Exceptions;
 using FoiTracker.Application.Common.Ports;
 using FoiTracker.Application.Bodies;
@@ -20,7 +21,9 @@ namespace FoiTracker.Application.Requests.FileRequest;
 /// A citizen files a request to a body — or records one already sent on paper, with its real date
 /// in <see cref="SubmittedAt"/>. The statute comes from the body's jurisdiction. A request to a body
 /// without a verified e-mail address starts "ready to print": its letter is made, and its clock
-/// starts when it is recorded as handed in or posted.
+/// starts when it is recorded as handed in or posted. A requester's e-mail address other than the
+/// account's own is sent a link to confirm it (<see cref="VerifyLinkBase"/>: the absolute address
+/// of the page that takes it, in <see cref="Language"/>); mail to it waits until it is confirmed.
 /// </summary>
 public sealed record FileRequestCommand(
     string? BodyKey,
@@ -32,7 +35,9 @@ public sealed record FileRequestCommand(
     DateTimeOffset? SubmittedAt,
     bool Draft,
     RequestActor Actor,
-    string? IdempotencyKey = null) : ICommand<FiledRequest>;
+    string? IdempotencyKey = null,
+    string? VerifyLinkBase = null,
+    string Language = "en") : ICommand<FiledRequest>;
 
 public sealed record FiledRequest(Guid Id, string Number, string Stage, bool Replayed = false);
 
@@ -80,6 +85,9 @@ public sealed class FileRequestHandler(
     WorkflowContexts contexts,
     IIdempotencyStore idempotency,
     RequestLetterCheck letterCheck,
+    Accounts.EmailVerification.RequesterEmailCheck requesterEmails,
+    IAbuseCounters counters,
+    AbuseLimits limits,
     TimeProvider clock)
     : ICommandHandler<FileRequestCommand, FiledRequest>
 {
@@ -101,6 +109,26 @@ public sealed class FileRequestHandler(
         return filed;
     }
 
+    /// <summary>
+    /// A citizen account files at most <see cref="AbuseLimits.FilingsPerDay"/> requests (drafts
+    /// included) in a day of the body's jurisdiction; the next is 429 until its midnight. Staff are exempt.
+    /// </summary>
+    private async Task EnsureUnderDailyLimitAsync(UserId owner, Domain.Jurisdictions.Jurisdiction jurisdiction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!limits.Enabled)
+            return;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(jurisdiction.TimeZone);
+        var today = jurisdiction.LegalDateOf(now);
+        var dayStarts = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
+        var filed = await counters.CountFiledSinceAsync(owner, dayStarts, cancellationToken);
+        if (filed < limits.FilingsPerDay)
+            return;
+        var nextDay = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
+        throw new LimitReachedException(
+            $"You have filed {filed} requests today, as many as the service allows in a day; you can file again from midnight ({jurisdiction.TimeZone}).",
+            nextDay - now, LimitReachedException.Filing);
+    }
+
     private static string Fingerprint(FileRequestCommand command) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(command with { IdempotencyKey = null }))));
 
@@ -114,11 +142,15 @@ public sealed class FileRequestHandler(
         var context = contexts.For(statute, contextVersion: null);
 
         var now = clock.GetUtcNow();
+        // The number's row lock is held to the end of the transaction: filings wait for each other
+        // here, on every node, so the day's count below cannot be passed by two filing at once.
         var number = await numbers.NextAsync(jurisdiction.LegalDateOf(now).Year, cancellationToken);
         var email = string.IsNullOrWhiteSpace(command.RequesterEmail) ? (EmailAddress?)null : EmailAddress.Create(command.RequesterEmail);
         var requester = new Requester(command.RequesterName!, email, command.RequesterAddress);
         // Staff may record a request on a citizen's behalf; it then belongs to no account.
         UserId? owner = command.Actor.IsStaff ? null : new UserId(command.Actor.UserId);
+        if (owner is { } citizen)
+            await EnsureUnderDailyLimitAsync(citizen, jurisdiction, now, cancellationToken);
         // Nothing is e-mailed to an address nobody has verified: the letter is made to print and post,
         // and the clock starts only when someone records the day it was handed in (ADR 017). A request
         // already sent on paper, or a draft, starts as before.
@@ -139,6 +171,8 @@ public sealed class FileRequestHandler(
         // Refused now rather than accepted with a clock running and a letter that can never be sent.
         await letterCheck.EnsureCanBeMadeAsync(request, context.LegalDate(now), cancellationToken);
         await requests.AddAsync(request, cancellationToken);
+        if (owner is { } account && email is { } address)
+            await requesterEmails.AskIfNeededAsync(account, address, command.VerifyLinkBase, command.Language, cancellationToken);
         return new FiledRequest(request.Id.Value, request.Number.Value, request.Stage.Value);
     }
 }

@@ -33,7 +33,7 @@ public sealed class OutgoingMailRepository(DbSession session, MailSettings setti
             INSERT INTO mail_outgoing (id, dedup_key, request_id, kind, message_id, from_address, to_address, reply_to, subject,
                                        text_body, language, attachments, status, attempts, created_at, available_at)
             VALUES (@Id, @DedupKey, @RequestId, @Kind, @MessageId, @From, @To, @ReplyTo, @Subject,
-                    @TextBody, @Language, @Attachments, 'pending', 0, @At, @At)
+                    @TextBody, @Language, @Attachments, 'pending', 0, @At, @AvailableAt)
             ON CONFLICT (dedup_key) DO NOTHING
             """,
             new
@@ -52,6 +52,7 @@ public sealed class OutgoingMailRepository(DbSession session, MailSettings setti
                 mail.Language,
                 Attachments = JsonSerializer.Serialize(mail.Attachments),
                 At = at,
+                AvailableAt = (mail.AvailableAt ?? mail.CreatedAt).ToUniversalTime(),
             },
             cancellationToken);
         return written == 1;

@@ -1,9 +1,11 @@
 using FoiTracker.Application.Accounts.RequestPasswordReset;
 using FoiTracker.Web.Infrastructure;
+using FoiTracker.Web.Limits;
 using FoiTracker.Web.Pages.Support;
 using FoiTracker.Web.Resources;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace FoiTracker.Web.Pages.Account;
@@ -12,6 +14,7 @@ namespace FoiTracker.Web.Pages.Account;
 /// Asks for a reset link by mail. The answer is the same whether or not an account has the address,
 /// so the form cannot be used to find out who has an account.
 /// </summary>
+[EnableRateLimiting(LimitServices.SignInPolicy)]
 public sealed class ForgotPasswordModel(IMediator mediator, IStringLocalizer<SharedResource> text) : FormPage<ForgotPasswordModel.EmailInput>(text)
 {
     public void OnGet()

@@ -3,15 +3,18 @@ using FoiTracker.Application.Accounts.Sessions;
 using FoiTracker.Application.Common.Exceptions;
 using FoiTracker.Domain.Users;
 using FoiTracker.Web.Infrastructure;
+using FoiTracker.Web.Limits;
 using FoiTracker.Web.Pages.Support;
 using FoiTracker.Web.Resources;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace FoiTracker.Web.Pages.Account;
 
 /// <summary>Opens a citizen account and signs it in.</summary>
+[EnableRateLimiting(LimitServices.RegisterPolicy)]
 public sealed class RegisterModel(IMediator mediator, IStringLocalizer<SharedResource> text) : FormPage<RegisterModel.RegisterInput>(text)
 {
     public void OnGet()

@@ -1,15 +1,18 @@
 using FoiTracker.Application.Accounts.IssueToken;
 using FoiTracker.Application.Common.Exceptions;
 using FoiTracker.Web.Infrastructure;
+using FoiTracker.Web.Limits;
 using FoiTracker.Web.Pages.Support;
 using FoiTracker.Web.Resources;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace FoiTracker.Web.Pages.Account;
 
 /// <summary>Signs in with the pages' cookie (the API's bearer tokens come from POST /api/auth/token), then back to where the visitor was sent from.</summary>
+[EnableRateLimiting(LimitServices.SignInPolicy)]
 public sealed class SignInModel(IMediator mediator, IStringLocalizer<SharedResource> text) : FormPage<SignInModel.SignInInput>(text)
 {
     [BindProperty(SupportsGet = true)]

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FoiTracker.Application.Common.Exceptions;
 using FoiTracker.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,6 +41,15 @@ public abstract class FormPage(IStringLocalizer<SharedResource> text) : PageMode
         {
             ShowErrors(ex, formFields);
             return FormAgain();
+        }
+        catch (LimitReachedException ex)
+        {
+            // Too many failed sign-ins, too many requests today: said at the top of the form, as a 429.
+            ShowError(string.Empty, Text[$"Limits.{ex.Topic}", (int)Math.Ceiling(ex.RetryAfter.TotalMinutes)]);
+            var page = FormAgain();
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = Infrastructure.ProblemAnswer.RetryAfterSeconds(ex.RetryAfter);
+            return page;
         }
     }
 

@@ -27,4 +27,5 @@ public static class SitePages
     public const string ChangePassword = "/Account/ChangePassword";
     public const string ForgotPassword = "/Account/ForgotPassword";
     public const string ResetPassword = "/Account/ResetPassword";
+    public const string VerifyEmail = "/Account/VerifyEmail";
 }

@@ -72,7 +72,8 @@ public sealed class NewModel(IMediator mediator, IStringLocalizer<SharedResource
                 {
                     var filed = await mediator.Send(
                         new FileRequestCommand(Body.Key, Input.Subject, Input.Text, Input.RequesterName, Input.RequesterEmail, null,
-                            SentOn(Input.SentOnPaper), Draft: false, CurrentActor.Require(User)),
+                            SentOn(Input.SentOnPaper), Draft: false, CurrentActor.Require(User),
+                            VerifyLinkBase: PublicAddress.Of(HttpContext) + Url.SitePage(SitePages.VerifyEmail), Language: SiteCulture.Current),
                         cancellationToken);
                     Notice = Text["Citizen.New.Filed", filed.Number];
                     return LocalRedirect(Url.SitePage(SitePages.Request, new { number = filed.Number })!);

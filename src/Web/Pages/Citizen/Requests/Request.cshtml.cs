@@ -3,10 +3,12 @@ using FoiTracker.Application.Letters.GenerateLetter;
 using FoiTracker.Application.Letters.GetLetter;
 using FoiTracker.Application.Requests.Citizen;
 using FoiTracker.Web.Infrastructure;
+using FoiTracker.Web.Limits;
 using FoiTracker.Web.Pages.Support;
 using FoiTracker.Web.Resources;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace FoiTracker.Web.Pages.Citizen.Requests;
@@ -16,6 +18,7 @@ namespace FoiTracker.Web.Pages.Citizen.Requests;
 /// and staff also get its letters, its mail, the answers recorded by hand and what to do next; the
 /// files download from here, each checked by the Application for who may have it.
 /// </summary>
+[EnableRateLimiting(LimitServices.LettersPolicy)]
 public sealed class RequestModel(IMediator mediator, IStringLocalizer<SharedResource> text) : FormPage(text)
 {
     public RequestPageDto Case { get; private set; } = null!;
