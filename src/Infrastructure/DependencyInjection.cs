@@ -49,6 +49,7 @@ public static class DependencyInjection
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             services.AddSingleton<SqliteCheckpointer>();
+            services.AddSingleton<SqliteWriteGate>();
         }
 
         services.AddScoped<DbSession>();
