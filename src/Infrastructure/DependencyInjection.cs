@@ -46,9 +46,11 @@ public static class DependencyInjection
         services.AddStatuteCatalog(seeds.Directory);
         services.AddSingleton<IDbConnectionFactory, DbConnectionFactory>();
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<DatabaseBackup>();
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             services.AddSingleton<SqliteCheckpointer>();
+            services.AddSingleton<SqliteWriteGate>();
         }
 
         services.AddScoped<DbSession>();

@@ -25,6 +25,11 @@ try
         .AddSitePages();
 
     var app = builder.Build();
+
+    // `backup FILE` (while the service runs) and `restore FILE` (with it stopped): see README, "Backup and restore".
+    if (BackupCommand.Parse(args) is var (verb, file))
+        return await BackupCommand.RunAsync(app.Services, verb, file, CancellationToken.None);
+
     await app.Services.InitialiseAsync(app.Configuration);
 
     // `dotnet run --project src/Web -- seed`: migrate and load the seeds, then exit.

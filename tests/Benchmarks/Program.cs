@@ -2,6 +2,7 @@ using FoiTracker.Benchmarks;
 using FoiTracker.Benchmarks.BulkLoad;
 using FoiTracker.Benchmarks.Harness;
 using FoiTracker.Benchmarks.Letters;
+using FoiTracker.Benchmarks.Load;
 using FoiTracker.Benchmarks.Mail;
 using FoiTracker.Benchmarks.Pages;
 using FoiTracker.Benchmarks.Statistics;
@@ -23,6 +24,7 @@ IBenchmark[] benchmarks =
     new StoreFloorBenchmark(),
     new StatisticsBenchmark(),
     new PagesBenchmark(),
+    new LoadBenchmark(),
     new DelegateBenchmark(
         "mail",
         "Mail both ways: sending (pending rows with a one-page PDF to an SMTP server in this process, and to the pickup folder) and intake (messages matched per second with 10,000 waiting in a Dovecot folder, from FOI_BENCH_IMAP)",

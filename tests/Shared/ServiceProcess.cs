@@ -29,6 +29,27 @@ internal static class ServiceProcess
         return startInfo;
     }
 
+    /// <summary>Starts the service with <paramref name="startInfo"/> and waits for it to exit; past <paramref name="limit"/> it is stopped and the wait fails.</summary>
+    public static async Task<ServiceRun> RunToExitAsync(ProcessStartInfo startInfo, TimeSpan limit, string expected)
+    {
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw new TimeoutException($"The service was still running after {limit.TotalSeconds} s; {expected}. Output: {await output} Errors: {await error}");
+        }
+
+        return new ServiceRun(process.ExitCode, await output, await error);
+    }
+
     private static string DotnetHost()
     {
         var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
@@ -37,4 +58,13 @@ internal static class ServiceProcess
         var current = Environment.ProcessPath;
         return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
     }
+}
+
+/// <summary>How a run of the service ended: its exit code and what it printed.</summary>
+internal sealed record ServiceRun(int ExitCode, string Output, string Error)
+{
+    public IReadOnlyList<string> ErrorLines =>
+        Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public override string ToString() => $"exit code {ExitCode}; stderr: {Error}; stdout: {Output}";
 }

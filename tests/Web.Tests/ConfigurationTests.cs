@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FoiTracker.Infrastructure.Configuration;
 using FoiTracker.Infrastructure.Persistence;
 using FoiTracker.Tests.Support;
@@ -119,29 +118,6 @@ public sealed class ConfigurationTests : IDisposable
         foreach (var (name, value) in environment)
             startInfo.Environment[name] = value;
 
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(StartupLimit);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-            throw new TimeoutException($"The service was still running after {StartupLimit.TotalSeconds} s; it should have refused to start. Output: {await output} Errors: {await error}");
-        }
-
-        return new ServiceRun(process.ExitCode, await output, await error);
-    }
-
-    private sealed record ServiceRun(int ExitCode, string Output, string Error)
-    {
-        public IReadOnlyList<string> ErrorLines =>
-            Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-        public override string ToString() => $"exit code {ExitCode}; stderr: {Error}; stdout: {Output}";
+        return await ServiceProcess.RunToExitAsync(startInfo, StartupLimit, "it should have refused to start");
     }
 }

@@ -7,12 +7,14 @@ namespace FoiTracker.Infrastructure.Persistence;
 /// <summary>
 /// One connection (and at most one transaction) per scope, shared by the repositories of a use
 /// case. The transaction behaviour opens and commits it around each command. On SQLite a commit
-/// hands the copying of its pages into the database file to the <see cref="SqliteCheckpointer"/>.
+/// hands the copying of its pages into the database file to the <see cref="SqliteCheckpointer"/>,
+/// and a transaction waits its turn at the <see cref="SqliteWriteGate"/> before it begins.
 /// </summary>
-public sealed class DbSession(IDbConnectionFactory factory, SqliteCheckpointer? checkpointer = null)
+public sealed class DbSession(IDbConnectionFactory factory, SqliteCheckpointer? checkpointer = null, SqliteWriteGate? writeGate = null)
     : IUnitOfWork, IAsyncDisposable
 {
     private DbConnection? _connection;
+    private IDisposable? _writerTurn;
 
     public DbTransaction? Transaction { get; private set; }
 
@@ -28,12 +30,26 @@ public sealed class DbSession(IDbConnectionFactory factory, SqliteCheckpointer? 
         if (Transaction is not null)
             throw new InvalidOperationException("A transaction is already open in this scope.");
         var connection = await ConnectionAsync(cancellationToken);
+        if (connection is not SqliteConnection sqlite)
+        {
+            Transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return;
+        }
+
         // On SQLite, BEGIN IMMEDIATE: the transaction takes the one writer's lock as it starts, so what
-        // it reads (the sweep's claim) cannot be changed by another writer before it writes. A second
-        // writer waits for the lock as long as the connection's Default Timeout, as the driver retries.
-        Transaction = connection is SqliteConnection sqlite
-            ? sqlite.BeginTransaction(deferred: false)
-            : await connection.BeginTransactionAsync(cancellationToken);
+        // it reads (the sweep's claim) cannot be changed by another writer before it writes. Writers of
+        // this process wait their turn at the gate first; one of another process is waited for as long
+        // as the connection's Default Timeout, as the driver retries.
+        _writerTurn = writeGate is null ? null : await writeGate.EnterAsync(cancellationToken);
+        try
+        {
+            Transaction = sqlite.BeginTransaction(deferred: false);
+        }
+        catch
+        {
+            ReleaseWriterTurn();
+            throw;
+        }
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -44,6 +60,7 @@ public sealed class DbSession(IDbConnectionFactory factory, SqliteCheckpointer? 
         await Transaction.CommitAsync(cancellationToken);
         await Transaction.DisposeAsync();
         Transaction = null;
+        ReleaseWriterTurn();
         checkpointer?.Signal();
     }
 
@@ -59,6 +76,7 @@ public sealed class DbSession(IDbConnectionFactory factory, SqliteCheckpointer? 
         {
             await Transaction.DisposeAsync();
             Transaction = null;
+            ReleaseWriterTurn();
         }
     }
 
@@ -71,8 +89,15 @@ public sealed class DbSession(IDbConnectionFactory factory, SqliteCheckpointer? 
             Transaction = null;
         }
 
+        ReleaseWriterTurn();
         if (_connection is not null)
             await _connection.DisposeAsync();
+    }
+
+    private void ReleaseWriterTurn()
+    {
+        _writerTurn?.Dispose();
+        _writerTurn = null;
     }
 
 }

@@ -10,6 +10,7 @@ using FoiTracker.Application.Jurisdictions;
 using FoiTracker.Application.Workflows;
 using FoiTracker.Domain.Bodies;
 using FoiTracker.Domain.Common;
+using FoiTracker.Domain.Jurisdictions;
 using FoiTracker.Domain.Requests;
 using FoiTracker.Domain.Users;
 using FoiTracker.Domain.Workflows;
@@ -21,9 +22,7 @@ namespace FoiTracker.Application.Requests.FileRequest;
 /// A citizen files a request to a body — or records one already sent on paper, with its real date
 /// in <see cref="SubmittedAt"/>. The statute comes from the body's jurisdiction. A request to a body
 /// without a verified e-mail address starts "ready to print": its letter is made, and its clock
-/// starts when it is recorded as handed in or posted. A requester's e-mail address other than the
-/// account's own is sent a link to confirm it (<see cref="VerifyLinkBase"/>: the absolute address
-/// of the page that takes it, in <see cref="Language"/>); mail to it waits until it is confirmed.
+/// starts when it is recorded as handed in or posted.
 /// </summary>
 public sealed record FileRequestCommand(
     string? BodyKey,
@@ -37,7 +36,7 @@ public sealed record FileRequestCommand(
     RequestActor Actor,
     string? IdempotencyKey = null,
     string? VerifyLinkBase = null,
-    string Language = "en") : ICommand<FiledRequest>;
+    string Language = "en") : ICommand<FiledRequest>, IBeginsOwnTransaction;
 
 public sealed record FiledRequest(Guid Id, string Number, string Stage, bool Replayed = false);
 
@@ -88,32 +87,51 @@ public sealed class FileRequestHandler(
     Accounts.EmailVerification.RequesterEmailCheck requesterEmails,
     IAbuseCounters counters,
     AbuseLimits limits,
+    IUnitOfWork unitOfWork,
     TimeProvider clock)
     : ICommandHandler<FileRequestCommand, FiledRequest>
 {
+    /// <summary>The number the letter is checked with before the real one is given: the widest of a year.</summary>
+    private const long ProvisionalSequence = 999_999;
+
     public async ValueTask<FiledRequest> Handle(FileRequestCommand command, CancellationToken cancellationToken)
     {
         // A retried POST with the same Idempotency-Key gets the first answer and files nothing new.
         var scope = $"file-request:{command.Actor.UserId}";
         var hash = Fingerprint(command);
-        if (command.IdempotencyKey is { } key && await idempotency.FindAsync(key, scope, cancellationToken) is { } stored)
-        {
-            if (stored.RequestHash != hash)
-                throw new ConflictException("This Idempotency-Key was already used for a different request; use a new key.");
-            return JsonSerializer.Deserialize<FiledRequest>(stored.Body)! with { Replayed = true };
-        }
+        if (await ReplayAsync(command, scope, hash, cancellationToken) is { } replayed)
+            return replayed;
 
-        var filed = await FileAsync(command, cancellationToken);
-        if (command.IdempotencyKey is not null)
-            await idempotency.SaveAsync(command.IdempotencyKey, scope, new StoredAnswer(hash, JsonSerializer.Serialize(filed)), clock.GetUtcNow(), cancellationToken);
-        return filed;
+        // The letter is made (not kept) before the transaction begins: it takes longer than all the
+        // writes, and on SQLite a transaction holds the one writer's lock while it runs (ADR 033).
+        // Refused now rather than accepted with a clock running and a letter that can never be sent.
+        var recipient = await RecipientAsync(command, cancellationToken);
+        var now = clock.GetUtcNow();
+        var provisional = Compose(command, recipient, RequestNumber.From(recipient.Jurisdiction.LegalDateOf(now).Year, ProvisionalSequence), now);
+        await letterCheck.EnsureCanBeMadeAsync(provisional, recipient.Context.LegalDate(now), cancellationToken);
+
+        if (unitOfWork.InTransaction)
+            return await FileAsync(command, scope, hash, recipient, now, cancellationToken);
+        await unitOfWork.BeginAsync(cancellationToken);
+        try
+        {
+            // A retry that arrived at the same moment may have committed since the first look.
+            var filed = await ReplayAsync(command, scope, hash, cancellationToken) ?? await FileAsync(command, scope, hash, recipient, now, cancellationToken);
+            await unitOfWork.CommitAsync(cancellationToken);
+            return filed;
+        }
+        catch
+        {
+            await unitOfWork.RollbackAsync(CancellationToken.None);
+            throw;
+        }
     }
 
     /// <summary>
     /// A citizen account files at most <see cref="AbuseLimits.FilingsPerDay"/> requests (drafts
     /// included) in a day of the body's jurisdiction; the next is 429 until its midnight. Staff are exempt.
     /// </summary>
-    private async Task EnsureUnderDailyLimitAsync(UserId owner, Domain.Jurisdictions.Jurisdiction jurisdiction, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task EnsureUnderDailyLimitAsync(UserId owner, Jurisdiction jurisdiction, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!limits.Enabled)
             return;
@@ -132,25 +150,51 @@ public sealed class FileRequestHandler(
     private static string Fingerprint(FileRequestCommand command) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(command with { IdempotencyKey = null }))));
 
-    private async Task<FiledRequest> FileAsync(FileRequestCommand command, CancellationToken cancellationToken)
+    private async Task<FiledRequest?> ReplayAsync(FileRequestCommand command, string scope, string hash, CancellationToken cancellationToken)
+    {
+        if (command.IdempotencyKey is not { } key || await idempotency.FindAsync(key, scope, cancellationToken) is not { } stored)
+            return null;
+        if (stored.RequestHash != hash)
+            throw new ConflictException("This Idempotency-Key was already used for a different request; use a new key.");
+        return JsonSerializer.Deserialize<FiledRequest>(stored.Body)! with { Replayed = true };
+    }
+
+    private async Task<FiledRequest> FileAsync(
+        FileRequestCommand command, string scope, string hash, Recipient recipient, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The number's row lock is held to the end of the transaction: filings wait for each other
+        // here, on every node, so the day's count below cannot be passed by two filing at once.
+        var number = await numbers.NextAsync(recipient.Jurisdiction.LegalDateOf(now).Year, cancellationToken);
+        var request = Compose(command, recipient, number, now);
+        if (request.Owner is { } citizen)
+            await EnsureUnderDailyLimitAsync(citizen, recipient.Jurisdiction, now, cancellationToken);
+        await requests.AddAsync(request, cancellationToken);
+        if (request.Owner is { } account && request.Requester.Email is { } address)
+            await requesterEmails.AskIfNeededAsync(account, address, command.VerifyLinkBase, command.Language, cancellationToken);
+        var filed = new FiledRequest(request.Id.Value, request.Number.Value, request.Stage.Value);
+        if (command.IdempotencyKey is not null)
+            await idempotency.SaveAsync(command.IdempotencyKey, scope, new StoredAnswer(hash, JsonSerializer.Serialize(filed)), clock.GetUtcNow(), cancellationToken);
+        return filed;
+    }
+
+    private async Task<Recipient> RecipientAsync(FileRequestCommand command, CancellationToken cancellationToken)
     {
         var body = await bodies.GetAsync(PublicBodyKey.Create(command.BodyKey!), cancellationToken)
             ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("BodyKey", $"There is no public body '{command.BodyKey}'; find its key with GET /api/bodies?q=…")]);
         var jurisdiction = await jurisdictions.GetAsync(body.Jurisdiction, cancellationToken)
             ?? throw new InvalidOperationException($"Body '{body.Key}' names jurisdiction '{body.Jurisdiction}', which is not loaded.");
-        var statute = jurisdiction.StatuteId;
-        var context = contexts.For(statute, contextVersion: null);
+        return new Recipient(body, jurisdiction, contexts.For(jurisdiction.StatuteId, contextVersion: null));
+    }
 
-        var now = clock.GetUtcNow();
-        // The number's row lock is held to the end of the transaction: filings wait for each other
-        // here, on every node, so the day's count below cannot be passed by two filing at once.
-        var number = await numbers.NextAsync(jurisdiction.LegalDateOf(now).Year, cancellationToken);
+    /// <summary>The request as filed now with <paramref name="number"/>; nothing is stored.</summary>
+    private static FoiRequest Compose(FileRequestCommand command, Recipient recipient, RequestNumber number, DateTimeOffset now)
+    {
+        var (body, jurisdiction, context) = recipient;
+        var statute = jurisdiction.StatuteId;
         var email = string.IsNullOrWhiteSpace(command.RequesterEmail) ? (EmailAddress?)null : EmailAddress.Create(command.RequesterEmail);
         var requester = new Requester(command.RequesterName!, email, command.RequesterAddress);
         // Staff may record a request on a citizen's behalf; it then belongs to no account.
         UserId? owner = command.Actor.IsStaff ? null : new UserId(command.Actor.UserId);
-        if (owner is { } citizen)
-            await EnsureUnderDailyLimitAsync(citizen, jurisdiction, now, cancellationToken);
         // Nothing is e-mailed to an address nobody has verified: the letter is made to print and post,
         // and the clock starts only when someone records the day it was handed in (ADR 017). A request
         // already sent on paper, or a draft, starts as before.
@@ -168,11 +212,9 @@ public sealed class FileRequestHandler(
                 note: $"{body.Name.En} has no verified e-mail address: print the letter and hand it in or post it, then record '{EventKind.Submit}' with that day.");
         }
 
-        // Refused now rather than accepted with a clock running and a letter that can never be sent.
-        await letterCheck.EnsureCanBeMadeAsync(request, context.LegalDate(now), cancellationToken);
-        await requests.AddAsync(request, cancellationToken);
-        if (owner is { } account && email is { } address)
-            await requesterEmails.AskIfNeededAsync(account, address, command.VerifyLinkBase, command.Language, cancellationToken);
-        return new FiledRequest(request.Id.Value, request.Number.Value, request.Stage.Value);
+        return request;
     }
+
+    /// <summary>The body a request goes to, its jurisdiction and the workflow of the statute it is filed under.</summary>
+    private sealed record Recipient(PublicBody Body, Jurisdiction Jurisdiction, IWorkflowContext Context);
 }
