@@ -56,6 +56,30 @@ public sealed class ConfigurationTests : IDisposable
             .Which.Message.Should().Contain("ConnectionStrings:Default");
     }
 
+    [Theory]
+    [InlineData("Limits:MaxJsonBytes", "12", "Limits:MaxJsonBytes")]
+    [InlineData("Limits:SignIn:PermitLimit", "0", "Limits:SignIn:PermitLimit")]
+    [InlineData("Limits:Register:Window", "00:00:00", "Limits:Register:Window")]
+    [InlineData("Limits:Lockout:Failures", "-1", "Limits:Lockout:Failures")]
+    [InlineData("Limits:Filing:PerDay", "0", "Limits:Filing:PerDay")]
+    [InlineData("Limits:Enabled", "sometimes", "Limits:*")]
+    public void ReadLimits_WithAValueItCannotUse_NamesTheSetting(string key, string value, string named)
+    {
+        var act = () => Limits.LimitSettings.Read(Settings((key, value)));
+
+        act.Should().Throw<ConfigurationProblemException>().Which.Message.Should().Contain(named);
+    }
+
+    [Fact]
+    public void ReadLimits_WithoutSettings_TakesTheDefaults()
+    {
+        var limits = Limits.LimitSettings.Read(Settings());
+
+        limits.Enabled.Should().BeTrue();
+        limits.MaxJsonBytes.Should().Be(1024 * 1024);
+        limits.ForUseCases().Should().Be(Application.Common.AbuseLimits.Default);
+    }
+
     [Fact]
     public void ReadDatabase_WithDefaults_UsesSqliteFileInDataFolder()
     {
