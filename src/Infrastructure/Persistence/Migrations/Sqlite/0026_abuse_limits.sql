@@ -12,8 +12,8 @@ CREATE TABLE sign_in_failures (
 
 CREATE INDEX ix_sign_in_failures_last ON sign_in_failures (last_failed_at);
 
--- Requests an account filed today, counted from the index alone.
-CREATE INDEX ix_requests_owner_created ON requests (owner_id, created_at) WHERE owner_id IS NOT NULL;
+-- Requests an account filed today are counted from ix_requests_owner_created (owner, created, number),
+-- which 0028 makes for the citizen's own list too.
 
 -- Requesters' e-mail addresses an account gave besides its own, and whether the link mailed to each
 -- was opened. Only the SHA-256 of the link's token is kept. Until verified_at is set, mail to the
