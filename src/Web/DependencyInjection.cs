@@ -14,8 +14,8 @@ public static class DependencyInjection
 {
     private const string SmartScheme = "BearerOrCookie";
 
-    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(8);
-    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(14);
+    private static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(8);
+    private static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(14);
 
     public static IServiceCollection AddWebServices(this IServiceCollection services)
     {

@@ -77,6 +77,23 @@ public sealed partial class PasswordResetTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task APasswordLikeTheEmail_IsRefused_AndTheLinkStillWorksForABetterOne(DatabaseProvider provider)
+    {
+        await using var database = await CreateAsync(provider);
+        await SendAsync(database, new RequestPasswordResetCommand(Email, "en", LinkBase));
+        var token = await MailedTokenAsync(database);
+
+        var weak = () => SendAsync(database, new ResetPasswordCommand(token, "Nino@example.ge-2026"));
+
+        (await weak.Should().ThrowAsync<ValidationException>()).Which.Errors.Should().ContainSingle()
+            .Which.ErrorMessage.Should().Be(Application.Accounts.Passwords.PasswordPolicy.LikeEmailMessage);
+        await SendAsync(database, new ResetPasswordCommand(token, "the second password"));
+        (await SendAsync(database, new AuthenticateCommand(Email, "the second password"))).Email.Should().Be(Email);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task AskingForAnUnknownAddress_OrTooOften_MailsNothing(DatabaseProvider provider)
     {
         await using var database = await CreateAsync(provider);
