@@ -1,6 +1,7 @@
 using System.Globalization;
 using FoiTracker.Application;
 using FoiTracker.Application.Seeds.LoadSeeds;
+using FoiTracker.Benchmarks.Harness;
 using FoiTracker.Infrastructure;
 using FoiTracker.Infrastructure.Configuration;
 using FoiTracker.Infrastructure.Persistence;
@@ -78,6 +79,27 @@ public sealed class ScratchDatabase : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), $"foi-bench-{name}");
         Directory.CreateDirectory(directory);
         return new ScratchDatabase(DatabaseProvider.Postgres, directory, connectionString, adminConnectionString, name, keep);
+    }
+
+    /// <summary>
+    /// A database an earlier run kept (<c>--keep</c>), to measure again without filling a new one: for SQLite the
+    /// path of its file (the service's default name in the data folder), for PostgreSQL its name on the server
+    /// <paramref name="postgresAdmin"/> names. It is kept again afterwards.
+    /// </summary>
+    public static ScratchDatabase Kept(string provider, string location, string? postgresAdmin)
+    {
+        if (provider == "sqlite")
+        {
+            var file = Path.GetFullPath(location);
+            if (!File.Exists(file) || Path.GetFileName(file) != "foitracker.db")
+                throw new UsageException($"--database: no kept SQLite database at {file} (give the path of its foitracker.db).");
+            return new ScratchDatabase(DatabaseProvider.Sqlite, Path.GetDirectoryName(file)!, null, null, null, keep: true);
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(postgresAdmin ?? throw new ArgumentNullException(nameof(postgresAdmin))) { Database = location }.ConnectionString;
+        var directory = Path.Combine(Path.GetTempPath(), $"foi-bench-{location}");
+        Directory.CreateDirectory(directory);
+        return new ScratchDatabase(DatabaseProvider.Postgres, directory, connectionString, postgresAdmin, location, keep: true);
     }
 
     /// <summary>SQLite: main file plus write-ahead log after a full checkpoint. PostgreSQL: pg_database_size.</summary>

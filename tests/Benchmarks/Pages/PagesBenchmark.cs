@@ -3,6 +3,8 @@ using FoiTracker.Benchmarks.BulkLoad;
 using FoiTracker.Benchmarks.Harness;
 using FoiTracker.Benchmarks.Statistics;
 using FoiTracker.Benchmarks.Sweep;
+using FoiTracker.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FoiTracker.Benchmarks.Pages;
 
@@ -28,6 +30,7 @@ public sealed class PagesBenchmark : IBenchmark
         new("runs", "how many times each page is asked for after the warm-ups (default 100)"),
         new("seed", "random seed of the generators (default 20230101)"),
         new("keep", "keep the databases instead of deleting them", IsFlag: true),
+        new("database", "measure a database kept by an earlier run instead of filling a new one: the SQLite file's path or the PostgreSQL database's name (with one provider; migrations are applied to it first)"),
     ];
 
     public async Task<BenchmarkResult> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
@@ -50,6 +53,21 @@ public sealed class PagesBenchmark : IBenchmark
         };
 
         var figures = new List<Figure>();
+        if (options.Get("database") is { } kept)
+        {
+            if (providers.Count != 1)
+                throw new UsageException("--database measures one kept database: name its provider alone with --providers.");
+            parameters["database"] = "kept from an earlier run: " + kept;
+            await using var database = ScratchDatabase.Kept(providers[0], kept, postgres);
+            Console.WriteLine($"{providers[0]}: measuring the kept {database.Location}...");
+            HistoryShape shape;
+            await using (var services = await database.StartServiceAsync(options.SeedsDirectory, cancellationToken))
+            await using (var connection = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(cancellationToken))
+                shape = await HistoryShape.ReadAsync(connection, query, cancellationToken);
+            figures.AddRange(await MeasureAsync(providers[0], database, options.SeedsDirectory, shape, runs, cancellationToken));
+            return new BenchmarkResult(figures, parameters, FileTag: providers[0]);
+        }
+
         foreach (var provider in providers)
         {
             Console.WriteLine($"{provider}: preparing a fresh database...");

@@ -108,28 +108,41 @@ public sealed class StaffCaseRepository(DbSession session) : SqlRepository(sessi
             CountLimit = filter.CountedUpTo + 1,
         };
         var from = QueueFrom(filter);
+        if (filter.Text is not null)
+        {
+            // A word search holds a few cases at most (the latest matches, one past the limit, and a number):
+            // they are read in full once, in the queue's order, and counted and paged here.
+            var found = await PageRowsAsync(from, "LIMIT @CountLimit", parameters, cancellationToken);
+            return Paged(filter, found.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize), found.Count);
+        }
+
         // Counting a million open cases takes longer than the page may: the count stops one past the limit, read in index order.
         var total = await ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM (SELECT 1 {from} ORDER BY {QueueOrder} LIMIT @CountLimit) counted", parameters, cancellationToken);
-        // The page is chosen in the queue's index order first; only its rows are then looked up in full.
-        var rows = await QueryAsync<QueueRow>(
+        return Paged(filter, await PageRowsAsync(from, "LIMIT @Limit OFFSET @Offset", parameters, cancellationToken), total);
+    }
+
+    private static PagedResult<QueueItemDto> Paged(QueueFilter filter, IEnumerable<QueueRow> rows, long total) =>
+        new(
+            rows.Select(row => new QueueItemDto(
+                row.Id, row.Number, row.BodyKey, row.Stage, row.Subject, row.RequesterName, row.OverdueSince, row.NextDue,
+                row.AssigneeId, row.AssigneeName, row.MailProblem != 0)).ToList(),
+            filter.Page, filter.PageSize, total);
+
+    /// <summary>The page is chosen in the queue's index order first; only its rows are then looked up in full.</summary>
+    private Task<IReadOnlyList<QueueRow>> PageRowsAsync(string from, string limit, object parameters, CancellationToken cancellationToken) =>
+        QueryAsync<QueueRow>(
             $"""
             SELECT r.id AS Id, r.number AS Number, r.body_key AS BodyKey, r.stage AS Stage, r.subject AS Subject,
                    r.requester_name AS RequesterName, page.overdue_since AS OverdueSince, page.next_due AS NextDue,
                    a.user_id AS AssigneeId, (SELECT u.display_name FROM users u WHERE u.id = a.user_id) AS AssigneeName,
                    CASE WHEN {RequestQueries.MailProblemSql} THEN 1 ELSE 0 END AS MailProblem
-            FROM (SELECT f.request_id, f.overdue_since, f.next_due, f.number {from} ORDER BY {QueueOrder} LIMIT @Limit OFFSET @Offset) page
+            FROM (SELECT f.request_id, f.overdue_since, f.next_due, f.number {from} ORDER BY {QueueOrder} {limit}) page
             JOIN requests r ON r.id = page.request_id
             LEFT JOIN request_assignments a ON a.request_id = r.id
             ORDER BY {QueueOrder.Replace("f.", "page.", StringComparison.Ordinal)}
             """,
             parameters,
             cancellationToken);
-        return new PagedResult<QueueItemDto>(
-            rows.Select(row => new QueueItemDto(
-                row.Id, row.Number, row.BodyKey, row.Stage, row.Subject, row.RequesterName, row.OverdueSince, row.NextDue,
-                row.AssigneeId, row.AssigneeName, row.MailProblem != 0)).ToList(),
-            filter.Page, filter.PageSize, total);
-    }
 
     /// <summary>
     /// The open cases the filter keeps, read from their facts (migration 0023); the request's own row and
