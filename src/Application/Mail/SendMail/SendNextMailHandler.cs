@@ -75,7 +75,8 @@ public sealed class SendNextMailHandler(
         // The server has the message: its acceptance is committed alone and at once, before anything
         // else can fail or wait, so that only a stop in these few milliseconds sends it a second time.
         var sentAt = clock.GetUtcNow();
-        if (!await InTransactionAsync(() => mails.MarkSentAsync(mail.Id, sentAt, reference, cancellationToken), CancellationToken.None))
+        // Not cancelled by a shutdown either: the message is out, and saying so is what keeps it from going again.
+        if (!await InTransactionAsync(() => mails.MarkSentAsync(mail.Id, sentAt, reference, CancellationToken.None), CancellationToken.None))
         {
             logger.LogWarning("Mail {MessageId} to {To} was recorded as sent by another process meanwhile", mail.MessageId, mail.To);
             return SendOutcome.Sent;
