@@ -37,6 +37,12 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>How many messages were refused with an error code.</summary>
     public int Refused { get; private set; }
 
+    /// <summary>
+    /// How long the server waits between keeping a message and answering 250: a sender stopped in
+    /// that time has handed the message over without hearing so, as with a slow real server.
+    /// </summary>
+    public TimeSpan AnswerDelay { get; set; }
+
     /// <summary>What a refusal says after its code; by default a generic sentence, as many servers give.</summary>
     public string? RefusalText { get; set; }
 
@@ -124,6 +130,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
             server._received.Enqueue(new ReceivedMail(
                 Address(transaction.From), transaction.To.Select(Address).ToList(), message));
+            if (server.AnswerDelay > TimeSpan.Zero)
+                await Task.Delay(server.AnswerDelay, cancellationToken);
             return SmtpResponse.Ok;
         }
 

@@ -91,7 +91,7 @@ public sealed class MailEndpointTests(FoiTrackerFactory factory) : IClassFixture
         using var request = await client.GetAsAsync(admin, "/api/mail/outgoing?request=forty-two");
         using var missing = await client.GetAsAsync(admin, $"/api/mail/outgoing/{Guid.NewGuid()}");
 
-        (await status.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ToString().Should().Contain("pending, sent, failed, bounced");
+        (await status.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ToString().Should().Contain("pending, sending, sent, failed, bounced");
         (await request.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ToString().Should().Contain("request number");
         (await missing.ShouldBeProblemAsync(HttpStatusCode.NotFound)).ToString().Should().Contain("outgoing mail");
     }

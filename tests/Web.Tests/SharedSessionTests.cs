@@ -101,7 +101,7 @@ public sealed class SharedSessionTests : IDisposable
     }
 
     /// <summary>All nodes, or none: one that started is stopped when another could not start.</summary>
-    private static async Task<RunningService[]> StartTogetherAsync(params Task<RunningService>[] starting)
+    private static async Task<ServiceNode[]> StartTogetherAsync(params Task<ServiceNode>[] starting)
     {
         try
         {
@@ -115,18 +115,18 @@ public sealed class SharedSessionTests : IDisposable
         }
     }
 
-    private Task<RunningService> StartNodeAsync(string name, IReadOnlyDictionary<string, string> settings)
+    private Task<ServiceNode> StartNodeAsync(string name, IReadOnlyDictionary<string, string> settings)
     {
         var directory = Path.Combine(_scratch, name);
         Directory.CreateDirectory(directory);
-        var start = ServiceProcess.StartInfo(directory);
-        start.Environment["Seeds__Directory"] = TestSeeds.Directory;
-        start.Environment["Workflow__Scheduler__Enabled"] = "false";
-        start.Environment["FOI_ADMIN_EMAIL"] = AdminEmail;
-        start.Environment["FOI_ADMIN_PASSWORD"] = AdminPassword;
-        foreach (var (key, value) in settings)
-            start.Environment[key] = value;
-        return RunningService.StartAsync(start);
+        var all = new Dictionary<string, string>(settings)
+        {
+            ["Seeds:Directory"] = TestSeeds.Directory,
+            ["Workflow:Scheduler:Enabled"] = "false",
+            ["FOI_ADMIN_EMAIL"] = AdminEmail,
+            ["FOI_ADMIN_PASSWORD"] = AdminPassword,
+        };
+        return ServiceNode.StartAsync(name, directory, all);
     }
 
     private static async Task<JsonElement> SignInAsync(HttpClient client, Uri node)

@@ -6,6 +6,14 @@ namespace FoiTracker.Application.Mail;
 public static class MailStatus
 {
     public const string Pending = "pending";
+
+    /// <summary>
+    /// Claimed by a sender, which is talking to the server now. Still so after the claim's lease ran out,
+    /// it was cut short by a stopped process and is sent again with the same Message-ID.
+    /// </summary>
+    public const string Sending = "sending";
+
+    /// <summary>Accepted by the server (its 250 to the message).</summary>
     public const string Sent = "sent";
 
     /// <summary>Refused for good (5xx, no or invalid address, given up after retrying for too long).</summary>
@@ -14,7 +22,7 @@ public static class MailStatus
     /// <summary>Accepted, then returned by the receiving side (a delivery status notification).</summary>
     public const string Bounced = "bounced";
 
-    public static readonly IReadOnlyList<string> All = [Pending, Sent, Failed, Bounced];
+    public static readonly IReadOnlyList<string> All = [Pending, Sending, Sent, Failed, Bounced];
 }
 
 /// <summary>What a mail is for; the sender writes <c>mail:sent</c> on the request's timeline for the ones that go to a body.</summary>
@@ -51,6 +59,19 @@ public sealed record NewOutgoingMail(
     DateTimeOffset CreatedAt,
     DateTimeOffset? AvailableAt = null);
 
+/// <summary>Why a mail was claimed.</summary>
+public enum MailClaim
+{
+    /// <summary>Pending and due: sent for the first time, or again after a failure.</summary>
+    Due,
+
+    /// <summary>Claimed before by a process that stopped during the SMTP conversation: sent again, same Message-ID.</summary>
+    CutShort,
+
+    /// <summary>Accepted by the server, but the process stopped before what follows was written: only that is left to do.</summary>
+    AcceptedNotRecorded,
+}
+
 /// <summary>A row claimed for sending, with everything the message is built from.</summary>
 public sealed record PendingMail(
     Guid Id,
@@ -67,7 +88,9 @@ public sealed record PendingMail(
     IReadOnlyList<Guid> Attachments,
     int Attempts,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? RetriedAt = null);
+    DateTimeOffset? RetriedAt = null,
+    MailClaim Claim = MailClaim.Due,
+    string? ClaimedBefore = null);
 
 public sealed record OutgoingMailDto(
     Guid Id,
@@ -101,17 +124,27 @@ public interface IOutgoingMailStore
     Task<bool> EnqueueAsync(NewOutgoingMail mail, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The oldest pending row whose time has come, locked for this transaction (PostgreSQL: SKIP LOCKED,
-    /// so two nodes never take the same one); null when there is none.
+    /// Claims one mail for this process, to commit before the SMTP conversation: first one whose earlier
+    /// claim ran out (a process stopped while sending it, or after the server accepted it but before
+    /// what follows was written), else the oldest pending row whose time has come. The row is locked
+    /// while claimed (PostgreSQL: SKIP LOCKED, so two nodes never take the same one), then marked
+    /// sending with the time and this process; a mail cut short counts one re-send. Null when there is none.
     /// </summary>
     Task<PendingMail?> ClaimNextAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
-    Task MarkSentAsync(Guid id, DateTimeOffset at, string? transportRef, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records the server's acceptance of a mail this process is sending: status sent, when, and the
+    /// server's answer. False when the mail is no longer sending (another process recorded it first).
+    /// </summary>
+    Task<bool> MarkSentAsync(Guid id, DateTimeOffset at, string? transportRef, CancellationToken cancellationToken);
+
+    /// <summary>Notes that what follows an accepted mail (its timeline entry, a text dropped) is written.</summary>
+    Task MarkRecordedAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Replaces a row's text, for a mail whose text carried a secret that must not be kept once it is sent.</summary>
     Task ReplaceTextAsync(Guid id, string textBody, CancellationToken cancellationToken);
 
-    /// <summary>Counts a failed attempt and sets when to try again.</summary>
+    /// <summary>Counts a failed attempt, makes the mail pending again and sets when to try.</summary>
     Task RetryLaterAsync(Guid id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken);
 
     /// <summary>Gives the row up for good: status failed, with the reason.</summary>

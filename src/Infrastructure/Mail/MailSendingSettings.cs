@@ -24,12 +24,14 @@ public sealed class MailSendingSettings
     public const string SmtpUsernameKey = "Mail:Smtp:Username";
     public const string SmtpPasswordKey = "Mail:Smtp:Password";
     public const string SmtpTimeoutKey = "Mail:Smtp:Timeout";
+    public const string SendingLeaseKey = "Mail:SendingLease";
     public const string DigestTimeKey = "Mail:Digest:Time";
     public const string DigestTimeZoneKey = "Mail:Digest:TimeZone";
     public const string DigestToKey = "Mail:Digest:To";
 
     public static readonly TimeSpan DefaultSendInterval = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan DefaultSmtpTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultSendingLease = TimeSpan.FromMinutes(5);
     public static readonly TimeOnly DefaultDigestTime = new(8, 0);
 
     /// <summary>The jurisdiction's zone: the first users work in Gori.</summary>
@@ -53,6 +55,12 @@ public sealed class MailSendingSettings
     public string? SmtpPassword { get; init; }
 
     public TimeSpan SmtpTimeout { get; init; } = DefaultSmtpTimeout;
+
+    /// <summary>
+    /// How long a mail claimed for sending stays its sender's. A claim older than this was cut short
+    /// (the process stopped during the SMTP conversation): the mail is sent again, with the same Message-ID.
+    /// </summary>
+    public TimeSpan SendingLease { get; init; } = DefaultSendingLease;
 
     public TimeOnly DigestTime { get; init; } = DefaultDigestTime;
 
@@ -82,6 +90,11 @@ public sealed class MailSendingSettings
         if (!string.IsNullOrEmpty(username) && string.IsNullOrEmpty(password))
             throw new ConfigurationProblemException($"{SmtpUsernameKey} is set but {SmtpPasswordKey} is empty: set both, or neither for a server that needs no sign-in.");
 
+        var smtpTimeout = ReadSpan(configuration, SmtpTimeoutKey, DefaultSmtpTimeout);
+        var lease = ReadSpan(configuration, SendingLeaseKey, DefaultSendingLease);
+        if (lease < 2 * smtpTimeout)
+            throw new ConfigurationProblemException($"{SendingLeaseKey} is {lease:c}, shorter than two of {SmtpTimeoutKey} ({smtpTimeout:c}): a mail still being sent would be taken for one cut short and sent twice; make it at least {2 * smtpTimeout:c}.");
+
         return new MailSendingSettings
         {
             Transport = transport,
@@ -92,7 +105,8 @@ public sealed class MailSendingSettings
             SmtpSecurity = ReadSecurity(configuration),
             SmtpUsername = string.IsNullOrEmpty(username) ? null : username,
             SmtpPassword = string.IsNullOrEmpty(password) ? null : password,
-            SmtpTimeout = ReadSpan(configuration, SmtpTimeoutKey, DefaultSmtpTimeout),
+            SmtpTimeout = smtpTimeout,
+            SendingLease = lease,
             DigestTime = ReadTime(configuration),
             DigestTimeZone = ReadZone(configuration),
             DigestTo = ReadAddresses(configuration),

@@ -17,7 +17,7 @@ public static class MailEndpoints
                 TypedResults.Ok(await mediator.Send(
                     new ListOutgoingMailQuery(status, request, page ?? 1, pageSize ?? Paging.DefaultPageSize), cancellationToken)))
             .WithName("ListOutgoingMail")
-            .WithSummary("Outgoing mail, newest first (staff). status: pending, sent, failed or bounced; request: a request id or number. Each row names its Message-ID and, with the pickup transport, its .eml file under {data}/mail/pickup.")
+            .WithSummary("Outgoing mail, newest first (staff). status: pending, sending, sent, failed or bounced; request: a request id or number. Each row names its Message-ID and, with the pickup transport, its .eml file under {data}/mail/pickup.")
             .Produces<PagedResult<OutgoingMailDto>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -3,6 +3,7 @@ using FoiTracker.Application.Mail.SendMail;
 using FoiTracker.Application.Requests.GetRequest;
 using FoiTracker.Application.Requests.ListRequests;
 using FoiTracker.Domain.Users;
+using FoiTracker.Infrastructure.Mail;
 using FoiTracker.Infrastructure.Persistence;
 using FoiTracker.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -131,7 +132,7 @@ public abstract class MailSendingTests : MailTestBase
     }
 
     [SkippableFact]
-    public async Task ACrashAfterTheSendButBeforeTheCommit_SendsThatMessageAgainWithTheSameMessageId_AndNoOtherTwice()
+    public async Task ACrashDuringTheConversation_LeavesTheMailSending_UntilItsLeaseRunsOut_ThenSendsItAgainWithTheSameMessageId_AndCountsIt()
     {
         await FileAsync(null, VerifiedCityHall);
         await FileAsync(null, VerifiedCityHall);
@@ -140,23 +141,69 @@ public abstract class MailSendingTests : MailTestBase
         var rows = await MailsAsync();
         rows.Should().HaveCount(3);
 
-        // The first node sends its first message and dies before its transaction commits.
+        // The first node hands its first message to the server and dies before the acceptance is recorded.
         await using (var dying = SmtpNode(_smtp, inner => new DiesAfterSending(inner)))
         {
             var crash = () => SendAllAsync(dying);
             await crash.Should().ThrowAsync<ProcessDiedException>();
         }
 
-        // The restarted node finds that row still pending and sends everything once.
+        (await MailsAsync())[0].Status.Should().Be(MailStatus.Sending, "the claim was committed before the conversation");
+
+        // A node started at once sends the others but leaves the one in flight alone while its claim may still be live.
         await using var restarted = SmtpNode(_smtp);
-        (await SendAllAsync(restarted)).Should().Equal(SendOutcome.Sent, SendOutcome.Sent, SendOutcome.Sent);
+        (await SendAllAsync(restarted)).Should().Equal(SendOutcome.Sent, SendOutcome.Sent);
+        (await MailsAsync())[0].Status.Should().Be(MailStatus.Sending);
+
+        Clock.Advance(new MailSendingSettings { PickupDirectory = "" }.SendingLease);
+        (await SendAllAsync(restarted)).Should().Equal(SendOutcome.Sent);
 
         var ids = _smtp.Received.Select(mail => mail.Message.MessageId).ToList();
         ids.Should().HaveCount(4);
         ids.Distinct().Should().BeEquivalentTo(rows.Select(row => row.MessageId));
         ids.GroupBy(id => id).Where(group => group.Count() > 1).Select(group => group.Key).Should().Equal(rows[0].MessageId);
         (await MailsAsync()).Should().OnlyContain(row => row.Status == MailStatus.Sent);
+        (await CountAsync("SELECT COUNT(*) FROM mail_outgoing WHERE resends = 1 AND id = @Id", new { rows[0].Id })).Should().Be(1);
+        (await CountAsync("SELECT SUM(resends) FROM mail_outgoing")).Should().Be(1);
+        (await CountAsync("SELECT COUNT(*) FROM mail_outgoing WHERE recorded_at IS NULL")).Should().Be(0);
         (await CountAsync("SELECT COUNT(*) FROM timeline WHERE kind = 'mail:sent'")).Should().Be(3);
+    }
+
+    [SkippableFact]
+    public async Task TheClaim_IsCommittedBeforeTheConversation_SoOtherProcessesSeeTheMailSending()
+    {
+        await FileAsync(null, VerifiedCityHall);
+        await DispatchAllAsync(Services);
+        var seen = new List<string>();
+        await using var node = SmtpNode(_smtp, inner => new LooksBeforeSending(inner, async () =>
+            seen.AddRange(await RowsAsync<string>("SELECT status || ' ' || COALESCE(claimed_by, '-') FROM mail_outgoing"))));
+
+        (await SendAllAsync(node)).Should().Equal(SendOutcome.Sent);
+
+        seen.Should().ContainSingle().Which.Should().StartWith("sending ").And.Contain($":{Environment.ProcessId}");
+        (await MailsAsync()).Should().ContainSingle().Which.Status.Should().Be(MailStatus.Sent);
+    }
+
+    [SkippableFact]
+    public async Task ACrashAfterTheAcceptanceWasCommitted_SendsNothingAgain_AndWritesTheTimelineEntryOnce()
+    {
+        await FileAsync(null, VerifiedCityHall);
+        await DispatchAllAsync(Services);
+        var row = (await MailsAsync()).Should().ContainSingle().Subject;
+        // What a process leaves that stopped right after committing the server's 250.
+        await ExecuteAsync(
+            "UPDATE mail_outgoing SET status = 'sent', sent_at = @At, claimed_at = @At, claimed_by = 'gone:1', attempts = 1 WHERE id = @Id",
+            new { row.Id, At = Clock.GetUtcNow() });
+        await using var node = SmtpNode(_smtp);
+
+        (await SendAllAsync(node)).Should().BeEmpty("the claim may still be live");
+        Clock.Advance(new MailSendingSettings { PickupDirectory = "" }.SendingLease);
+        (await SendAllAsync(node)).Should().Equal(SendOutcome.Sent);
+        (await SendAllAsync(node)).Should().BeEmpty();
+
+        _smtp.Received.Should().BeEmpty();
+        (await CountAsync("SELECT COUNT(*) FROM timeline WHERE kind = 'mail:sent'")).Should().Be(1);
+        (await CountAsync("SELECT COUNT(*) FROM mail_outgoing WHERE recorded_at IS NOT NULL AND resends = 0 AND status = 'sent'")).Should().Be(1);
     }
 
     [SkippableFact]
@@ -195,6 +242,18 @@ public abstract class MailSendingTests : MailTestBase
         var ids = _smtp.Received.Select(mail => mail.Message.MessageId).ToList();
         ids.Should().HaveCount(8).And.OnlyHaveUniqueItems();
         (await MailsAsync()).Should().OnlyContain(row => row.Status == MailStatus.Sent && row.Attempts == 1);
+    }
+
+    /// <summary>Runs a look at the database just before the message goes to the server.</summary>
+    private sealed class LooksBeforeSending(IMailTransport inner, Func<Task> look) : IMailTransport
+    {
+        public string Name => inner.Name;
+
+        public async Task<string?> SendAsync(PendingMail mail, IReadOnlyList<MailAttachment> attachments, CancellationToken cancellationToken)
+        {
+            await look();
+            return await inner.SendAsync(mail, attachments, cancellationToken);
+        }
     }
 
     private sealed class ProcessDiedException : Exception

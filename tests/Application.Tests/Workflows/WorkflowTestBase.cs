@@ -78,6 +78,13 @@ public abstract class WorkflowTestBase : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 
+    /// <summary>A request that runs its own transactions (the mail sender).</summary>
+    protected static async Task<TResponse> SendAsync<TResponse>(IServiceProvider services, IRequest<TResponse> request)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
     protected async Task<TResponse> QueryAsync<TResponse>(IQuery<TResponse> query)
     {
         await using var scope = Services.CreateAsyncScope();

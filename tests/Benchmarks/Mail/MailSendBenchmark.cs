@@ -18,8 +18,8 @@ namespace FoiTracker.Benchmarks.Mail;
 
 /// <summary>
 /// Benchmark "mail", sending half: messages per second from pending mail_outgoing rows, each with a
-/// one-page request letter (PDF) attached, through the real sender (one row per transaction: claim,
-/// build the MIME message, hand it over, mark it sent, write mail:sent on the request's timeline) —
+/// one-page request letter (PDF) attached, through the real sender (three short transactions per mail:
+/// the claim, the server's acceptance, then mail:sent on the request's timeline; ADR 030) —
 /// to an SMTP server in this process (the SmtpServer package, on loopback) and to the pickup folder.
 /// SQLite, one sender, after a warm-up of 100 messages.
 /// </summary>

@@ -13,60 +13,48 @@ public sealed class SiteProcess : IAsyncDisposable
     public const string AdminEmail = "admin@foitracker.example.ge";
     public const string AdminPassword = "Browser-admin-password-1";
 
-    private readonly RunningService _service;
+    private readonly ServiceNode _node;
 
-    private SiteProcess(RunningService service, string directory)
+    private SiteProcess(ServiceNode node, string directory)
     {
-        _service = service;
+        _node = node;
         Directory = directory;
     }
 
     /// <summary>The site's address, ending in a slash (http://127.0.0.1:PORT/).</summary>
-    public Uri Address => _service.Address;
+    public Uri Address => _node.Address;
 
     /// <summary>The service's working folder; its data (database, mail pickup) is in <c>data</c>.</summary>
     public string Directory { get; }
 
     /// <summary>What the service printed so far, for failure messages.</summary>
-    public string Output => _service.Output;
+    public string Output => _node.Output;
 
     public static async Task<SiteProcess> StartAsync()
     {
         var directory = Path.Combine(Path.GetTempPath(), $"foi-browser-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(directory);
-        var start = ServiceProcess.StartInfo(directory);
-        // Development makes the service read its styles and scripts through the build's static web assets
-        // manifest (beside the tests), since it runs from the build output, not from a published folder.
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Seeds__Directory"] = TestSeeds.Directory;
-        start.Environment["FOI_ADMIN_EMAIL"] = AdminEmail;
-        start.Environment["FOI_ADMIN_PASSWORD"] = AdminPassword;
-        // The journeys read statistics right after changing a request: nothing is kept between answers
-        // here (keeping them for a while is tested in the Web suite).
-        start.Environment["Statistics__CacheSeconds"] = "0";
-
-        try
+        var settings = new Dictionary<string, string>
         {
-            return new SiteProcess(await RunningService.StartAsync(start), directory);
-        }
-        catch
-        {
-            DeleteFolder(directory);
-            throw;
-        }
+            // Development makes the service read its styles and scripts through the build's static web assets
+            // manifest (beside the tests), since it runs from the build output, not from a published folder.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Seeds:Directory"] = TestSeeds.Directory,
+            ["FOI_ADMIN_EMAIL"] = AdminEmail,
+            ["FOI_ADMIN_PASSWORD"] = AdminPassword,
+            // The journeys read statistics right after changing a request: nothing is kept between answers
+            // here (keeping them for a while is tested in the Web suite).
+            ["Statistics:CacheSeconds"] = "0",
+        };
+        return new SiteProcess(await ServiceNode.StartAsync("site", directory, settings), directory);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _service.DisposeAsync();
-        DeleteFolder(Directory);
-    }
-
-    private static void DeleteFolder(string directory)
-    {
+        await _node.DisposeAsync();
         try
         {
-            System.IO.Directory.Delete(directory, recursive: true);
+            System.IO.Directory.Delete(Directory, recursive: true);
         }
         catch (IOException)
         {

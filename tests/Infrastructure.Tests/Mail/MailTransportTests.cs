@@ -123,6 +123,8 @@ public sealed class MailTransportTests : IAsyncLifetime
     [InlineData("Mail:Digest:Time", "8am", "HH:mm")]
     [InlineData("Mail:Digest:TimeZone", "Mars/Olympus", "IANA")]
     [InlineData("Mail:Digest:To", "staff", "not a mail address")]
+    [InlineData("Mail:SendingLease", "00:00:30", "00:01:00")]
+    [InlineData("Mail:SendingLease", "soon", "hh:mm:ss")]
     public void ABadSetting_StopsTheStart_WithALineNamingIt(string key, string value, string hint)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create(key, (string?)value)]).Build();
@@ -152,5 +154,6 @@ public sealed class MailTransportTests : IAsyncLifetime
         settings.DigestTime.Should().Be(new TimeOnly(8, 0));
         settings.DigestTimeZone.Id.Should().Be("Asia/Tbilisi");
         settings.DigestTo.Should().BeEmpty();
+        settings.SendingLease.Should().Be(TimeSpan.FromMinutes(5));
     }
 }

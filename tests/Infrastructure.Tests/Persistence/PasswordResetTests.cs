@@ -145,6 +145,12 @@ public sealed partial class PasswordResetTests
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 
+    private static async Task<TResponse> SendAsync<TResponse>(MigratedDatabase database, IRequest<TResponse> request)
+    {
+        await using var scope = database.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
     private static async Task<string> MailedTokenAsync(MigratedDatabase database) =>
         (await MailedTokensAsync(database)).Should().ContainSingle().Subject;
 

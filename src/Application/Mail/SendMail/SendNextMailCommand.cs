@@ -3,11 +3,15 @@ using Mediator;
 namespace FoiTracker.Application.Mail.SendMail;
 
 /// <summary>
-/// Sends the oldest pending mail whose time has come, in a transaction of its own: the row is
-/// locked, the message handed to the transport, and the row marked sent before the commit. A crash
-/// between the two leaves the row pending, so that one message is sent again, with the same Message-ID.
+/// Sends the oldest pending mail whose time has come, in three short transactions of its own rather
+/// than the one a command runs in: the claim (status sending) commits before the SMTP conversation,
+/// the server's acceptance commits alone as soon as it is given, and what follows (the timeline
+/// entry) after that. A process that stops during the conversation leaves the mail sending; once
+/// the claim's lease runs out it is sent again, with the same Message-ID, and counted. One that stops
+/// after the acceptance's commit sends nothing again. Only a stop between the server's 250 and that
+/// commit, a few milliseconds, sends a message twice.
 /// </summary>
-public sealed record SendNextMailCommand : ICommand<SendOutcome>;
+public sealed record SendNextMailCommand : IRequest<SendOutcome>;
 
 public enum SendOutcome
 {

@@ -7,9 +7,13 @@ using FoiTracker.Infrastructure.Mail;
 namespace FoiTracker.Infrastructure.Persistence.Repositories;
 
 /// <summary>The mail_outgoing rows: written by the outbox dispatch, taken one at a time by the sender, listed for staff.</summary>
-public sealed class OutgoingMailRepository(DbSession session, MailSettings settings) : SqlRepository(session), IOutgoingMailStore
+public sealed class OutgoingMailRepository(DbSession session, MailSettings settings, MailSendingSettings sending)
+    : SqlRepository(session), IOutgoingMailStore
 {
     private const int MaxErrorLength = 2000;
+
+    /// <summary>This process, as a claim names it: host and process id.</summary>
+    private static readonly string Node = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     private const string Columns =
         $"""
@@ -19,7 +23,7 @@ public sealed class OutgoingMailRepository(DbSession session, MailSettings setti
         m.language AS {nameof(Row.Language)}, m.attachments AS {nameof(Row.Attachments)}, m.status AS {nameof(Row.Status)},
         m.attempts AS {nameof(Row.Attempts)}, m.created_at AS {nameof(Row.CreatedAt)}, m.available_at AS {nameof(Row.AvailableAt)},
         m.sent_at AS {nameof(Row.SentAt)}, m.last_error AS {nameof(Row.LastError)}, m.transport_ref AS {nameof(Row.TransportRef)},
-        m.retried_at AS {nameof(Row.RetriedAt)}
+        m.retried_at AS {nameof(Row.RetriedAt)}, m.claimed_by AS {nameof(Row.ClaimedBy)}
         FROM mail_outgoing m LEFT JOIN requests r ON r.id = m.request_id
         """;
 
@@ -62,34 +66,69 @@ public sealed class OutgoingMailRepository(DbSession session, MailSettings setti
     {
         // SKIP LOCKED: two nodes sending at once each take a different row. SQLite has one writer.
         var lockClause = Session.Provider == DatabaseProvider.Postgres ? "FOR UPDATE OF m SKIP LOCKED" : string.Empty;
+        var parameters = new { Now = now.ToUniversalTime(), Stale = (now - sending.SendingLease).ToUniversalTime() };
+        // The condition is the in-flight index's, so the look for claims that ran out reads only that small index.
         var row = await QuerySingleOrDefaultAsync<Row>(
-            $"""
-            SELECT {Columns}
-            WHERE m.status = 'pending' AND m.available_at <= @Now
-            ORDER BY m.available_at, m.id
-            LIMIT 1
-            {lockClause}
+                $"""
+                SELECT {Columns}
+                WHERE (m.status = 'sending' OR (m.sent_at IS NOT NULL AND m.recorded_at IS NULL)) AND m.claimed_at <= @Stale
+                ORDER BY m.claimed_at, m.id
+                LIMIT 1
+                {lockClause}
+                """,
+                parameters,
+                cancellationToken)
+            ?? await QuerySingleOrDefaultAsync<Row>(
+                $"""
+                SELECT {Columns}
+                WHERE m.status = 'pending' AND m.available_at <= @Now
+                ORDER BY m.available_at, m.id
+                LIMIT 1
+                {lockClause}
+                """,
+                parameters,
+                cancellationToken);
+        if (row is null)
+            return null;
+
+        var claim = row.Status switch
+        {
+            MailStatus.Pending => MailClaim.Due,
+            MailStatus.Sending => MailClaim.CutShort,
+            _ => MailClaim.AcceptedNotRecorded,
+        };
+        await ExecuteAsync(
+            """
+            UPDATE mail_outgoing
+            SET status = CASE WHEN status = 'pending' THEN 'sending' ELSE status END,
+                claimed_at = @Now, claimed_by = @Node, resends = resends + @Resend
+            WHERE id = @Id
             """,
-            new { Now = now.ToUniversalTime() },
+            new { row.Id, Now = now.ToUniversalTime(), Node, Resend = claim == MailClaim.CutShort ? 1 : 0 },
             cancellationToken);
-        return row is null
-            ? null
-            : new PendingMail(row.Id, row.RequestId, row.Number, row.Kind, row.MessageId, row.FromAddress, row.ToAddress, row.ReplyTo,
-                row.Subject, row.TextBody, row.Language, AttachmentIds(row.Attachments), row.Attempts, row.CreatedAt, row.RetriedAt);
+        return new PendingMail(row.Id, row.RequestId, row.Number, row.Kind, row.MessageId, row.FromAddress, row.ToAddress, row.ReplyTo,
+            row.Subject, row.TextBody, row.Language, AttachmentIds(row.Attachments), row.Attempts, row.CreatedAt, row.RetriedAt,
+            claim, claim == MailClaim.Due ? null : row.ClaimedBy);
     }
 
-    public Task MarkSentAsync(Guid id, DateTimeOffset at, string? transportRef, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            "UPDATE mail_outgoing SET status = 'sent', sent_at = @At, attempts = attempts + 1, last_error = NULL, transport_ref = @Ref WHERE id = @Id",
+    public async Task<bool> MarkSentAsync(Guid id, DateTimeOffset at, string? transportRef, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            """
+            UPDATE mail_outgoing SET status = 'sent', sent_at = @At, attempts = attempts + 1, last_error = NULL, transport_ref = @Ref
+            WHERE id = @Id AND status = 'sending'
+            """,
             new { Id = id, At = at.ToUniversalTime(), Ref = Clip(transportRef) },
-            cancellationToken);
+            cancellationToken) == 1;
+
+    public Task MarkRecordedAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE mail_outgoing SET recorded_at = @At WHERE id = @Id", new { Id = id, At = at.ToUniversalTime() }, cancellationToken);
 
     public Task ReplaceTextAsync(Guid id, string textBody, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE mail_outgoing SET text_body = @TextBody WHERE id = @Id", new { Id = id, TextBody = textBody }, cancellationToken);
 
     public Task RetryLaterAsync(Guid id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            "UPDATE mail_outgoing SET attempts = attempts + 1, last_error = @Error, available_at = @RetryAt WHERE id = @Id",
+            "UPDATE mail_outgoing SET status = 'pending', attempts = attempts + 1, last_error = @Error, available_at = @RetryAt WHERE id = @Id",
             new { Id = id, Error = Clip(error), RetryAt = retryAt.ToUniversalTime() },
             cancellationToken);
 
@@ -194,6 +233,7 @@ public sealed class OutgoingMailRepository(DbSession session, MailSettings setti
         public string? LastError { get; init; }
         public string? TransportRef { get; init; }
         public DateTimeOffset? RetriedAt { get; init; }
+        public string? ClaimedBy { get; init; }
     }
 
     private sealed class NoticeRow
