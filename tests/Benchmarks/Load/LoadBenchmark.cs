@@ -28,6 +28,7 @@ public sealed class LoadBenchmark : IBenchmark
         new("clients", "concurrent clients filing (default 16)"),
         new("readers", "concurrent clients searching bodies (default 2)"),
         new("accounts", "citizen accounts the filing clients share (default 8)"),
+        new("settings", "more service settings, Key=Value;… (e.g. Workflow:OutboxBatchSize=10), given on its command line"),
         new("keep", "keep the databases instead of deleting them", IsFlag: true),
     ];
 
@@ -40,6 +41,10 @@ public sealed class LoadBenchmark : IBenchmark
         var readers = (int)options.GetInt64("readers", 2, 1, 256);
         var accounts = (int)options.GetInt64("accounts", 8, 1, 1000);
         var postgres = providers.Contains("postgres") ? SweepBenchmark.PostgresConnectionString() : null;
+        var settings = (options.Get("settings") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (settings.FirstOrDefault(setting => !setting.Contains('=', StringComparison.Ordinal)) is { } wrong)
+            throw new UsageException($"--settings takes Key=Value pairs separated by ';', not '{wrong}'.");
+        string[] arguments = ["--Limits:Enabled=false", .. settings.Select(setting => "--" + setting)];
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["providers"] = string.Join(",", providers),
@@ -47,7 +52,8 @@ public sealed class LoadBenchmark : IBenchmark
             ["clients"] = clients.ToString(CultureInfo.InvariantCulture),
             ["readers"] = readers.ToString(CultureInfo.InvariantCulture),
             ["accounts"] = accounts.ToString(CultureInfo.InvariantCulture),
-            ["service"] = "FoiTracker.Web.dll of this build as its own process, --Limits:Enabled=false, scheduler on; clients in this process on the same machine",
+            ["service"] = "FoiTracker.Web.dll of this build as its own process, scheduler on; clients in this process on the same machine",
+            ["service_arguments"] = string.Join(" ", arguments),
         };
 
         var figures = new List<Figure>();
@@ -55,7 +61,7 @@ public sealed class LoadBenchmark : IBenchmark
         {
             Console.WriteLine($"{provider}: starting the service on a fresh database...");
             await using var database = await ScratchDatabase.CreateAsync(provider, postgres, options.Has("keep"), cancellationToken);
-            await using var service = await ServiceProcessUnderLoad.StartAsync(database, options.SeedsDirectory, ["--Limits:Enabled=false"], cancellationToken);
+            await using var service = await ServiceProcessUnderLoad.StartAsync(database, options.SeedsDirectory, arguments, cancellationToken);
             using var load = new LoadClients(service.Address, clients + readers);
             await load.PrepareAsync(accounts, cancellationToken);
             parameters[$"{provider}.bodies"] = load.Bodies.Count.ToString(CultureInfo.InvariantCulture);
