@@ -52,10 +52,10 @@ public interface IStatisticsSource
     IAsyncEnumerable<StatisticsRow> ReadAsync(StatisticsSelection selection, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The selected requests counted as of <paramref name="asOf"/> in the store, per body and statute, with the
-    /// definitions of <see cref="OutcomeClassifier"/> and <see cref="GroupCalculator"/>, and what Kaplan–Meier
-    /// needs of them, requests with the same days counted together; both from one read, so they agree. A year of
-    /// every body comes back as a few values per body instead of a row per request.
+    /// The selected requests classified as of <paramref name="asOf"/> in the store, with the definitions of
+    /// <see cref="OutcomeClassifier"/> and <see cref="GroupCalculator"/>, counted per body and statute, and what
+    /// Kaplan–Meier needs of them (two days each); both from one read, so they agree. Each request hands over a
+    /// few small values instead of every fact.
     /// </summary>
     /// <exception cref="InvalidDataException">A request answered by then has an answer outcome statistics do not know.</exception>
     Task<StatisticsTally> TallyAsync(StatisticsSelection selection, DateOnly asOf, CancellationToken cancellationToken);

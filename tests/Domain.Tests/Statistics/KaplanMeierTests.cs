@@ -58,4 +58,26 @@ public sealed class KaplanMeierTests
         estimate.Median.Should().BeNull();
         estimate.SurvivalAt(20).Should().Be(0.75);
     }
+
+    [Fact]
+    public void Requests_counted_together_give_the_estimate_of_the_same_requests_listed_one_by_one()
+    {
+        var counted = KaplanMeier.Estimate(Sample.GroupBy(time => time).ToDictionary(group => group.Key, group => group.Count()));
+
+        counted.Steps.Should().Equal(KaplanMeier.Estimate(Sample).Steps);
+        counted.Count.Should().Be(Sample.Length);
+    }
+
+    [Fact]
+    public void Greenwood_holds_for_a_year_of_every_body()
+    {
+        // 100,000 requests, half answered after one day: 100,000 × 50,000 is past the range of a 32-bit integer.
+        var estimate = KaplanMeier.Estimate(new Dictionary<TimeToAnswer, int> { [new(1, true)] = 50_000, [new(2, false)] = 50_000 });
+
+        var step = estimate.Steps.Single();
+        var spread = Proportion.Z95 * Math.Sqrt(50_000.0 / (100_000.0 * 50_000)) / Math.Abs(Math.Log(0.5));
+        (step.AtRisk, step.Answers, step.Survival).Should().Be((100_000, 50_000, 0.5));
+        step.Lower.Should().BeApproximately(Math.Pow(0.5, Math.Exp(spread)), 1e-12);
+        step.Upper.Should().BeApproximately(Math.Pow(0.5, Math.Exp(-spread)), 1e-12);
+    }
 }
