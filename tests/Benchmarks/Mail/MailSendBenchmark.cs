@@ -40,9 +40,8 @@ public static class MailSendBenchmark
                 [MailSendingSettings.SmtpPortKey] = smtp.Port.ToString(CultureInfo.InvariantCulture),
                 [MailSendingSettings.SmtpSecurityKey] = "None",
             };
-            var (rate, attachment) = await MeasureAsync(seedsDirectory, settings, cancellationToken);
-            // Every measured and warm-up message, and the request letter's own mail, arrived once.
-            var expected = Messages + WarmUp + 1;
+            var (rate, attachment, expected) = await MeasureAsync(seedsDirectory, settings, cancellationToken);
+            // Every message the sender sent arrived once.
             var received = (await smtp.WaitForAsync(expected)).Select(mail => mail.Message.MessageId).Distinct().Count();
             if (received != expected)
                 throw new InvalidOperationException($"The SMTP server received {received} distinct messages, not {expected}.");
@@ -51,7 +50,7 @@ public static class MailSendBenchmark
             figures["send.smtp_transport_only.messages_per_second"] = await TransportOnlyAsync(smtp, attachment, cancellationToken);
         }
 
-        var (pickup, _) = await MeasureAsync(seedsDirectory, null, cancellationToken);
+        var (pickup, _, _) = await MeasureAsync(seedsDirectory, null, cancellationToken);
         figures["send.pickup.messages_per_second"] = pickup;
         figures["send.messages"] = Messages;
         return figures;
@@ -80,7 +79,7 @@ public static class MailSendBenchmark
         return Messages / 4 / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<(double Rate, int AttachmentBytes)> MeasureAsync(
+    private static async Task<(double Rate, int AttachmentBytes, int Sent)> MeasureAsync(
         string seedsDirectory, IReadOnlyDictionary<string, string?>? settings, CancellationToken cancellationToken)
     {
         await using var database = ScratchDatabase.CreateSqlite(keep: false);
@@ -88,8 +87,12 @@ public static class MailSendBenchmark
         var (requestId, letterId, bytes) = await FileOneRequestAsync(services, cancellationToken);
 
         await EnqueueAsync(services, requestId, letterId, "warm", WarmUp, cancellationToken);
-        if (await SendAllAsync(services, cancellationToken) != WarmUp + 1)
-            throw new InvalidOperationException("The warm-up did not send every message.");
+        // Besides the warm-up's own, whatever the filing queued (nothing while the body's address is
+        // not verified: its request then starts ready to print).
+        var waiting = await UnsentAsync(services, cancellationToken);
+        var warmedUp = await SendAllAsync(services, cancellationToken);
+        if (warmedUp != waiting || warmedUp < WarmUp)
+            throw new InvalidOperationException($"The warm-up sent {warmedUp} messages, not {waiting}.");
 
         await EnqueueAsync(services, requestId, letterId, "measured", Messages, cancellationToken);
         var clock = Stopwatch.StartNew();
@@ -97,10 +100,10 @@ public static class MailSendBenchmark
         clock.Stop();
         if (sent != Messages)
             throw new InvalidOperationException($"{sent} messages were sent, not {Messages}.");
-        return (Messages / clock.Elapsed.TotalSeconds, bytes);
+        return (Messages / clock.Elapsed.TotalSeconds, bytes, warmedUp + sent);
     }
 
-    /// <summary>A request to Gori City Hall (which has a verified address): its letter is the attachment every message carries.</summary>
+    /// <summary>A request to Gori City Hall: its letter is the attachment every message carries.</summary>
     private static async Task<(Guid RequestId, Guid LetterId, int Bytes)> FileOneRequestAsync(ServiceProvider services, CancellationToken cancellationToken)
     {
         var citizen = new RequestActor(Guid.CreateVersion7(), "Nino", Role.Citizen);
@@ -142,6 +145,12 @@ public static class MailSendBenchmark
         }
 
         await session.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<int> UnsentAsync(ServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var connection = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM mail_outgoing WHERE sent_at IS NULL");
     }
 
     private static async Task<int> SendAllAsync(ServiceProvider services, CancellationToken cancellationToken)
