@@ -40,6 +40,13 @@ public interface ILetterRenderer
     /// <exception cref="LetterContentException">A character the font cannot show, or a text above <see cref="MaxCharacters"/>.</exception>
     RenderedLetter Render(LetterDocument letter);
 
+    /// <summary>
+    /// Throws exactly what <see cref="Render"/> would throw for <paramref name="letter"/>, without
+    /// laying it out or drawing it: a letter that passes renders.
+    /// </summary>
+    /// <exception cref="LetterContentException">A character the font cannot show, or a text above <see cref="MaxCharacters"/>.</exception>
+    void Check(LetterDocument letter);
+
     /// <summary>The characters of <paramref name="text"/> the bundled font cannot show (controls excluded: they are stripped).</summary>
     IReadOnlyList<int> MissingCharacters(string text);
 }

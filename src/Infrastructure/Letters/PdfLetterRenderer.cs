@@ -60,9 +60,17 @@ public sealed partial class PdfLetterRenderer : ILetterRenderer
     {
         ArgumentNullException.ThrowIfNull(letter);
         var clean = Sanitise(letter);
-        Check(clean);
+        CheckClean(clean);
         var pages = Layout(clean);
         return Draw(clean, pages);
+    }
+
+    // Layout and drawing cannot fail on content (a word wider than a line is broken), so the checks
+    // made before them are all a letter has to pass.
+    public void Check(LetterDocument letter)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        CheckClean(Sanitise(letter));
     }
 
     /// <summary>Control characters (C0, C1, DEL) are dropped; tabs become spaces; text is NFC so a composed and a decomposed letter look up the same glyph.</summary>
@@ -106,7 +114,7 @@ public sealed partial class PdfLetterRenderer : ILetterRenderer
         Reference = Clean(letter.Reference),
     };
 
-    private void Check(LetterDocument letter)
+    private void CheckClean(LetterDocument letter)
     {
         var parts = new List<(string Where, string Text, bool Bold)>
         {

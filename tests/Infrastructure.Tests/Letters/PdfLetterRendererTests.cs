@@ -98,6 +98,32 @@ public sealed class PdfLetterRendererTests
     }
 
     [Fact]
+    public void Checking_a_letter_refuses_what_rendering_refuses_with_the_same_message_and_passes_what_renders()
+    {
+        LetterDocument[] refused =
+        [
+            Letter("en", LongText(PdfLetterRenderer.Limit + 1)),
+            Letter("ka", "ასლის საფასური: 0.05 ₾ გვერდზე"),
+            Letter() with { Addressee = ["城市 City Hall"] },
+            Letter() with { Subject = "Bold 城" },
+        ];
+        foreach (var letter in refused)
+        {
+            var rendering = () => _renderer.Render(letter);
+            var message = rendering.Should().Throw<LetterContentException>().Which.Message;
+            var checking = () => _renderer.Check(letter);
+            checking.Should().Throw<LetterContentException>().Which.Message.Should().Be(message);
+        }
+
+        LetterDocument[] accepted = [Letter(), Letter("en", LongText(100_000).Split("\n\n")), Letter("en", "Bell\u0007 and\u0000 plain text")];
+        foreach (var letter in accepted)
+        {
+            _renderer.Invoking(renderer => renderer.Check(letter)).Should().NotThrow();
+            _renderer.Render(letter).PageCount.Should().BePositive();
+        }
+    }
+
+    [Fact]
     public void Control_characters_are_stripped_not_printed()
     {
         var rendered = _renderer.Render(Letter("en", "Bell\u0007 and\u0000 null\u001b escape\tand tab"));

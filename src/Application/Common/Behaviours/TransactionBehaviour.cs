@@ -6,8 +6,7 @@ namespace FoiTracker.Application.Common.Behaviours;
 /// <summary>
 /// Runs each command in one database transaction: its writes, and later its outbox rows, land
 /// together or not at all. Queries run without one. A command sent inside a transaction that is
-/// already open joins it, and its caller commits. A command that begins its own transaction
-/// (<see cref="IBeginsOwnTransaction"/>) is left to its handler.
+/// already open joins it, and its caller commits.
 /// </summary>
 public sealed class TransactionBehaviour<TMessage, TResponse>(IUnitOfWork unitOfWork)
     : IPipelineBehavior<TMessage, TResponse>
@@ -18,7 +17,7 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(IUnitOfWork unitOf
         MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
-        if (message is not IBaseCommand || message is IBeginsOwnTransaction || unitOfWork.InTransaction)
+        if (message is not IBaseCommand || unitOfWork.InTransaction)
             return await next(message, cancellationToken);
 
         await unitOfWork.BeginAsync(cancellationToken);

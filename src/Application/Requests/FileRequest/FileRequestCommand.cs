@@ -36,7 +36,7 @@ public sealed record FileRequestCommand(
     RequestActor Actor,
     string? IdempotencyKey = null,
     string? VerifyLinkBase = null,
-    string Language = "en") : ICommand<FiledRequest>, IBeginsOwnTransaction;
+    string Language = "en") : ICommand<FiledRequest>;
 
 public sealed record FiledRequest(Guid Id, string Number, string Stage, bool Replayed = false);
 
@@ -87,7 +87,6 @@ public sealed class FileRequestHandler(
     Accounts.EmailVerification.RequesterEmailCheck requesterEmails,
     IAbuseCounters counters,
     AbuseLimits limits,
-    IUnitOfWork unitOfWork,
     TimeProvider clock)
     : ICommandHandler<FileRequestCommand, FiledRequest>
 {
@@ -102,29 +101,13 @@ public sealed class FileRequestHandler(
         if (await ReplayAsync(command, scope, hash, cancellationToken) is { } replayed)
             return replayed;
 
-        // The letter is made (not kept) before the transaction begins: it takes longer than all the
-        // writes, and on SQLite a transaction holds the one writer's lock while it runs (ADR 033).
         // Refused now rather than accepted with a clock running and a letter that can never be sent.
+        // The check composes the letter with the widest number of the year, the real one not yet given.
         var recipient = await RecipientAsync(command, cancellationToken);
         var now = clock.GetUtcNow();
         var provisional = Compose(command, recipient, RequestNumber.From(recipient.Jurisdiction.LegalDateOf(now).Year, ProvisionalSequence), now);
         await letterCheck.EnsureCanBeMadeAsync(provisional, recipient.Context.LegalDate(now), cancellationToken);
-
-        if (unitOfWork.InTransaction)
-            return await FileAsync(command, scope, hash, recipient, now, cancellationToken);
-        await unitOfWork.BeginAsync(cancellationToken);
-        try
-        {
-            // A retry that arrived at the same moment may have committed since the first look.
-            var filed = await ReplayAsync(command, scope, hash, cancellationToken) ?? await FileAsync(command, scope, hash, recipient, now, cancellationToken);
-            await unitOfWork.CommitAsync(cancellationToken);
-            return filed;
-        }
-        catch
-        {
-            await unitOfWork.RollbackAsync(CancellationToken.None);
-            throw;
-        }
+        return await FileAsync(command, scope, hash, recipient, now, cancellationToken);
     }
 
     /// <summary>

@@ -11,9 +11,10 @@ namespace FoiTracker.Application.Requests.FileRequest;
 /// <summary>
 /// Makes sure the request letter of a request about to be filed can be made, before anything is
 /// stored. A request whose letter cannot be made would otherwise be accepted, its clock would run,
-/// and nothing would ever reach the body. The letter is composed and rendered (not stored) in every
-/// language one would be made in without anyone asking: the template's default and the language
-/// of the mails about the request.
+/// and nothing would ever reach the body. The letter is composed and checked as the renderer would
+/// check it (not drawn: drawing cannot fail on content, and it costs more than the whole filing) in
+/// every language one would be made in without anyone asking: the template's default and the
+/// language of the mails about the request.
 /// </summary>
 public sealed class RequestLetterCheck(LetterComposer composer, ILetterTemplates templates, ILetterRenderer renderer, MailComposer mail)
 {
@@ -47,7 +48,7 @@ public sealed class RequestLetterCheck(LetterComposer composer, ILetterTemplates
             if (!templates.TryGet(request.StatuteId, LetterKind, language, out var template) || template is null)
                 continue;
             var letter = await composer.ComposeAsync(record, template, LetterRecipients.Body, date, cancellationToken);
-            renderer.Render(letter);
+            renderer.Check(letter);
         }
     }
 
