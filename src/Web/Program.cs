@@ -12,7 +12,10 @@ using Scalar.AspNetCore;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // Settings are read and checked once, at start; a changed file takes effect at the next start.
+    // Watching for changes would watch the whole content root, where the data folder (database,
+    // mail pickup) lies by default, and wake on every write the service makes.
+    var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
     builder.Services
         .AddApplication()
         .AddInfrastructure(builder.Configuration)
