@@ -20,6 +20,7 @@ public static class DependencyInjection
         // The host sets the abuse limits from its settings; without them none apply.
         services.TryAddSingleton(Common.AbuseLimits.Off);
         services.AddSingleton<Workflows.WorkflowContexts>();
+        services.AddSingleton<Letters.PreparedLetters>();
         services.AddScoped<Letters.LetterComposer>();
         services.AddScoped<Requests.FileRequest.RequestLetterCheck>();
         services.AddScoped<Accounts.EmailVerification.RequesterEmailCheck>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using FoiTracker.Application.Letters;
 using FoiTracker.Application.Outbox.DispatchOutbox;
 using FoiTracker.Tests.Support;
 using FoiTracker.Web.Tests.Support;
@@ -46,6 +47,29 @@ public sealed class LetterEndpointTests(FoiTrackerFactory factory) : IClassFixtu
         // Handing the outbox over again produces nothing new.
         await DispatchOutboxAsync();
         (await ListAsync(token, id)).Should().HaveCount(1);
+    }
+
+    [Fact]
+    public async Task The_request_letter_drawn_before_the_dispatch_transaction_is_the_one_stored()
+    {
+        var token = await RegisterCitizenAsync();
+        var (id, number) = await FileAsync(token, "Please send the minutes of the 2025 council sessions.");
+        var drawings = factory.Services.GetRequiredService<PreparedLetters>();
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var prepared = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PrepareOutboxQuery());
+            prepared.Should().BePositive();
+        }
+
+        drawings.Count.Should().BePositive("the request letter was drawn with no transaction open");
+        await DispatchOutboxAsync();
+        drawings.Count.Should().Be(0, "the dispatch took the drawing it found instead of drawing the letter again");
+
+        var letter = (await ListAsync(token, id)).Should().ContainSingle().Subject;
+        var text = await PdfTextAsync(token, id, letter.GetProperty("id").GetGuid());
+        text.Should().Contain(Squash($"საჯარო ინფორმაციის მოთხოვნის შესახებ განცხადება № {number}"))
+            .And.Contain(Squash("Please send the minutes of the 2025 council sessions."));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class LetterComposer(
     IRequestQueries requests,
     IPublicBodyRepository bodies,
     ILetterTemplates templates,
-    ILetterRenderer renderer,
+    PreparedLetters prepared,
     ILetterStore store,
     IStatuteCatalog catalog,
     TimeProvider clock)
@@ -53,6 +53,31 @@ public sealed class LetterComposer(
     public async Task<LetterDto> ProduceAsync(
         Guid requestId, string kind, string? language, string recipient, DateTimeOffset? step, string source, string? outboxKey, CancellationToken cancellationToken)
     {
+        var (request, template, letter, now) = await ComposeNowAsync(requestId, kind, language, recipient, cancellationToken);
+        var rendered = prepared.Render(letter);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(rendered.Bytes));
+        // The timeline entry the letter belongs to: the last one recorded at or before its step.
+        var belongsTo = step ?? now;
+        var seq = request.Timeline.Where(entry => entry.At <= belongsTo).Select(entry => (int?)entry.Seq).LastOrDefault()
+            ?? request.Timeline.Select(entry => (int?)entry.Seq).LastOrDefault();
+        return await store.SaveAsync(
+            new NewLetter(Uuid7.New(), request.Id, kind, template.Language, recipient, hash, rendered.Bytes, rendered.PageCount, now.ToUniversalTime(), seq, source, outboxKey),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Draws the letter <see cref="ProduceAsync"/> would make now, without storing anything, so that
+    /// it finds the drawing ready (<see cref="PreparedLetters"/>). Meant to run with no transaction open.
+    /// </summary>
+    public async Task PrepareAsync(Guid requestId, string kind, string? language, string recipient, CancellationToken cancellationToken)
+    {
+        var (_, _, letter, _) = await ComposeNowAsync(requestId, kind, language, recipient, cancellationToken);
+        prepared.Prepare(letter);
+    }
+
+    private async Task<(RequestRecord Request, LetterTemplate Template, LetterDocument Letter, DateTimeOffset Now)> ComposeNowAsync(
+        Guid requestId, string kind, string? language, string recipient, CancellationToken cancellationToken)
+    {
         var request = await requests.GetAsync(requestId, cancellationToken) ?? throw NotFoundException.For("request", requestId.ToString());
         language ??= templates.DefaultLanguage(request.Statute, kind)
             ?? throw NotFoundException.For("letter template", $"{request.Statute}/{kind}");
@@ -60,18 +85,8 @@ public sealed class LetterComposer(
             throw NotFoundException.For("letter template", $"{request.Statute}/{kind}.{language}");
 
         var now = clock.GetUtcNow();
-        var statute = catalog.GetStatute(request.Statute);
-        var date = statute.LegalDateOf(now);
-        var letter = await ComposeAsync(request, template, recipient, date, cancellationToken);
-        var rendered = renderer.Render(letter);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(rendered.Bytes));
-        // The timeline entry the letter belongs to: the last one recorded at or before its step.
-        var belongsTo = step ?? now;
-        var seq = request.Timeline.Where(entry => entry.At <= belongsTo).Select(entry => (int?)entry.Seq).LastOrDefault()
-            ?? request.Timeline.Select(entry => (int?)entry.Seq).LastOrDefault();
-        return await store.SaveAsync(
-            new NewLetter(Uuid7.New(), request.Id, kind, language, recipient, hash, rendered.Bytes, rendered.PageCount, now.ToUniversalTime(), seq, source, outboxKey),
-            cancellationToken);
+        var date = catalog.GetStatute(request.Statute).LegalDateOf(now);
+        return (request, template, await ComposeAsync(request, template, recipient, date, cancellationToken), now);
     }
 
     /// <summary>Fills the template for one request; public so tests and previews can see the letter before rendering.</summary>

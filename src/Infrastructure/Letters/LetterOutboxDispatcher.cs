@@ -31,6 +31,13 @@ public sealed class LetterOutboxDispatcher(LetterComposer composer, ILetterTempl
         await mail.MailLetterAsync(message, letter, cancellationToken);
     }
 
+    public async Task PrepareAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (Read(message) is { } payload)
+            await composer.PrepareAsync(payload.RequestId, message.Name, null, message.Recipient, cancellationToken);
+    }
+
     private static Payload? Read(OutboxMessage message)
     {
         try

@@ -15,8 +15,12 @@ public sealed class DispatchOutboxJob(IServiceScopeFactory scopes, WorkflowSched
 
     protected override string Work => "Outbox dispatch";
 
-    protected override ValueTask<DispatchResult> SendBatchAsync(ISender sender, int worker, CancellationToken cancellationToken) =>
-        sender.Send(new DispatchOutboxCommand(schedule.OutboxBatchSize), cancellationToken);
+    protected override async ValueTask<DispatchResult> SendBatchAsync(ISender sender, int worker, CancellationToken cancellationToken)
+    {
+        // Letters are drawn first, outside the batch's transaction; the batch finds them drawn.
+        await sender.Send(new PrepareOutboxQuery(schedule.OutboxBatchSize), cancellationToken);
+        return await sender.Send(new DispatchOutboxCommand(schedule.OutboxBatchSize), cancellationToken);
+    }
 
     protected override bool HasMore(DispatchResult result) => result.More;
 

@@ -90,6 +90,9 @@ public sealed class BatchingJobTests : IAsyncLifetime
             return Task.FromResult(Answer(limit));
         }
 
+        public Task<IReadOnlyList<OutboxMessage>> PeekPendingAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<OutboxMessage>>([]);
+
         public Task MarkDispatchedAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task MarkFailedAsync(Guid id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken) => Task.CompletedTask;

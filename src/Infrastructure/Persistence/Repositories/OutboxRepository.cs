@@ -4,11 +4,16 @@ namespace FoiTracker.Infrastructure.Persistence.Repositories;
 
 public sealed class OutboxRepository(DbSession session) : SqlRepository(session), IOutboxStore
 {
-    public async Task<IReadOnlyList<OutboxMessage>> ClaimPendingAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
-    {
+    public Task<IReadOnlyList<OutboxMessage>> ClaimPendingAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         // SKIP LOCKED lets several nodes dispatch side by side without taking the same row;
         // SQLite has a single writer, so a plain read inside its write transaction is enough.
-        var lockClause = Session.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : string.Empty;
+        PendingAsync(now, limit, Session.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : string.Empty, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxMessage>> PeekPendingAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        PendingAsync(now, limit, string.Empty, cancellationToken);
+
+    private async Task<IReadOnlyList<OutboxMessage>> PendingAsync(DateTimeOffset now, int limit, string lockClause, CancellationToken cancellationToken)
+    {
         var rows = await QueryAsync<Row>(
             $"""
             SELECT id AS Id, dedup_key AS DedupKey, request_id AS RequestId, kind AS Kind, name AS Name,
