@@ -90,7 +90,15 @@ public sealed class LoadClients : IDisposable
 
     /// <summary><paramref name="clients"/> clients filing back to back until <paramref name="until"/> is cancelled.</summary>
     public Task FileAsync(int clients, PhaseSamples samples, CancellationToken until) =>
-        Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(() => FileLoopAsync(client, samples, until), CancellationToken.None)));
+        Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(() => FileLoopAsync(client, samples, complete: true, until), CancellationToken.None)));
+
+    /// <summary>
+    /// The floor: the same clients posting the same filing without its subject, answered 400 by
+    /// validation before the database is asked anything: what HTTP, the token, JSON and the pipeline
+    /// cost on this machine with these clients, and so the most filings it could ever take.
+    /// </summary>
+    public Task FileIncompleteAsync(int clients, PhaseSamples samples, CancellationToken until) =>
+        Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(() => FileLoopAsync(client, samples, complete: false, until), CancellationToken.None)));
 
     /// <summary><paramref name="clients"/> clients searching bodies back to back until <paramref name="until"/> is cancelled.</summary>
     public Task ReadAsync(int clients, PhaseSamples samples, CancellationToken until) =>
@@ -98,7 +106,7 @@ public sealed class LoadClients : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task FileLoopAsync(int client, PhaseSamples samples, CancellationToken until)
+    private async Task FileLoopAsync(int client, PhaseSamples samples, bool complete, CancellationToken until)
     {
         var token = _tokens[client % _tokens.Count];
         var random = new Random(client);
@@ -110,13 +118,13 @@ public sealed class LoadClients : IDisposable
                 Content = JsonContent.Create(new
                 {
                     bodyKey = body,
-                    subject = $"ინფორმაცია 2025 წლის ბიუჯეტის შესრულების შესახებ ({client}-{i})",
+                    subject = complete ? $"ინფორმაცია 2025 წლის ბიუჯეტის შესრულების შესახებ ({client}-{i})" : "",
                     text = RequestText,
                     requester = new { name = $"მოქალაქე {client}", email = $"citizen{client}@load.foitracker.example.ge", address = "გორი, სტალინის გამზირი 12" },
                 }),
             };
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            await TimeAsync(message, HttpStatusCode.Created, samples);
+            await TimeAsync(message, complete ? HttpStatusCode.Created : HttpStatusCode.BadRequest, samples);
         }
     }
 
