@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using FoiTracker.Benchmarks.BulkLoad;
+using FoiTracker.Benchmarks.Harness;
 using FoiTracker.Infrastructure.Persistence;
 
 namespace FoiTracker.Benchmarks.Load;
@@ -81,20 +81,7 @@ public sealed partial class ServiceProcessUnderLoad : IAsyncDisposable
     }
 
     /// <summary>The service's resident memory now (VmRSS) and its peak (VmHWM), in bytes; zeros where /proc is not there.</summary>
-    public (long Resident, long Peak) Memory()
-    {
-        var status = $"/proc/{_process.Id}/status";
-        if (!File.Exists(status))
-            return (0, 0);
-        long Field(string name)
-        {
-            // "VmRSS:    123456 kB"
-            var line = File.ReadLines(status).FirstOrDefault(text => text.StartsWith(name + ":", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line[(name.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-        }
-
-        return (Field("VmRSS"), Field("VmHWM"));
-    }
+    public (long Resident, long Peak) Memory() => ProcessMemory.Read(_process.Id);
 
     /// <summary>The CPU time the service's process has used so far.</summary>
     public TimeSpan CpuTime()

@@ -3,8 +3,6 @@ using FoiTracker.Benchmarks.BulkLoad;
 using FoiTracker.Benchmarks.Harness;
 using FoiTracker.Benchmarks.Statistics;
 using FoiTracker.Benchmarks.Sweep;
-using FoiTracker.Infrastructure.Persistence;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FoiTracker.Benchmarks.Pages;
 
@@ -60,10 +58,7 @@ public sealed class PagesBenchmark : IBenchmark
             parameters["database"] = "kept from an earlier run: " + kept;
             await using var database = ScratchDatabase.Kept(providers[0], kept, postgres);
             Console.WriteLine($"{providers[0]}: measuring the kept {database.Location}...");
-            HistoryShape shape;
-            await using (var services = await database.StartServiceAsync(options.SeedsDirectory, cancellationToken))
-            await using (var connection = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(cancellationToken))
-                shape = await HistoryShape.ReadAsync(connection, query, cancellationToken);
+            var shape = await HistoryData.ReadShapeAsync(database, options.SeedsDirectory, query, cancellationToken);
             figures.AddRange(await MeasureAsync(providers[0], database, options.SeedsDirectory, shape, runs, cancellationToken));
             return new BenchmarkResult(figures, parameters, FileTag: providers[0]);
         }

@@ -51,6 +51,15 @@ public static class HistoryData
         var shape = await HistoryShape.ReadAsync(connection, query, cancellationToken);
         return new LoadedData(feed.GenerationTime.TotalSeconds, (clock.Elapsed - feed.GenerationTime).TotalSeconds, shape, count);
     }
+
+    /// <summary>The shape of the requests in a database filled earlier (migrations and seeds are brought up to date first).</summary>
+    public static async Task<HistoryShape> ReadShapeAsync(ScratchDatabase database, string seedsDirectory, StatisticsQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        await using var services = await database.StartServiceAsync(seedsDirectory, cancellationToken);
+        await using var connection = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(cancellationToken);
+        return await HistoryShape.ReadAsync(connection, query, cancellationToken);
+    }
 }
 
 public sealed record LoadedData(double GenerateSeconds, double ImportSeconds, HistoryShape Shape, long Count)

@@ -1,19 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
+using FoiTracker.Benchmarks.Harness;
 
 namespace FoiTracker.Benchmarks.Statistics;
 
 /// <param name="FirstByteMilliseconds">From sending the request to the first byte of the body read.</param>
 /// <param name="TotalMilliseconds">From sending the request to the last byte read.</param>
 /// <param name="Lines">Line ends in the body: the header and one per row.</param>
-/// <param name="PeakResidentBytes">The process's peak resident memory while streaming.</param>
-/// <param name="PeakManagedBytes">The largest managed heap seen while streaming (sampled).</param>
-/// <param name="StartResidentBytes">
-/// The process's resident memory when the request was sent: the benchmark's own process hosts the service
-/// after importing the data, so what streaming adds is the peak less this.
-/// </param>
+/// <param name="ServiceResidentAtStartBytes">The service process's resident memory when the request was sent.</param>
+/// <param name="ServicePeakResidentBytes">The service process's peak resident memory while it answered.</param>
 public sealed record StreamFigures(
-    double FirstByteMilliseconds, double TotalMilliseconds, long Bytes, long Lines, long PeakResidentBytes, long PeakManagedBytes, long StartResidentBytes);
+    double FirstByteMilliseconds, double TotalMilliseconds, long Bytes, long Lines, long ServiceResidentAtStartBytes, long ServicePeakResidentBytes);
 
 /// <summary>Timed GETs: one whole response, or a long body streamed and counted without being kept.</summary>
 public static class HttpTimings
@@ -35,13 +32,15 @@ public static class HttpTimings
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    public static async Task<StreamFigures> StreamAsync(HttpClient client, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams <paramref name="path"/>'s body, counting it without keeping it, while watching the memory of the
+    /// process <paramref name="serviceProcessId"/> that answers.
+    /// </summary>
+    public static async Task<StreamFigures> StreamAsync(HttpClient client, string path, int serviceProcessId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        long startResident;
-        using (var process = Process.GetCurrentProcess())
-            startResident = process.WorkingSet64;
-        using var memory = PeakMemory.Start();
+        var atStart = ProcessMemory.Read(serviceProcessId).Resident;
+        using var memory = PeakMemory.Start(serviceProcessId);
         var clock = Stopwatch.StartNew();
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await EnsureSuccessAsync(response, path, cancellationToken);
@@ -59,8 +58,7 @@ public static class HttpTimings
         }
 
         var total = clock.Elapsed.TotalMilliseconds;
-        var (resident, managed) = await memory.StopAsync();
-        return new StreamFigures(firstByte ?? total, total, bytes, lines, resident, managed, startResident);
+        return new StreamFigures(firstByte ?? total, total, bytes, lines, atStart, await memory.StopAsync());
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
@@ -73,80 +71,54 @@ public static class HttpTimings
     }
 
     /// <summary>
-    /// The process's peak resident memory over a span: on Linux the kernel's high-water mark (VmHWM), reset
-    /// at the start through /proc/self/clear_refs; elsewhere, and as a floor, the working set sampled every 5 ms.
+    /// A process's peak resident memory over a span: on Linux the kernel's high-water mark (VmHWM), reset at
+    /// the start; as a floor, and where the mark cannot be reset, its resident memory sampled every 5 ms.
     /// </summary>
     private sealed class PeakMemory : IDisposable
     {
         private readonly CancellationTokenSource _stop = new();
+        private readonly int _processId;
         private readonly bool _kernelMark;
-        private Task<(long Resident, long Managed)>? _sampling;
+        private Task<long>? _sampling;
 
-        private PeakMemory(bool kernelMark)
+        private PeakMemory(int processId, bool kernelMark)
         {
+            _processId = processId;
             _kernelMark = kernelMark;
         }
 
-        public static PeakMemory Start()
+        public static PeakMemory Start(int processId)
         {
-            var kernelMark = TryResetHighWaterMark();
-            var memory = new PeakMemory(kernelMark);
+            var memory = new PeakMemory(processId, ProcessMemory.TryResetPeak(processId));
             memory._sampling = memory.SampleAsync();
             return memory;
         }
 
-        public async Task<(long Resident, long Managed)> StopAsync()
+        public async Task<long> StopAsync()
         {
             await _stop.CancelAsync();
-            var (sampled, managed) = await _sampling!;
-            var resident = _kernelMark && ReadHighWaterMark() is { } mark ? Math.Max(mark, sampled) : sampled;
-            return (resident, managed);
+            var sampled = await _sampling!;
+            return _kernelMark ? Math.Max(ProcessMemory.Read(_processId).Peak, sampled) : sampled;
         }
 
         public void Dispose() => _stop.Dispose();
 
-        private async Task<(long, long)> SampleAsync()
+        private async Task<long> SampleAsync()
         {
             long resident = 0;
-            long managed = 0;
             using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
             try
             {
                 do
-                {
-                    using var process = Process.GetCurrentProcess();
-                    resident = Math.Max(resident, process.WorkingSet64);
-                    managed = Math.Max(managed, GC.GetTotalMemory(forceFullCollection: false));
-                }
+                    resident = Math.Max(resident, ProcessMemory.Read(_processId).Resident);
                 while (await timer.WaitForNextTickAsync(_stop.Token));
             }
             catch (OperationCanceledException)
             {
-                // Stopped: the figures so far are the answer.
+                // Stopped: the figure so far is the answer.
             }
 
-            return (resident, managed);
-        }
-
-        private static bool TryResetHighWaterMark()
-        {
-            try
-            {
-                // "5" resets the peak resident set size of this process (Linux 4.0+).
-                File.WriteAllText("/proc/self/clear_refs", "5");
-                return ReadHighWaterMark() is not null;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
-            {
-                return false;
-            }
-        }
-
-        private static long? ReadHighWaterMark()
-        {
-            // "VmHWM:    123456 kB"
-            var line = File.ReadLines("/proc/self/status").FirstOrDefault(text => text.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return line is null ? null : long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+            return resident;
         }
     }
 }

@@ -4,8 +4,10 @@ using FoiTracker.Application.Seeds;
 using FoiTracker.Application.Workflows;
 using FoiTracker.Benchmarks.BulkLoad;
 using FoiTracker.Benchmarks.Harness;
+using FoiTracker.Benchmarks.Load;
 using FoiTracker.Benchmarks.Sweep;
 using FoiTracker.Domain.Workflows;
+using FoiTracker.Infrastructure.Configuration;
 using FoiTracker.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,9 +17,12 @@ namespace FoiTracker.Benchmarks.Statistics;
 /// How fast advocates get their figures at scale. A fresh database of each provider is filled with
 /// requests that have run through their workflow (<see cref="RequestHistoryGenerator"/>, imported by
 /// <see cref="BulkRequestWriter"/> with their facts), then the service is hosted in this process and
-/// asked over HTTP for: every body's statistics for a year, cold; one body's, warm, many times; and the
-/// request-level CSV of every request, streamed. "Cold" is the first call of a newly started host on
-/// new connection pools; the database server's buffers and the file cache stay as the import left them.
+/// asked over HTTP for: every body's statistics for a year, cold; one body's, warm, many times. Then the
+/// service is started as its own process on the same database, as an operator runs it, and the
+/// request-level CSV of every request is streamed from it while its resident memory is watched: this
+/// process carries what the import left, which a service started on its database does not. "Cold" is
+/// the first call of a newly started host on new connection pools; the database server's buffers and
+/// the file cache stay as the import left them.
 /// </summary>
 public sealed class StatisticsBenchmark : IBenchmark
 {
@@ -27,7 +32,7 @@ public sealed class StatisticsBenchmark : IBenchmark
     public string Name => "statistics";
 
     public string Description =>
-        "N requests with realistic histories (2023 on); over HTTP: every body's statistics for a year cold, one body's p95 warm, the request-level CSV streamed (first byte, total, peak memory)";
+        "N requests with realistic histories (2023 on); over HTTP: every body's statistics for a year cold, one body's p95 warm; the request-level CSV streamed from the service as its own process (first byte, total, the service's peak resident memory)";
 
     public IReadOnlyList<BenchmarkOption> Options =>
     [
@@ -39,6 +44,7 @@ public sealed class StatisticsBenchmark : IBenchmark
         new("runs", "how many times one body's statistics are asked for, warm (default 200)"),
         new("seed", "random seed of the generators (default 20230101)"),
         new("keep", "keep the databases instead of deleting them", IsFlag: true),
+        new("database", "measure a database kept by an earlier run instead of filling a new one: the SQLite file's path or the PostgreSQL database's name (with one provider; made with the same --first-year and --as-of)"),
     ];
 
     public async Task<BenchmarkResult> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
@@ -66,8 +72,23 @@ public sealed class StatisticsBenchmark : IBenchmark
             ["all_bodies"] = query.AllBodies,
             ["csv"] = query.Csv,
             ["cold"] = "first call of a newly started host on new connection pools; database buffers and file cache not dropped",
+            ["csv_service"] = "FoiTracker.Web.dll of this build started as its own process on the same database, scheduler off; the CSV is its first request; its resident memory from /proc (VmHWM reset before the request, VmRSS sampled every 5 ms)",
         };
         var figures = new List<Figure>();
+        if (options.Get("database") is { } kept)
+        {
+            if (providers.Count != 1)
+                throw new UsageException("--database measures one kept database: name its provider alone with --providers.");
+            parameters["database"] = "kept from an earlier run: " + kept;
+            parameters.Remove("count");
+            await using var database = ScratchDatabase.Kept(providers[0], kept, postgres);
+            Console.WriteLine($"{providers[0]}: measuring the kept {database.Location}...");
+            var shape = await HistoryData.ReadShapeAsync(database, options.SeedsDirectory, query, cancellationToken);
+            figures.AddRange(shape.Figures(providers[0]));
+            figures.AddRange(await MeasureAsync(providers[0], database, options.SeedsDirectory, query, shape, runs, cancellationToken));
+            return new BenchmarkResult(figures, parameters, FileTag: providers[0]);
+        }
+
         foreach (var provider in providers)
         {
             Console.WriteLine($"{provider}: preparing a fresh database...");
@@ -85,7 +106,14 @@ public sealed class StatisticsBenchmark : IBenchmark
     private static async Task<IReadOnlyList<Figure>> MeasureAsync(
         string provider, ScratchDatabase database, string seedsDirectory, StatisticsQuery query, HistoryShape shape, int runs, CancellationToken cancellationToken)
     {
-        var (busiestBody, sentRequests) = (shape.BusiestBody, shape.SentEver);
+        var figures = new List<Figure>(await MeasureInProcessAsync(provider, database, seedsDirectory, query, shape.BusiestBody, runs, cancellationToken));
+        figures.AddRange(await StreamCsvAsync(provider, database, seedsDirectory, query, shape.SentEver, cancellationToken));
+        return figures;
+    }
+
+    private static async Task<IReadOnlyList<Figure>> MeasureInProcessAsync(
+        string provider, ScratchDatabase database, string seedsDirectory, StatisticsQuery query, string busiestBody, int runs, CancellationToken cancellationToken)
+    {
         // What the import left in this process's heap is not the service's to carry.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         await using var host = StatisticsHost.StartCold(database, seedsDirectory);
@@ -112,12 +140,8 @@ public sealed class StatisticsBenchmark : IBenchmark
         for (var i = 0; i < runs; i++)
             times.Add(await HttpTimings.GetMillisecondsAsync(client, oneBody, cancellationToken));
 
-        Console.WriteLine($"{provider}: streaming {query.Csv}...");
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var csv = await HttpTimings.StreamAsync(client, query.Csv, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{provider}: all bodies cold {cold:N0} ms; one body p95 computed {HttpTimings.Percentile(computed, 0.95):N1} ms, kept {HttpTimings.Percentile(times, 0.95):N1} ms; CSV {csv.Lines:N0} lines, first byte {csv.FirstByteMilliseconds:N0} ms, all {csv.TotalMilliseconds / 1000:N2} s, peak {csv.PeakResidentBytes / 1048576.0:N0} MiB (resident at the start {csv.StartResidentBytes / 1048576.0:N0} MiB)"));
-
+            $"{provider}: all bodies cold {cold:N0} ms; one body p95 computed {HttpTimings.Percentile(computed, 0.95):N1} ms, kept {HttpTimings.Percentile(times, 0.95):N1} ms"));
         return
         [
             new($"{provider}.all_bodies_cold_ms", Math.Round(cold, 1), "ms"),
@@ -127,17 +151,31 @@ public sealed class StatisticsBenchmark : IBenchmark
             new($"{provider}.one_body_computed_max_ms", Math.Round(computed.Max(), 2), "ms"),
             new($"{provider}.one_body_kept_p50_ms", Math.Round(HttpTimings.Percentile(times, 0.5), 2), "ms"),
             new($"{provider}.one_body_kept_p95_ms", Math.Round(HttpTimings.Percentile(times, 0.95), 2), "ms"),
+        ];
+    }
+
+    /// <summary>The CSV from the service started as its own process on the database, as an operator runs it, with that process's memory.</summary>
+    private static async Task<IReadOnlyList<Figure>> StreamCsvAsync(
+        string provider, ScratchDatabase database, string seedsDirectory, StatisticsQuery query, long sentRequests, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"{provider}: starting the service as its own process, then streaming {query.Csv}...");
+        await using var service = await ServiceProcessUnderLoad.StartAsync(
+            database, seedsDirectory, ["--" + InfrastructureSettings.SchedulerEnabledKey + "=false"], cancellationToken);
+        using var client = new HttpClient { BaseAddress = service.Address, Timeout = Timeout.InfiniteTimeSpan };
+        var csv = await HttpTimings.StreamAsync(client, query.Csv, service.ProcessId, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{provider}: CSV {csv.Lines:N0} lines, first byte {csv.FirstByteMilliseconds:N0} ms, all {csv.TotalMilliseconds / 1000:N2} s; the service's peak resident memory {csv.ServicePeakResidentBytes / 1048576.0:N0} MiB ({csv.ServiceResidentAtStartBytes / 1048576.0:N0} MiB when asked)"));
+        return
+        [
             new($"{provider}.csv_first_byte_ms", Math.Round(csv.FirstByteMilliseconds, 1), "ms"),
             new($"{provider}.csv_total_s", Math.Round(csv.TotalMilliseconds / 1000, 3), "s"),
             new($"{provider}.csv_lines", csv.Lines, "lines"),
             new($"{provider}.csv_expected_lines", sentRequests + 1, "lines"),
             new($"{provider}.csv_mib", Math.Round(csv.Bytes / 1048576.0, 1), "MiB"),
-            new($"{provider}.csv_peak_resident_mib", Math.Round(csv.PeakResidentBytes / 1048576.0, 1), "MiB"),
-            new($"{provider}.csv_peak_managed_mib", Math.Round(csv.PeakManagedBytes / 1048576.0, 1), "MiB"),
-            new($"{provider}.csv_resident_at_start_mib", Math.Round(csv.StartResidentBytes / 1048576.0, 1), "MiB"),
+            new($"{provider}.csv_service_resident_at_start_mib", Math.Round(csv.ServiceResidentAtStartBytes / 1048576.0, 1), "MiB"),
+            new($"{provider}.csv_service_peak_resident_mib", Math.Round(csv.ServicePeakResidentBytes / 1048576.0, 1), "MiB"),
         ];
     }
-
 
     private static DateOnly? ParseDate(string? text) =>
         text is null ? null
