@@ -17,6 +17,10 @@ public sealed record StatisticsQuery(int Year, DateOnly AsOf, int FirstYear)
 
     public string AllBodies => $"/api/statistics/bodies?{Period}";
 
+    /// <summary>Every body's statistics as of another day: computed afresh, not answered from what is kept.</summary>
+    public string AllBodiesAsOf(DateOnly asOf) =>
+        string.Create(CultureInfo.InvariantCulture, $"/api/statistics/bodies?period={Year}&asOf={asOf:yyyy-MM-dd}");
+
     public string OneBody(string body) => $"/api/statistics/bodies/{Uri.EscapeDataString(body)}?{Period}";
 
     /// <summary>One body's statistics as of another day: an address the service has not answered before, so nothing kept can answer it.</summary>
