@@ -77,6 +77,9 @@ public interface IRequestQueries
 
     Task<Common.Models.PagedResult<RequestSummaryDto>> ListAsync(RequestFilter filter, CancellationToken cancellationToken);
 
-    /// <summary>Each statute version that requests with a workflow are pinned to, with how many (imported records excluded).</summary>
-    Task<IReadOnlyList<Statutes.CheckPinnedStatutes.MissingStatuteVersion>> PinnedStatutesAsync(CancellationToken cancellationToken);
+    /// <summary>Each statute version any stored request is pinned to.</summary>
+    Task<IReadOnlyList<(string Statute, int Version)>> StatuteVersionsInUseAsync(CancellationToken cancellationToken);
+
+    /// <summary>How many requests pinned to this statute version run a workflow (have a timeline; imported records do not).</summary>
+    Task<long> CountRunningOnAsync(string statute, int version, CancellationToken cancellationToken);
 }

@@ -16,9 +16,16 @@ public sealed class CheckPinnedStatutesHandler(IRequestQueries requests, IStatut
 {
     public async ValueTask<IReadOnlyList<MissingStatuteVersion>> Handle(CheckPinnedStatutesQuery query, CancellationToken cancellationToken)
     {
-        var pinned = await requests.PinnedStatutesAsync(cancellationToken);
-        return pinned
-            .Where(pin => !catalog.TryGetStatute(pin.Statute, pin.Version, out var statute) || statute.Workflow is null)
-            .ToList();
+        // The versions in use are few and read from an index; only one the seeds lack costs a count.
+        var missing = new List<MissingStatuteVersion>();
+        foreach (var (statute, version) in await requests.StatuteVersionsInUseAsync(cancellationToken))
+        {
+            if (catalog.TryGetStatute(statute, version, out var loaded) && loaded.Workflow is not null)
+                continue;
+            if (await requests.CountRunningOnAsync(statute, version, cancellationToken) is > 0 and var running)
+                missing.Add(new MissingStatuteVersion(statute, version, running));
+        }
+
+        return missing;
     }
 }

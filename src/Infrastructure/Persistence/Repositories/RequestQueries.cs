@@ -121,26 +121,29 @@ public sealed class RequestQueries(DbSession session) : SqlRepository(session), 
             filter.Page, filter.PageSize, total);
     }
 
-    public async Task<IReadOnlyList<Application.Statutes.CheckPinnedStatutes.MissingStatuteVersion>> PinnedStatutesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string Statute, int Version)>> StatuteVersionsInUseAsync(CancellationToken cancellationToken)
     {
-        // Only requests that run a workflow (they have a timeline) need their statute version loaded.
         var rows = await QueryAsync<PinRow>(
-            """
-            SELECT r.statute_id AS Statute, r.statute_version AS Version, COUNT(*) AS Requests
-            FROM requests r
-            WHERE EXISTS (SELECT 1 FROM timeline t WHERE t.request_id = r.id)
-            GROUP BY r.statute_id, r.statute_version
-            """,
+            "SELECT DISTINCT statute_id AS Statute, statute_version AS Version FROM requests",
             null,
             cancellationToken);
-        return rows.Select(row => new Application.Statutes.CheckPinnedStatutes.MissingStatuteVersion(row.Statute, row.Version, row.Requests)).ToList();
+        return rows.Select(row => (row.Statute, row.Version)).ToList();
     }
+
+    public Task<long> CountRunningOnAsync(string statute, int version, CancellationToken cancellationToken) =>
+        ExecuteScalarAsync<long>(
+            """
+            SELECT COUNT(*) FROM requests r
+            WHERE r.statute_id = @Statute AND r.statute_version = @Version
+              AND EXISTS (SELECT 1 FROM timeline t WHERE t.request_id = r.id)
+            """,
+            new { Statute = statute, Version = version },
+            cancellationToken);
 
     private sealed class PinRow
     {
         public string Statute { get; init; } = "";
         public int Version { get; init; }
-        public long Requests { get; init; }
     }
 
     private sealed class TimerRow
