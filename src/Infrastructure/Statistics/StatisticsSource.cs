@@ -15,19 +15,12 @@ namespace FoiTracker.Infrastructure.Statistics;
 /// </summary>
 public sealed class StatisticsSource(DbSession session) : IStatisticsSource
 {
-    /// <summary>The deadlines of the decision on an administrative complaint (GAC 183: one month; with the extension, two).</summary>
-    public const string ComplaintDecisionKey = "complaint_decision";
-
-    public const string ComplaintDecisionExtendedKey = "complaint_decision_extended";
-
     private const string FactColumns = """
         f.body_key AS BodyKey, b.kind AS BodyKind, b.municipality AS Municipality, f.statute_id AS StatuteId,
         f.submitted_on AS SubmittedOn, f.answer_due AS AnswerDue, f.first_answer_on AS FirstAnswerOn,
         f.first_answer_outcome AS FirstAnswerOutcome, f.withdrawn_on AS WithdrawnOn,
         f.complaint_filed_on AS ComplaintFiledOn, f.complaint_decided_on AS ComplaintDecidedOn, f.complaint_outcome AS ComplaintOutcome,
-        CASE WHEN f.complaint_filed_on IS NULL THEN NULL ELSE (
-            SELECT MAX(d.due) FROM request_deadlines d
-            WHERE d.request_id = f.request_id AND d.key IN (@DecisionKey, @ExtendedKey)) END AS ComplaintDecisionDue,
+        CASE WHEN f.complaint_filed_on IS NULL THEN NULL ELSE f.complaint_decision_due END AS ComplaintDecisionDue,
         f.court_filed_on AS CourtFiledOn, f.court_decided_on AS CourtDecidedOn, f.court_outcome AS CourtOutcome
         """;
 
@@ -60,11 +53,10 @@ public sealed class StatisticsSource(DbSession session) : IStatisticsSource
                  ELSE 1
                     + (CASE WHEN f.complaint_decided_on <= @AsOf THEN (CASE f.complaint_outcome
                             WHEN 'upheld' THEN 2 WHEN 'partly_upheld' THEN 4 WHEN 'rejected' THEN 6 ELSE 8 END) ELSE 0 END)
-                    + (SELECT CASE WHEN MAX(d.due) IS NULL THEN 0
-                                   WHEN f.complaint_decided_on <= @AsOf AND f.complaint_decided_on <= MAX(d.due) THEN 48
-                                   WHEN MAX(d.due) <= @AsOf OR f.complaint_decided_on <= @AsOf THEN 16
-                                   ELSE 0 END
-                       FROM request_deadlines d WHERE d.request_id = f.request_id AND d.key IN (@DecisionKey, @ExtendedKey)) END AS complaint,
+                    + (CASE WHEN f.complaint_decision_due IS NULL THEN 0
+                            WHEN f.complaint_decided_on <= @AsOf AND f.complaint_decided_on <= f.complaint_decision_due THEN 48
+                            WHEN f.complaint_decision_due <= @AsOf OR f.complaint_decided_on <= @AsOf THEN 16
+                            ELSE 0 END) END AS complaint,
             CASE WHEN f.court_filed_on IS NULL OR f.court_filed_on > @AsOf THEN 0
                  WHEN f.court_decided_on <= @AsOf THEN (CASE f.court_outcome WHEN 'won' THEN 2 WHEN 'lost' THEN 3 WHEN 'settled' THEN 4 ELSE 5 END)
                  ELSE 1 END AS court
@@ -180,8 +172,6 @@ public sealed class StatisticsSource(DbSession session) : IStatisticsSource
         var parameters = new DynamicParameters();
         parameters.Add("From", selection.From);
         parameters.Add("Through", selection.Through);
-        parameters.Add("DecisionKey", ComplaintDecisionKey);
-        parameters.Add("ExtendedKey", ComplaintDecisionExtendedKey);
         if (selection.Body is not null)
             parameters.Add("Body", selection.Body);
         if (selection.Kind is not null)

@@ -37,7 +37,8 @@ public abstract class QueryableFactsTests : WorkflowTestBase
             ComplaintFiledOn = D("2026-10-27"),
             ComplaintDecidedOn = D("2026-11-10"),
             ComplaintOutcome = "upheld",
-        }, "the later complete answer does not replace the first one");
+            ComplaintDecisionDue = D("2026-11-27"),
+        }, "the later complete answer does not replace the first one; the complaint's decision was due a month after it (GAC 183)");
         var deadlines = await DeadlinesAsync(filed.Id);
         deadlines["response"].Should().Be(("missed", D("2026-10-17")));
         deadlines["complaint_filing"].Should().Be(("met", D("2026-10-27")));
@@ -55,7 +56,7 @@ public abstract class QueryableFactsTests : WorkflowTestBase
 
         var facts = await FactsAsync(filed.Id);
         (facts.CourtFiledOn, facts.CourtDecidedOn, facts.CourtOutcome).Should().Be((D("2026-10-22"), D("2026-11-25"), "won"));
-        (facts.ComplaintFiledOn, facts.FirstAnswerOn).Should().Be((null, null));
+        (facts.ComplaintFiledOn, facts.ComplaintDecisionDue, facts.FirstAnswerOn).Should().Be((null, null, null));
         facts.ClosedOn.Should().Be(D("2026-11-25"));
         (await DeadlinesAsync(filed.Id))["court_filing"].Should().Be(("met", D("2026-10-22")));
     }
@@ -130,7 +131,7 @@ public abstract class QueryableFactsTests : WorkflowTestBase
             SELECT body_key AS BodyKey, statute_id AS StatuteId, submitted_on AS SubmittedOn, registered_on AS RegisteredOn, answer_due AS AnswerDue,
                 overdue_since AS OverdueSince, withdrawn_on AS WithdrawnOn, closed_on AS ClosedOn, first_answer_on AS FirstAnswerOn,
                 first_answer_outcome AS FirstAnswerOutcome, complaint_filed_on AS ComplaintFiledOn, complaint_decided_on AS ComplaintDecidedOn,
-                complaint_outcome AS ComplaintOutcome, court_filed_on AS CourtFiledOn, court_decided_on AS CourtDecidedOn, court_outcome AS CourtOutcome
+                complaint_outcome AS ComplaintOutcome, complaint_decision_due AS ComplaintDecisionDue, court_filed_on AS CourtFiledOn, court_decided_on AS CourtDecidedOn, court_outcome AS CourtOutcome
             FROM request_facts WHERE request_id = @Request
             """,
             new { Request = request })).Single();
@@ -160,6 +161,7 @@ public abstract class QueryableFactsTests : WorkflowTestBase
         public DateOnly? ComplaintFiledOn { get; init; }
         public DateOnly? ComplaintDecidedOn { get; init; }
         public string? ComplaintOutcome { get; init; }
+        public DateOnly? ComplaintDecisionDue { get; init; }
         public DateOnly? CourtFiledOn { get; init; }
         public DateOnly? CourtDecidedOn { get; init; }
         public string? CourtOutcome { get; init; }

@@ -79,6 +79,12 @@ public abstract class BulkImportFactsTests : BulkDatabaseTests
         // The staff queue's order: the request still running has a next deadline, its answer's.
         (await TextsAsync("SELECT CAST(next_due AS text) FROM request_facts WHERE request_id = @Request", imported[5].Id.Value))
             .Should().Equal(await TextsAsync("SELECT CAST(due AS text) FROM request_deadlines WHERE key = 'response' AND request_id = @Request", imported[5].Id.Value));
+        // Statistics' "complaint decided in time": the decision's last day sits beside the other facts.
+        (await TextsAsync("SELECT CAST(complaint_decision_due AS text) FROM request_facts WHERE request_id = @Request", imported[2].Id.Value))
+            .Should().Equal(await TextsAsync("SELECT CAST(due AS text) FROM request_deadlines WHERE key = 'complaint_decision' AND request_id = @Request", imported[2].Id.Value))
+            .And.ContainSingle().Which.Should().NotBeNullOrEmpty();
+        (await TextsAsync("SELECT CAST(complaint_decision_due AS text) FROM request_facts WHERE request_id = @Request AND complaint_decision_due IS NULL", imported[5].Id.Value))
+            .Should().ContainSingle("a request without a complaint has no decision due");
     }
 
     /// <summary>Files a request sent on <paramref name="sent"/> and runs its history on a clock that follows it, as the service would have.</summary>

@@ -74,16 +74,37 @@ public sealed class RequestFactsMigrationTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task RequestsStoredBeforeTheQueueOrder_GetTheDueDateOfTheirNextRunningDeadline(DatabaseProvider provider)
     {
-        await using var database = await StoredBeforeTheFactsAsync(provider);
-        // The facts and deadlines as the version before this one left them.
-        await database.Migrator.MigrateAsync("0021_staff_cases.sql", CancellationToken.None);
-
-        (await database.Migrator.MigrateAsync(CancellationToken.None)).Should().Contain("0023_queue_order_and_latest_requests.sql");
+        await using var database = await MigratedFromAsync(provider, "0021_staff_cases.sql", "0023_queue_order_and_latest_requests.sql");
 
         var nextDue = (await database.Connection.QueryAsync<(Guid Request, DateOnly? NextDue)>("SELECT request_id, next_due FROM request_facts"))
             .ToDictionary(row => row.Request, row => row.NextDue);
         nextDue[Complained].Should().Be(D("2026-11-26"), "the complaint's decision is the one deadline still running; the earlier ones were met or missed");
         nextDue[Answered].Should().BeNull("a request answered in full runs no deadline");
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task RequestsStoredBeforeTheDecisionDueFact_GetTheLastDayOfTheirComplaintsDecision(DatabaseProvider provider)
+    {
+        await using var database = await MigratedFromAsync(provider, "0029_statute_versions_in_use.sql", "0030_complaint_decision_due.sql");
+
+        var decisionDue = (await database.Connection.QueryAsync<(Guid Request, DateOnly? Due)>("SELECT request_id, complaint_decision_due FROM request_facts"))
+            .ToDictionary(row => row.Request, row => row.Due);
+        decisionDue[Complained].Should().Be(D("2026-11-26"), "the complaint_decision deadline the request held");
+        decisionDue[Answered].Should().BeNull("a request without a complaint has no decision to wait for");
+    }
+
+    /// <summary>
+    /// The two requests with their facts and deadlines as the version of <paramref name="before"/> left them,
+    /// then migrated to the latest version, which applied <paramref name="migration"/>.
+    /// </summary>
+    private static async Task<MigratedDatabase> MigratedFromAsync(DatabaseProvider provider, string before, string migration)
+    {
+        var database = await StoredBeforeTheFactsAsync(provider);
+        await database.Migrator.MigrateAsync(before, CancellationToken.None);
+        (await database.Migrator.MigrateAsync(CancellationToken.None)).Should().Contain(migration);
+        return database;
     }
 
     /// <summary>A database of the version before migration 0015, with two requests written as that version wrote them.</summary>

@@ -6,8 +6,11 @@ namespace FoiTracker.Infrastructure.Persistence.Bulk;
 /// <summary>A deadline's facts with the request they belong to: one row of request_deadlines.</summary>
 internal readonly record struct RequestDeadline(RequestId Request, DeadlineFact Deadline);
 
-/// <summary>A request's facts with the due date of its earliest deadline still running (the staff queue's order): one row of request_facts.</summary>
-internal readonly record struct ImportedFacts(RequestFacts Facts, DateOnly? NextDue);
+/// <summary>
+/// A request's facts with the due date of its earliest deadline still running (the staff queue's order) and the
+/// last day for deciding its complaint: one row of request_facts.
+/// </summary>
+internal readonly record struct ImportedFacts(RequestFacts Facts, DateOnly? NextDue, DateOnly? ComplaintDecisionDue);
 
 /// <summary>
 /// The tables an import writes for each request: its row, as the repository writes it (<see cref="RequestRow"/>),
@@ -38,6 +41,7 @@ internal static class ImportTables
         ("court_decided_on", row => row.Facts.CourtDecidedOn),
         ("court_outcome", row => row.Facts.CourtOutcome?.Value),
         ("next_due", row => row.NextDue),
+        ("complaint_decision_due", row => row.ComplaintDecisionDue),
     ]);
 
     public static readonly BulkTable<RequestDeadline> Deadlines = new("request_deadlines",
@@ -65,7 +69,17 @@ internal static class ImportTables
         return facts.Deadlines.Concat(held).Select(deadline => new RequestDeadline(facts.Request, deadline));
     }
 
-    /// <summary>The facts row of a request being imported: every deadline it holds is in the import, so the next one is known here.</summary>
-    public static ImportedFacts FactsOf(FoiRequest request, RequestFacts facts) =>
-        new(facts, DeadlinesOf(request, facts).Where(row => row.Deadline.Status == DeadlineStatus.Open).Select(row => (DateOnly?)row.Deadline.Due).Min());
+    /// <summary>
+    /// The facts row of a request being imported: every deadline it holds is in the import, so the next one and
+    /// the complaint decision's are known here.
+    /// </summary>
+    public static ImportedFacts FactsOf(FoiRequest request, RequestFacts facts)
+    {
+        var deadlines = DeadlinesOf(request, facts).Select(row => row.Deadline).ToList();
+        return new(
+            facts,
+            deadlines.Where(deadline => deadline.Status == DeadlineStatus.Open).Select(deadline => (DateOnly?)deadline.Due).Min(),
+            deadlines.Where(deadline => deadline.Key is RequestFactsWriter.ComplaintDecisionKey or RequestFactsWriter.ComplaintDecisionExtendedKey)
+                .Select(deadline => (DateOnly?)deadline.Due).Max());
+    }
 }

@@ -52,10 +52,19 @@ public sealed class RequestFactsWriter(DbSession session, IRowStatements each, W
 
     private const string DeleteDeadline = "DELETE FROM request_deadlines WHERE request_id = @Request AND key = @Key";
 
-    // Read back from the stored deadlines: a status decided by an earlier step stands there, not in this step's facts.
-    private const string UpdateNextDue =
-        """
-        UPDATE request_facts SET next_due = (SELECT MIN(d.due) FROM request_deadlines d WHERE d.request_id = @Request AND d.status = 'open')
+    /// <summary>The deadlines of the decision on an administrative complaint (GAC 183: one month; with the extension, two).</summary>
+    public const string ComplaintDecisionKey = "complaint_decision";
+
+    public const string ComplaintDecisionExtendedKey = "complaint_decision_extended";
+
+    // Read back from the stored deadlines: a status decided by an earlier step stands there, not in this
+    // step's facts, and a decision's extended deadline may have been set by an earlier step.
+    private const string UpdateFromDeadlines =
+        $"""
+        UPDATE request_facts SET
+            next_due = (SELECT MIN(d.due) FROM request_deadlines d WHERE d.request_id = @Request AND d.status = 'open'),
+            complaint_decision_due = (SELECT MAX(d.due) FROM request_deadlines d
+                WHERE d.request_id = @Request AND d.key IN ('{ComplaintDecisionKey}', '{ComplaintDecisionExtendedKey}'))
         WHERE request_id = @Request
         """;
 
@@ -88,9 +97,10 @@ public sealed class RequestFactsWriter(DbSession session, IRowStatements each, W
 
         var deadlines = facts.SelectMany(fact => fact.Deadlines.Select(deadline => DeadlineRow(fact.Request, deadline))).ToList();
         await each.ExecuteAsync(Session, UpsertDeadline, deadlines, cancellationToken);
-        // The staff queue's order (migration 0023): only a request whose deadlines this step touched can have a new next one.
+        // The staff queue's order (migration 0023) and the complaint decision's last day (migration 0030): only a
+        // request whose deadlines this step touched can have new ones.
         var touched = facts.Where(fact => fact.Deadlines.Count > 0 || fact.DeadlinesReplaced).Select(fact => (object)new { Request = fact.Request.Value }).ToList();
-        await each.ExecuteAsync(Session, UpdateNextDue, touched, cancellationToken);
+        await each.ExecuteAsync(Session, UpdateFromDeadlines, touched, cancellationToken);
     }
 
     private static object FactsRow(RequestFacts facts) => new
