@@ -4,7 +4,8 @@ namespace FoiTracker.Infrastructure.Statistics;
 
 /// <summary>
 /// Adds up the classes of requests the statistics statement reports (its codes, one set per group of
-/// requests) into the counts of each body and statute.
+/// requests, read from one number: outcome + 10 × due + 100 × complaint + 10,000 × court) into the counts
+/// of each body and statute.
 /// <list type="bullet">
 /// <item>outcome: 0–4 answered complete, partial, refused, not held, forwarded; 5 no reply; 6 pending; 7 withdrawn;
 /// 9 answered with an outcome statistics do not know.</item>

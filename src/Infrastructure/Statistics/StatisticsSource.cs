@@ -32,12 +32,16 @@ public sealed class StatisticsSource(DbSession session) : IStatisticsSource
     /// still open at T) and four small codes that say what it was at T, with the definitions of
     /// <c>OutcomeClassifier</c> and <c>GroupCalculator</c>; <see cref="RequestClasses"/> adds the codes up. Each
     /// code is one CASE over the request's own columns, so it is worked out once and never meets a NULL truth
-    /// value. The rows come in the index's order, unsorted: grouping them in the database cost a sort of the
-    /// whole year and saved only a quarter of the rows (most requests of a body have a (sent, answered) pair
-    /// of their own). Plain SQL that runs unchanged on SQLite and PostgreSQL.
+    /// value. The four codes reach the service as one number, in decimal places (outcome + 10 × due + 100 ×
+    /// complaint + 10,000 × court): on SQLite each column read is a few calls into the native library, and
+    /// reading one column instead of four made every body's year a quarter faster (ADR 035). The rows come in
+    /// the index's order, unsorted: grouping them in the database cost a sort of the whole year and saved only
+    /// a quarter of the rows (most requests of a body have a (sent, answered) pair of their own). Plain SQL that
+    /// runs unchanged on SQLite and PostgreSQL.
     /// </summary>
     private const string TallySql = $"""
-        SELECT f.body_key, f.statute_id, f.submitted_on,
+        SELECT body_key, statute_id, submitted_on, ended_on, outcome + 10 * due + 100 * complaint + 10000 * court AS codes
+        FROM (SELECT f.body_key, f.statute_id, f.submitted_on,
             CASE WHEN {AnsweredByT} THEN f.first_answer_on WHEN f.withdrawn_on <= @AsOf THEN f.withdrawn_on END AS ended_on,
             CASE WHEN {AnsweredByT} THEN (CASE f.first_answer_outcome
                     WHEN 'complete' THEN 0 WHEN 'partial' THEN 1 WHEN 'refused' THEN 2 WHEN 'not_held' THEN 3 WHEN 'forwarded' THEN 4 ELSE 9 END)
@@ -61,7 +65,7 @@ public sealed class StatisticsSource(DbSession session) : IStatisticsSource
                  WHEN f.court_decided_on <= @AsOf THEN (CASE f.court_outcome WHEN 'won' THEN 2 WHEN 'lost' THEN 3 WHEN 'settled' THEN 4 ELSE 5 END)
                  ELSE 1 END AS court
         FROM public_bodies b
-        JOIN request_facts f ON f.body_key = b.key AND f.submitted_on >= @From AND f.submitted_on <= @Through /* filters */
+        JOIN request_facts f ON f.body_key = b.key AND f.submitted_on >= @From AND f.submitted_on <= @Through /* filters */) classified
         """;
 
     private const string BodyColumns =
@@ -93,8 +97,9 @@ public sealed class StatisticsSource(DbSession session) : IStatisticsSource
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var (body, statute, outcome) = (reader.GetString(0), reader.GetString(1), Number(reader, 4));
-                classes.Add(body, statute, outcome, Number(reader, 5), Number(reader, 6), Number(reader, 7), requests: 1);
+                var (body, statute, codes) = (reader.GetString(0), reader.GetString(1), Number(reader, 4));
+                var outcome = codes % 10;
+                classes.Add(body, statute, outcome, codes / 10 % 10, codes / 100 % 100, codes / 10000, requests: 1);
                 times.Add(new TalliedTime(
                     body, statute, reader.GetFieldValue<DateOnly>(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3), RequestClasses.IsAnswer(outcome), Count: 1));
             }
