@@ -84,8 +84,16 @@ public static class StartupInitialiser
                 $"keep the earlier file as seeds/statutes/archive/{first.Statute}.v{first.Version}.json so those requests keep their rules.");
         }
 
-        var admin = await mediator.Send(
-            new EnsureAdminAccountCommand(configuration["FOI_ADMIN_EMAIL"], configuration["FOI_ADMIN_PASSWORD"]), cancellationToken);
+        EnsureAdminResult admin;
+        try
+        {
+            admin = await mediator.Send(new EnsureAdminAccountCommand(configuration["FOI_ADMIN_EMAIL"], configuration["FOI_ADMIN_PASSWORD"]), cancellationToken);
+        }
+        catch (AdminAccountConfigurationException ex)
+        {
+            throw new ConfigurationProblemException(ex.Message + " Fix the setting and start again.");
+        }
+
         if (admin.GeneratedPassword is not null)
         {
             // Printed once, to the console only: it is never logged to a sink or stored in clear.

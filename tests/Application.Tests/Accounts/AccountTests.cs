@@ -78,6 +78,19 @@ public sealed class AccountTests : ApplicationTest
         (await SendAsync(new AuthenticateCommand("director@gic.example.ge", "a configured password"))).Role.Should().Be(Role.Admin);
     }
 
+    [Theory]
+    [InlineData("director@gic.example.ge", "short", "*at least 10 characters*")]
+    [InlineData("director@gic.example.ge", "password123", "*among the most common passwords*")]
+    [InlineData("director@gic.example.ge", "Director-2026!", "*must not contain the administrator's e-mail address*")]
+    [InlineData("not an address", "a configured password", "*FOI_ADMIN_EMAIL 'not an address' is not a valid e-mail address*")]
+    public async Task EnsureAdmin_WithConfiguredCredentialsAnAccountCouldNotHave_RefusesThemAndCreatesNobody(string email, string password, string message)
+    {
+        var act = () => SendAsync(new EnsureAdminAccountCommand(email, password));
+
+        await act.Should().ThrowAsync<AdminAccountConfigurationException>().WithMessage(message);
+        (await SendAsync(new EnsureAdminAccountCommand(null, null))).Created.Should().BeTrue("no administrator was made by the refused settings");
+    }
+
     [Fact]
     public async Task ListAccounts_PagesInEmailOrder()
     {

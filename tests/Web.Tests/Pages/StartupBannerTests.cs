@@ -28,13 +28,7 @@ public sealed class StartupBannerTests : IDisposable
     [Fact]
     public async Task TheService_PrintsTheAddressItListensOn_AndThatAddressOpensTheSite()
     {
-        var startInfo = ServiceProcess.StartInfo(_scratch);
-        startInfo.Environment["Seeds__Directory"] = Path.Combine(AppContext.BaseDirectory, "seeds");
-        startInfo.Environment["Workflow__Scheduler__Enabled"] = "false";
-        startInfo.Environment["FOI_ADMIN_EMAIL"] = "admin@banner.example.ge";
-        startInfo.Environment["FOI_ADMIN_PASSWORD"] = "a configured password";
-
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start.");
+        using var process = StartService(adminPassword: "a configured password");
         try
         {
             var line = await ReadBannerAsync(process, TimeSpan.FromSeconds(60));
@@ -52,6 +46,32 @@ public sealed class StartupBannerTests : IDisposable
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+    }
+
+    [Fact]
+    public async Task TheService_WithACommonAdministratorPassword_DoesNotStart_AndSaysWhatToChange()
+    {
+        using var process = StartService(adminPassword: "password123");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+
+        process.ExitCode.Should().Be(1);
+        (await errors).Should().Contain(
+            "FoiTracker cannot start: FOI_ADMIN_PASSWORD is among the most common passwords and easy to guess: choose another. Fix the setting and start again.");
+        (await output).Should().NotContain("FoiTracker is running");
+    }
+
+    /// <summary>The built service as its own process on a fresh data folder, scheduler off, with this first administrator's password.</summary>
+    private Process StartService(string adminPassword)
+    {
+        var startInfo = ServiceProcess.StartInfo(_scratch);
+        startInfo.Environment["Seeds__Directory"] = Path.Combine(AppContext.BaseDirectory, "seeds");
+        startInfo.Environment["Workflow__Scheduler__Enabled"] = "false";
+        startInfo.Environment["FOI_ADMIN_EMAIL"] = "admin@banner.example.ge";
+        startInfo.Environment["FOI_ADMIN_PASSWORD"] = adminPassword;
+        return Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start.");
     }
 
     private static async Task<string> ReadBannerAsync(Process process, TimeSpan limit)

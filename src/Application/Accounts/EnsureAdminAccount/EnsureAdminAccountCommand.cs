@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using FoiTracker.Application.Accounts.Passwords;
 using FoiTracker.Application.Common.Ports;
 using FoiTracker.Domain.Common;
 using FoiTracker.Domain.Users;
@@ -14,6 +15,12 @@ public sealed record EnsureAdminAccountCommand(string? Email, string? Password) 
 
 public sealed record EnsureAdminResult(bool Created, string? Email, string? GeneratedPassword);
 
+/// <summary>
+/// The configured administrator (FOI_ADMIN_EMAIL, FOI_ADMIN_PASSWORD) cannot be made as given; the message
+/// says what to change. Thrown at the first start only, before the service takes requests.
+/// </summary>
+public sealed class AdminAccountConfigurationException(string message) : Exception(message);
+
 public sealed class EnsureAdminAccountHandler(IUserRepository users, IPasswordHasher hasher, TimeProvider clock)
     : ICommandHandler<EnsureAdminAccountCommand, EnsureAdminResult>
 {
@@ -27,18 +34,28 @@ public sealed class EnsureAdminAccountHandler(IUserRepository users, IPasswordHa
         if (await users.AnyWithRoleAsync(Role.Admin, cancellationToken))
             return new EnsureAdminResult(false, null, null);
 
-        var email = EmailAddress.Create(string.IsNullOrWhiteSpace(command.Email) ? DefaultAdminEmail : command.Email);
+        var configuredEmail = string.IsNullOrWhiteSpace(command.Email) ? DefaultAdminEmail : command.Email.Trim();
+        if (!EmailAddress.TryCreate(configuredEmail, out var email))
+            throw new AdminAccountConfigurationException($"FOI_ADMIN_EMAIL '{configuredEmail}' is not a valid e-mail address.");
         var generated = string.IsNullOrEmpty(command.Password) ? RandomNumberGenerator.GetString(Alphabet, 20) : null;
         var password = generated ?? command.Password!;
-        if (password.Length < AccountRules.MinPasswordLength)
-            throw new ArgumentException($"FOI_ADMIN_PASSWORD must have at least {AccountRules.MinPasswordLength} characters.", nameof(command));
+        if (generated is null && ProblemWith(password, email) is { } problem)
+            throw new AdminAccountConfigurationException(problem);
 
         var existing = await users.FindByEmailAsync(email, cancellationToken);
         if (existing is not null)
-            throw new InvalidOperationException($"An account '{email}' exists but is not an administrator; choose another FOI_ADMIN_EMAIL.");
+            throw new AdminAccountConfigurationException($"An account '{email}' exists but is not an administrator; choose another FOI_ADMIN_EMAIL.");
 
         var admin = new UserAccount(UserId.New(), email, "Administrator", Role.Admin, hasher.Hash(password), clock.GetUtcNow());
         await users.AddAsync(admin, cancellationToken);
         return new EnsureAdminResult(true, email.Value, generated);
     }
+
+    /// <summary>The rules every new password meets (<see cref="AccountRules"/>), said of the setting that gave it.</summary>
+    private static string? ProblemWith(string password, EmailAddress email) =>
+        password.Length < AccountRules.MinPasswordLength ? $"FOI_ADMIN_PASSWORD must have at least {AccountRules.MinPasswordLength} characters."
+        : password.Length > AccountRules.MaxPasswordLength ? $"FOI_ADMIN_PASSWORD can have at most {AccountRules.MaxPasswordLength} characters."
+        : PasswordPolicy.IsCommon(password) ? "FOI_ADMIN_PASSWORD is among the most common passwords and easy to guess: choose another."
+        : PasswordPolicy.ResemblesEmail(password, email.Value) ? "FOI_ADMIN_PASSWORD must not contain the administrator's e-mail address or the name before its @: choose another."
+        : null;
 }
