@@ -16,7 +16,7 @@ namespace FoiTracker.Benchmarks.Load;
 public sealed partial class ServiceProcessUnderLoad : IAsyncDisposable
 {
     public const string AdminEmail = "admin@load.foitracker.example.ge";
-    public const string AdminPassword = "Load-admin-password-1";
+    public const string AdminPassword = "Load-first-password-1";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly Process _process;

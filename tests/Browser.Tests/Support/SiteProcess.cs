@@ -11,7 +11,7 @@ namespace FoiTracker.Browser.Tests.Support;
 public sealed class SiteProcess : IAsyncDisposable
 {
     public const string AdminEmail = "admin@foitracker.example.ge";
-    public const string AdminPassword = "Browser-admin-password-1";
+    public const string AdminPassword = "Browser-first-password-1";
 
     private readonly ServiceNode _node;
 

@@ -34,7 +34,7 @@ public abstract class KillTests(ITestOutputHelper output) : IAsyncLifetime
     private const int Requests = 2_000;
     private const int Filers = 8;
     private const string AdminEmail = "admin@faults.example.ge";
-    private const string AdminPassword = "Fault-test-admin-password-1";
+    private const string AdminPassword = "Fault-test-first-password-1";
     private static readonly TimeSpan Quiet = TimeSpan.FromMinutes(8);
 
     private readonly List<ServiceNode> _nodes = [];
