@@ -69,30 +69,24 @@ public sealed class RequestFactsMigrationTests
         });
     }
 
+    /// <summary>
+    /// Facts read from the deadlines, filled by a later migration: the staff queue's next due date (0023) and
+    /// the last day for deciding a complaint (0030). For the request taken to a complaint both are the
+    /// complaint decision's due date: the one deadline still running, and the decision's.
+    /// </summary>
     [SkippableTheory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
-    public async Task RequestsStoredBeforeTheQueueOrder_GetTheDueDateOfTheirNextRunningDeadline(DatabaseProvider provider)
+    [InlineData(DatabaseProvider.Sqlite, "0021_staff_cases.sql", "0023_queue_order_and_latest_requests.sql", "next_due")]
+    [InlineData(DatabaseProvider.Postgres, "0021_staff_cases.sql", "0023_queue_order_and_latest_requests.sql", "next_due")]
+    [InlineData(DatabaseProvider.Sqlite, "0029_statute_versions_in_use.sql", "0030_complaint_decision_due.sql", "complaint_decision_due")]
+    [InlineData(DatabaseProvider.Postgres, "0029_statute_versions_in_use.sql", "0030_complaint_decision_due.sql", "complaint_decision_due")]
+    public async Task RequestsStoredBeforeADeadlineFact_GetItFromTheirStoredDeadlines(DatabaseProvider provider, string before, string migration, string column)
     {
-        await using var database = await MigratedFromAsync(provider, "0021_staff_cases.sql", "0023_queue_order_and_latest_requests.sql");
+        await using var database = await MigratedFromAsync(provider, before, migration);
 
-        var nextDue = (await database.Connection.QueryAsync<(Guid Request, DateOnly? NextDue)>("SELECT request_id, next_due FROM request_facts"))
-            .ToDictionary(row => row.Request, row => row.NextDue);
-        nextDue[Complained].Should().Be(D("2026-11-26"), "the complaint's decision is the one deadline still running; the earlier ones were met or missed");
-        nextDue[Answered].Should().BeNull("a request answered in full runs no deadline");
-    }
-
-    [SkippableTheory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
-    public async Task RequestsStoredBeforeTheDecisionDueFact_GetTheLastDayOfTheirComplaintsDecision(DatabaseProvider provider)
-    {
-        await using var database = await MigratedFromAsync(provider, "0029_statute_versions_in_use.sql", "0030_complaint_decision_due.sql");
-
-        var decisionDue = (await database.Connection.QueryAsync<(Guid Request, DateOnly? Due)>("SELECT request_id, complaint_decision_due FROM request_facts"))
-            .ToDictionary(row => row.Request, row => row.Due);
-        decisionDue[Complained].Should().Be(D("2026-11-26"), "the complaint_decision deadline the request held");
-        decisionDue[Answered].Should().BeNull("a request without a complaint has no decision to wait for");
+        var dates = (await database.Connection.QueryAsync<(Guid Request, DateOnly? Day)>($"SELECT request_id, {column} FROM request_facts"))
+            .ToDictionary(row => row.Request, row => row.Day);
+        dates[Complained].Should().Be(D("2026-11-26"), "the complaint's decision is due then; the earlier deadlines were met or missed");
+        dates[Answered].Should().BeNull("a request answered in full runs no deadline and has no complaint");
     }
 
     /// <summary>
