@@ -90,7 +90,7 @@ public sealed class LoadClients : IDisposable
 
     /// <summary><paramref name="clients"/> clients filing back to back until <paramref name="until"/> is cancelled.</summary>
     public Task FileAsync(int clients, PhaseSamples samples, CancellationToken until) =>
-        Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(() => FileLoopAsync(client, samples, complete: true, until), CancellationToken.None)));
+        Clients(clients, client => FileLoopAsync(client, samples, complete: true, until));
 
     /// <summary>
     /// The floor: the same clients posting the same filing without its subject, answered 400 by
@@ -98,13 +98,17 @@ public sealed class LoadClients : IDisposable
     /// cost on this machine with these clients, and so the most filings it could ever take.
     /// </summary>
     public Task FileIncompleteAsync(int clients, PhaseSamples samples, CancellationToken until) =>
-        Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(() => FileLoopAsync(client, samples, complete: false, until), CancellationToken.None)));
+        Clients(clients, client => FileLoopAsync(client, samples, complete: false, until));
 
     /// <summary><paramref name="clients"/> clients searching bodies back to back until <paramref name="until"/> is cancelled.</summary>
     public Task ReadAsync(int clients, PhaseSamples samples, CancellationToken until) =>
-        Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(() => ReadLoopAsync(client, samples, until), CancellationToken.None)));
+        Clients(clients, client => ReadLoopAsync(client, samples, until));
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>One loop per client, each on the thread pool, all awaited together.</summary>
+    private static Task Clients(int clients, Func<int, Task> loop) =>
+        Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(() => loop(client), CancellationToken.None)));
 
     private async Task FileLoopAsync(int client, PhaseSamples samples, bool complete, CancellationToken until)
     {
