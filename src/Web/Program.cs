@@ -67,9 +67,16 @@ try
     app.MapCharts();
     app.MapPublication();
     app.MapRazorPages();
-    StartupBanner.PrintWhenStarted(app);
 
-    await app.RunAsync();
+    // As app.RunAsync(), with the first request answered before the service says it is running.
+    await using (app)
+    {
+        await app.StartAsync();
+        await FirstRequest.SendAsync(app, app.Lifetime.ApplicationStopping);
+        StartupBanner.Print(app);
+        await app.WaitForShutdownAsync();
+    }
+
     return 0;
 }
 catch (ConfigurationProblemException ex)

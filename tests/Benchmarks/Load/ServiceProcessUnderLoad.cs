@@ -47,6 +47,9 @@ public sealed partial class ServiceProcessUnderLoad : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
+        // Its settings file (appsettings.json) lies beside it, as in a published service: without this
+        // the content root is the working directory and the service logged every request.
+        start.ArgumentList.Add("--contentRoot=" + AppContext.BaseDirectory);
         foreach (var argument in extraArguments)
             start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
