@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace FoiTracker.Web.Infrastructure;
 
@@ -21,9 +22,12 @@ public static partial class FirstRequest
     public static async Task SendAsync(WebApplication app, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        // In-memory test servers have no address; a server on HTTPS alone is left cold rather than
-        // asked with its certificate unchecked.
+        // Only Kestrel listens: an in-memory test server reports the configured addresses but has
+        // nobody there. A server on HTTPS alone is left cold rather than asked with its certificate unchecked.
+        var server = app.Services.GetRequiredService<IServer>();
+        if (server.GetType().Assembly != typeof(KestrelServerOptions).Assembly)
+            return;
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         if (StartupBanner.Address(addresses) is not { Scheme: "http" } address)
             return;
 
@@ -37,13 +41,13 @@ public static partial class FirstRequest
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
-            LogFailed(logger, exception);
+            LogFailed(logger, exception.Message);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answered its first request (/health: {Status}) in {Milliseconds} ms before opening to visitors")]
     private static partial void LogAnswered(ILogger logger, int status, long milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The first request to itself (/health) failed; the service starts anyway and its first visitor waits a little longer")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The first request to itself (/health) failed ({Reason}); the service starts anyway and its first visitor waits a little longer")]
+    private static partial void LogFailed(ILogger logger, string reason);
 }
