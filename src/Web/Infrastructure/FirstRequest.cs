@@ -15,7 +15,7 @@ namespace FoiTracker.Web.Infrastructure;
 /// </summary>
 public static partial class FirstRequest
 {
-    public const string Path = "health";
+    private const string Path = "health";
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
