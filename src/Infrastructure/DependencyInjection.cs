@@ -72,7 +72,11 @@ public static class DependencyInjection
         services.AddScoped<RequestFactsWriter>();
         services.AddScoped<FoiRequestRepository>();
         services.AddScoped<IFoiRequestRepository>(provider => provider.GetRequiredService<FoiRequestRepository>());
-        services.AddScoped<IRequestNumberAllocator>(provider => provider.GetRequiredService<FoiRequestRepository>());
+        // SQLite takes the number in the filing's transaction, PostgreSQL in one of its own (ADR 037).
+        if (database.Provider == DatabaseProvider.Postgres)
+            services.AddSingleton<IRequestNumberAllocator, PostgresRequestNumbers>();
+        else
+            services.AddScoped<IRequestNumberAllocator, SqliteRequestNumbers>();
         services.AddSingleton<IBulkRequestImporter, BulkRequestWriter>();
 
         services.AddScoped(provider => new DueRequests(

@@ -25,7 +25,10 @@ public interface IFoiRequestRepository
     Task<TimelineKind?> FindEventAsync(RequestId id, string eventKey, CancellationToken cancellationToken);
 }
 
-/// <summary>Hands out request numbers: per year, gap-free within a committed transaction, never twice.</summary>
+/// <summary>
+/// Hands out request numbers: per year, increasing, never twice. Where filings can run side by side
+/// (PostgreSQL) a number is given for good at once, so a filing that then fails leaves a gap.
+/// </summary>
 public interface IRequestNumberAllocator
 {
     Task<RequestNumber> NextAsync(int year, CancellationToken cancellationToken);

@@ -105,6 +105,35 @@ public sealed class AbuseLimitTests
         (await SendAsync(database, File(actor))).Stage.Should().NotBeNullOrEmpty("a new day in Tbilisi opens a new count");
     }
 
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Filings_OfOneAccountAtOnce_PassTheDailyLimitNoMoreThanItAllows(DatabaseProvider provider)
+    {
+        await using var database = await CreateAsync(provider);
+        await SendAsync(database, new LoadSeedsCommand());
+        var citizen = await SendAsync(database, new CreateAccountCommand("burst@example.ge", "Burst", Password, "citizen"));
+        var actor = new RequestActor(citizen.Id, citizen.DisplayName, Role.Citizen);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await SendAsync(database, File(actor));
+                return true;
+            }
+            catch (LimitReachedException)
+            {
+                return false;
+            }
+        })));
+
+        attempts.Count(filed => filed).Should().Be(Limits.FilingsPerDay);
+        (await database.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM requests")).Should().Be(Limits.FilingsPerDay);
+        var numbers = (await database.Connection.QueryAsync<string>("SELECT number FROM requests ORDER BY number")).ToList();
+        numbers.Should().Equal(["2026-000001", "2026-000002"], "a refused filing takes no number");
+    }
+
     private static FileRequestCommand File(RequestActor actor) =>
         new(TestSeeds.VerifiedCityHall, "Budget 2026", "Please send the budget.", "Nino Beridze", "nino@example.ge", null, null, false, actor);
 

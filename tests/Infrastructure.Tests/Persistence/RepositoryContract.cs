@@ -573,7 +573,7 @@ public abstract class RepositoryContract : IAsyncLifetime
         attempts.Should().Equal(1L);
     }
 
-    private async Task<RequestNumber> AllocateAsync(int year)
+    protected async Task<RequestNumber> AllocateAsync(int year)
     {
         await using var scope = Services.CreateAsyncScope();
         var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
@@ -632,9 +632,45 @@ public abstract class RepositoryContract : IAsyncLifetime
 public sealed class SqliteRepositoryTests : RepositoryContract
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    [SkippableFact]
+    public async Task ANumber_TakenByAFilingThatRollsBack_IsGivenAgain()
+    {
+        await AllocateAsync(2026);
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+            await unitOfWork.BeginAsync(CancellationToken.None);
+            (await scope.ServiceProvider.GetRequiredService<IRequestNumberAllocator>().NextAsync(2026, CancellationToken.None))
+                .Value.Should().Be("2026-000002");
+            await unitOfWork.RollbackAsync(CancellationToken.None);
+        }
+
+        (await AllocateAsync(2026)).Value.Should().Be("2026-000002");
+    }
 }
 
 public sealed class PostgresRepositoryTests : RepositoryContract
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    [SkippableFact]
+    public async Task ANumber_IsNotHeldByTheOpenFilingThatTookIt_AndIsNotGivenAgainIfThatFilingRollsBack()
+    {
+        await using (var open = Services.CreateAsyncScope())
+        {
+            var unitOfWork = open.ServiceProvider.GetRequiredService<IUnitOfWork>();
+            await unitOfWork.BeginAsync(CancellationToken.None);
+            (await open.ServiceProvider.GetRequiredService<IRequestNumberAllocator>().NextAsync(2026, CancellationToken.None))
+                .Value.Should().Be("2026-000001");
+
+            // Another filing, on any node, gets the next number while the first is still open.
+            var next = AllocateAsync(2026);
+            (await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(10)))).Should().BeSameAs(next, "the number's lock is not held to the end of the first filing");
+            (await next).Value.Should().Be("2026-000002");
+            await unitOfWork.RollbackAsync(CancellationToken.None);
+        }
+
+        (await AllocateAsync(2026)).Value.Should().Be("2026-000003", "a number once given is never given again, even to replace a filing that failed");
+    }
 }

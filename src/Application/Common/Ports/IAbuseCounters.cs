@@ -25,6 +25,10 @@ public interface IAbuseCounters
 
     Task ClearSignInFailuresAsync(string normalizedEmail, CancellationToken cancellationToken);
 
-    /// <summary>Requests (drafts included) the account has filed since <paramref name="since"/>.</summary>
+    /// <summary>
+    /// Requests (drafts included) the account has filed since <paramref name="since"/>. Called in the
+    /// filing's transaction, it makes the account's other filings wait here until that transaction
+    /// ends, on every node, so two filings at once cannot both pass the day's last permit.
+    /// </summary>
     Task<int> CountFiledSinceAsync(UserId owner, DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -145,12 +145,11 @@ public sealed class FileRequestHandler(
     private async Task<FiledRequest> FileAsync(
         FileRequestCommand command, string scope, string hash, Recipient recipient, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // The number's row lock is held to the end of the transaction: filings wait for each other
-        // here, on every node, so the day's count below cannot be passed by two filing at once.
+        // Counted before the number is taken, so a refusal leaves no gap in the year's numbers.
+        if (!command.Actor.IsStaff)
+            await EnsureUnderDailyLimitAsync(new UserId(command.Actor.UserId), recipient.Jurisdiction, now, cancellationToken);
         var number = await numbers.NextAsync(recipient.Jurisdiction.LegalDateOf(now).Year, cancellationToken);
         var request = Compose(command, recipient, number, now);
-        if (request.Owner is { } citizen)
-            await EnsureUnderDailyLimitAsync(citizen, recipient.Jurisdiction, now, cancellationToken);
         await requests.AddAsync(request, cancellationToken);
         if (request.Owner is { } account && request.Requester.Email is { } address)
             await requesterEmails.AskIfNeededAsync(account, address, command.VerifyLinkBase, command.Language, cancellationToken);

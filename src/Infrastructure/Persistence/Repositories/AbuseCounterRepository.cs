@@ -40,11 +40,20 @@ public sealed class AbuseCounterRepository(DbSession session) : SqlRepository(se
     public Task ClearSignInFailuresAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         ExecuteAsync("DELETE FROM sign_in_failures WHERE email_normalized = @Email", new { Email = normalizedEmail }, cancellationToken);
 
-    public async Task<int> CountFiledSinceAsync(UserId owner, DateTimeOffset since, CancellationToken cancellationToken) =>
-        (int)await ExecuteScalarAsync<long>(
+    public async Task<int> CountFiledSinceAsync(UserId owner, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        // SQLite's one writer already makes filings wait for each other; on PostgreSQL only one
+        // account's filings do, on a lock the transaction's end releases.
+        if (Session.Provider == DatabaseProvider.Postgres)
+        {
+            await ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@Key, 0))", new { Key = $"filing:{owner.Value}" }, cancellationToken);
+        }
+
+        return (int)await ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM requests WHERE owner_id = @Owner AND created_at >= @Since",
             new { Owner = owner.Value, Since = since },
             cancellationToken);
+    }
 
     private sealed class FailuresRow
     {

@@ -11,7 +11,7 @@ namespace FoiTracker.Infrastructure.Persistence.Repositories;
 /// refused.
 /// </summary>
 public sealed class FoiRequestRepository(DbSession session, IRowStatements each, RequestStepWriter steps, RequestFactsWriter facts)
-    : SqlRepository(session), IFoiRequestRepository, IRequestNumberAllocator
+    : SqlRepository(session), IFoiRequestRepository
 {
     public async Task AddAsync(FoiRequest request, CancellationToken cancellationToken)
     {
@@ -86,19 +86,4 @@ public sealed class FoiRequestRepository(DbSession session, IRowStatements each,
             "SELECT kind FROM timeline WHERE request_id = @Id AND event_key = @EventKey",
             new { Id = id.Value, EventKey = eventKey },
             cancellationToken) is { } kind ? TimelineKind.Parse(kind) : null;
-
-    public async Task<RequestNumber> NextAsync(int year, CancellationToken cancellationToken)
-    {
-        // One statement that both SQLite (3.35+) and PostgreSQL run atomically: the row lock it
-        // takes is held until the surrounding transaction ends, so two writers never get the same number.
-        var next = await ExecuteScalarAsync<long>(
-            """
-            INSERT INTO request_counters (year, last_value) VALUES (@Year, 1)
-            ON CONFLICT (year) DO UPDATE SET last_value = request_counters.last_value + 1
-            RETURNING last_value
-            """,
-            new { Year = year },
-            cancellationToken);
-        return RequestNumber.From(year, next);
-    }
 }
