@@ -18,6 +18,7 @@ using FoiTracker.Domain.Jurisdictions;
 using FoiTracker.Domain.Requests;
 using FoiTracker.Domain.Users;
 using FoiTracker.Infrastructure.Persistence;
+using FoiTracker.Infrastructure.Persistence.Repositories;
 using FoiTracker.Tests.Support;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -672,5 +673,24 @@ public sealed class PostgresRepositoryTests : RepositoryContract
         }
 
         (await AllocateAsync(2026)).Value.Should().Be("2026-000003", "a number once given is never given again, even to replace a filing that failed");
+    }
+
+    [SkippableFact]
+    public async Task Numbers_KeepTheServerOptionsOfTheOperatorsConnectionString()
+    {
+        var options = Services.GetRequiredService<DatabaseOptions>();
+        await using (var connection = new Npgsql.NpgsqlConnection(options.ConnectionString))
+        {
+            await connection.ExecuteAsync(
+                "CREATE SCHEMA tenant; CREATE TABLE tenant.request_counters (LIKE public.request_counters INCLUDING ALL); INSERT INTO tenant.request_counters VALUES (2026, 41)");
+        }
+
+        var withOptions = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString) { Options = "-c search_path=tenant" };
+        await using var numbers = new PostgresRequestNumbers(new DatabaseOptions
+        {
+            Provider = DatabaseProvider.Postgres, ConnectionString = withOptions.ConnectionString, DataDirectory = options.DataDirectory,
+        });
+
+        (await numbers.NextAsync(2026, CancellationToken.None)).Value.Should().Be("2026-000042", "the counter is read where the operator's search_path says");
     }
 }

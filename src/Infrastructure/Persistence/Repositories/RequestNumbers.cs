@@ -48,11 +48,12 @@ public sealed class PostgresRequestNumbers : IRequestNumberAllocator, IAsyncDisp
             ApplicationName = "foitracker-numbers",
             // These connections only ever run the one statement below; nothing to reset between uses.
             NoResetOnClose = true,
-            // Its commit does not wait for the disk, and loses nothing by it: the filing commits after
-            // this, and its commit writes the log to disk up to its own record, this one's included.
-            // If the filing never commits, a counter lost in a crash gives back a number nobody kept.
-            Options = "-c synchronous_commit=off",
         };
+        // Its commit does not wait for the disk, and loses nothing by it: the filing commits after
+        // this, and its commit writes the log to disk up to its own record, this one's included.
+        // If the filing never commits, a counter lost in a crash gives back a number nobody kept.
+        // Added to the operator's own server options, if the connection string has any.
+        builder.Options = $"{builder.Options} -c synchronous_commit=off".TrimStart();
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
