@@ -85,8 +85,7 @@ public sealed class AbuseLimitTests
     {
         await using var database = await CreateAsync(provider);
         await SendAsync(database, new LoadSeedsCommand());
-        var citizen = await SendAsync(database, new CreateAccountCommand("filer@example.ge", "Filer", Password, "citizen"));
-        var actor = new RequestActor(citizen.Id, citizen.DisplayName, Role.Citizen);
+        var actor = await AccountAsync(database, "filer@example.ge", Role.Citizen);
 
         for (var filed = 0; filed < Limits.FilingsPerDay; filed++)
             await SendAsync(database, File(actor));
@@ -96,8 +95,7 @@ public sealed class AbuseLimitTests
         refused.RetryAfter.Should().Be(TimeSpan.FromHours(3.5), "Tbilisi's midnight is 20:00 UTC");
         (await database.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM requests")).Should().Be(Limits.FilingsPerDay);
 
-        var member = await SendAsync(database, new CreateAccountCommand("staff@example.ge", "Staff member", Password, "staff"));
-        var staff = new RequestActor(member.Id, member.DisplayName, Role.Staff);
+        var staff = await AccountAsync(database, "staff@example.ge", Role.Staff);
         for (var filed = 0; filed <= Limits.FilingsPerDay; filed++)
             await SendAsync(database, File(staff));
 
@@ -112,8 +110,7 @@ public sealed class AbuseLimitTests
     {
         await using var database = await CreateAsync(provider);
         await SendAsync(database, new LoadSeedsCommand());
-        var citizen = await SendAsync(database, new CreateAccountCommand("burst@example.ge", "Burst", Password, "citizen"));
-        var actor = new RequestActor(citizen.Id, citizen.DisplayName, Role.Citizen);
+        var actor = await AccountAsync(database, "burst@example.ge", Role.Citizen);
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
         {
@@ -132,6 +129,13 @@ public sealed class AbuseLimitTests
         (await database.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM requests")).Should().Be(Limits.FilingsPerDay);
         var numbers = (await database.Connection.QueryAsync<string>("SELECT number FROM requests ORDER BY number")).ToList();
         numbers.Should().Equal(["2026-000001", "2026-000002"], "a refused filing takes no number");
+    }
+
+    /// <summary>A new account with <paramref name="role"/>, as the actor its requests are filed by.</summary>
+    private static async Task<RequestActor> AccountAsync(MigratedDatabase database, string email, Role role)
+    {
+        var account = await SendAsync(database, new CreateAccountCommand(email, "Filer", Password, role.ToName()));
+        return new RequestActor(account.Id, account.DisplayName, role);
     }
 
     private static FileRequestCommand File(RequestActor actor) =>

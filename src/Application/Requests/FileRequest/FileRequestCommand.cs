@@ -146,8 +146,8 @@ public sealed class FileRequestHandler(
         FileRequestCommand command, string scope, string hash, Recipient recipient, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Counted before the number is taken, so a refusal leaves no gap in the year's numbers.
-        if (!command.Actor.IsStaff)
-            await EnsureUnderDailyLimitAsync(new UserId(command.Actor.UserId), recipient.Jurisdiction, now, cancellationToken);
+        if (OwnerOf(command) is { } citizen)
+            await EnsureUnderDailyLimitAsync(citizen, recipient.Jurisdiction, now, cancellationToken);
         var number = await numbers.NextAsync(recipient.Jurisdiction.LegalDateOf(now).Year, cancellationToken);
         var request = Compose(command, recipient, number, now);
         await requests.AddAsync(request, cancellationToken);
@@ -168,6 +168,9 @@ public sealed class FileRequestHandler(
         return new Recipient(body, jurisdiction, contexts.For(jurisdiction.StatuteId, contextVersion: null));
     }
 
+    /// <summary>The account the request will belong to. Staff may record a request on a citizen's behalf; it then belongs to no account.</summary>
+    private static UserId? OwnerOf(FileRequestCommand command) => command.Actor.IsStaff ? null : new UserId(command.Actor.UserId);
+
     /// <summary>The request as filed now with <paramref name="number"/>; nothing is stored.</summary>
     private static FoiRequest Compose(FileRequestCommand command, Recipient recipient, RequestNumber number, DateTimeOffset now)
     {
@@ -175,8 +178,7 @@ public sealed class FileRequestHandler(
         var statute = jurisdiction.StatuteId;
         var email = string.IsNullOrWhiteSpace(command.RequesterEmail) ? (EmailAddress?)null : EmailAddress.Create(command.RequesterEmail);
         var requester = new Requester(command.RequesterName!, email, command.RequesterAddress);
-        // Staff may record a request on a citizen's behalf; it then belongs to no account.
-        UserId? owner = command.Actor.IsStaff ? null : new UserId(command.Actor.UserId);
+        var owner = OwnerOf(command);
         // Nothing is e-mailed to an address nobody has verified: the letter is made to print and post,
         // and the clock starts only when someone records the day it was handed in (ADR 017). A request
         // already sent on paper, or a draft, starts as before.
