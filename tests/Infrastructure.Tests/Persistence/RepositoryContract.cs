@@ -454,6 +454,44 @@ public abstract class RepositoryContract : IAsyncLifetime
         (await second).Should().HaveCount(4);
     }
 
+    [SkippableFact]
+    public async Task RowStatements_BindValuesAsDapperDoes_AndCountEachRowsChanges()
+    {
+        await ExecuteAsync("CREATE TABLE row_probe (id " + (Provider == DatabaseProvider.Postgres ? "uuid" : "TEXT") + " PRIMARY KEY, at " +
+            (Provider == DatabaseProvider.Postgres ? "timestamptz" : "TEXT") + " NOT NULL, day " + (Provider == DatabaseProvider.Postgres ? "date" : "TEXT") +
+            ", word TEXT, n INTEGER NOT NULL)");
+        var rows = Enumerable.Range(1, 3)
+            .Select(i => new { Id = Guid.NewGuid(), At = new DateTimeOffset(2026, 3, i, 23, 30, 0, TimeSpan.FromHours(4)), Day = i == 2 ? (DateOnly?)null : new DateOnly(2026, 3, i), Word = i == 2 ? null : "ნ" + i, N = i })
+            .ToList();
+
+        await InScopeAsync<DbSession>(async session =>
+        {
+            var each = Services.GetRequiredService<IRowStatements>();
+            (await each.ExecuteAsync(session, "INSERT INTO row_probe (id, at, day, word, n) VALUES (@Id, @At, @Day, @Word, @N)", rows, CancellationToken.None))
+                .Should().Equal(1, 1, 1);
+            // The middle row's condition matches nothing: its count says so, and the others are still written.
+            var changes = rows.Select(row => (object)new { row.Id, N = row.N == 2 ? 99 : row.N, Word = "x" + row.N }).ToList();
+            (await each.ExecuteAsync(session, "UPDATE row_probe SET word = @Word WHERE id = @Id AND n = @N", changes, CancellationToken.None))
+                .Should().Equal(1, 0, 1);
+        });
+
+        // Found again through values Dapper binds: the same stored forms of an id, an instant and a date.
+        foreach (var row in rows)
+        {
+            await using var connection = await Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+            var word = await connection.QuerySingleOrDefaultAsync<string>(
+                "SELECT word FROM row_probe WHERE id = @Id AND at = @At AND (day = @Day OR (day IS NULL AND @Day IS NULL))",
+                new { row.Id, row.At, row.Day });
+            word.Should().Be(row.N == 2 ? null : "x" + row.N, $"row {row.N} is stored as Dapper would have stored it");
+        }
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync(sql);
+    }
+
     /// <summary>A claim in a transaction of its own, rolled back.</summary>
     private async Task<IReadOnlyList<FoiRequest>> ClaimAsync(DateTimeOffset now, int limit)
     {
