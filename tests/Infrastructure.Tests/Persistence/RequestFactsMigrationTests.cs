@@ -89,6 +89,26 @@ public sealed class RequestFactsMigrationTests
         dates[Answered].Should().BeNull("a request answered in full runs no deadline and has no complaint");
     }
 
+    [SkippableFact]
+    public async Task OnPostgres_TheWordsOfStoredRequests_MoveToTheirOwnTable_AndAnAddedRequestsFollow()
+    {
+        TestDatabase.SkipUnlessPostgresConfigured();
+        await using var database = await MigratedFromAsync(DatabaseProvider.Postgres, "0030_complaint_decision_due.sql", "0031_request_words_table.sql");
+
+        const string Words = "SELECT r.number || '|' || w.subject || '|' || w.requester_name FROM request_words w JOIN requests r ON r.id = w.request_id ORDER BY r.number";
+        var stored = await database.Connection.QueryAsync<string>("SELECT number || '|' || subject || '|' || requester_name FROM requests ORDER BY number");
+        stored.Should().HaveCount(2);
+        (await database.Connection.QueryAsync<string>(Words)).Should().Equal(stored);
+
+        await database.Connection.ExecuteAsync(
+            "INSERT INTO requests (id, number, body_key, statute_id, statute_version, subject, text, requester_name, stage, created_at, paused_days, timeline_seq, workflow, version) " +
+            "SELECT @Id, '2026-000003', body_key, statute_id, statute_version, 'ბიუჯეტის ანგარიში', text, 'თამარ ქავთარაძე', stage, created_at, 0, 0, '{}', 1 FROM requests LIMIT 1",
+            new { Id = Guid.Parse("0193a000-0000-7000-8000-000000000103") });
+        (await database.Connection.QueryAsync<string>(Words)).Should().Contain("2026-000003|ბიუჯეტის ანგარიში|თამარ ქავთარაძე");
+        (await database.Connection.QueryAsync<string>("SELECT indexname FROM pg_indexes WHERE tablename = 'requests' AND indexdef LIKE '%gin_trgm_ops%'"))
+            .Should().BeEmpty("a step that rewrites a request's row no longer writes trigram entries for its words");
+    }
+
     /// <summary>
     /// The two requests with their facts and deadlines as the version of <paramref name="before"/> left them,
     /// then migrated to the latest version, which applied <paramref name="migration"/>.

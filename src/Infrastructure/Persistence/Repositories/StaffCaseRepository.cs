@@ -199,10 +199,13 @@ public sealed class StaffCaseRepository(DbSession session) : SqlRepository(sessi
                 $"WHERE request_words MATCH @Phrase AND f.closed_on IS NULL{ofBody} ORDER BY request_words.rowid DESC LIMIT @Matched";
         }
 
-        // PostgreSQL's LIKE tells capitals apart and SQLite's does not (for Latin letters; Georgian has none).
-        var like = Session.Provider == DatabaseProvider.Postgres ? "ILIKE" : "LIKE";
-        return $"SELECT {SearchedColumns} {SearchedFrom} " +
-            $"WHERE (r.subject {like} @Words ESCAPE '\\' OR r.requester_name {like} @Words ESCAPE '\\') AND f.closed_on IS NULL{ofBody} " +
+        // PostgreSQL keeps the words in a table of their own, with its trigram indexes (migration 0031); its LIKE
+        // tells capitals apart and SQLite's does not (for Latin letters; Georgian has none).
+        var (from, words, like) = Session.Provider == DatabaseProvider.Postgres
+            ? ($"{SearchedFrom} JOIN request_words w ON w.request_id = r.id", "w", "ILIKE")
+            : (SearchedFrom, "r", "LIKE");
+        return $"SELECT {SearchedColumns} {from} " +
+            $"WHERE ({words}.subject {like} @Words ESCAPE '\\' OR {words}.requester_name {like} @Words ESCAPE '\\') AND f.closed_on IS NULL{ofBody} " +
             "ORDER BY r.created_at DESC, r.number DESC LIMIT @Matched";
     }
 
