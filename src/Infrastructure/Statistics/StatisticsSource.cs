@@ -28,6 +28,17 @@ public sealed class StatisticsSource(DbSession session) : IStatisticsSource
     private const string AnsweredByT = "f.first_answer_on <= @AsOf AND (f.withdrawn_on IS NULL OR f.withdrawn_on >= f.first_answer_on)";
 
     /// <summary>
+    /// The selected bodies' requests sent in the period, each body's read as one range of the statistics index
+    /// (body, day sent). Written as a cross join with its condition in WHERE, which makes SQLite take the bodies
+    /// as the outer loop: with a plain join its planner, knowing nothing of the tables' sizes, read the whole
+    /// index (every year's requests) and tested each row's day, nearly twice as long for a year of every body.
+    /// PostgreSQL plans a cross join with a WHERE as it plans the join (the same plan, body by body). The
+    /// selection's filters follow, each led by AND.
+    /// </summary>
+    private const string FactsOfBodies =
+        "FROM public_bodies b CROSS JOIN request_facts f WHERE f.body_key = b.key AND f.submitted_on >= @From AND f.submitted_on <= @Through";
+
+    /// <summary>
     /// Each selected request's body, statute, the days Kaplan–Meier needs (sent; answered, withdrawn, or null:
     /// still open at T) and four small codes that say what it was at T, with the definitions of
     /// <c>OutcomeClassifier</c> and <c>GroupCalculator</c>; <see cref="RequestClasses"/> adds the codes up. Each
@@ -39,17 +50,6 @@ public sealed class StatisticsSource(DbSession session) : IStatisticsSource
     /// a quarter of the rows (most requests of a body have a (sent, answered) pair of their own). Plain SQL that
     /// runs unchanged on SQLite and PostgreSQL.
     /// </summary>
-    /// <summary>
-    /// The selected bodies' requests sent in the period, each body's read as one range of the statistics index
-    /// (body, day sent). Written as a cross join with its condition in WHERE, which makes SQLite take the bodies
-    /// as the outer loop: with a plain join its planner, knowing nothing of the tables' sizes, read the whole
-    /// index (every year's requests) and tested each row's day, half again as long for a year of every body.
-    /// PostgreSQL plans a cross join with a WHERE as it plans the join (the same plan, body by body). The
-    /// selection's filters follow, each led by AND.
-    /// </summary>
-    private const string FactsOfBodies =
-        "FROM public_bodies b CROSS JOIN request_facts f WHERE f.body_key = b.key AND f.submitted_on >= @From AND f.submitted_on <= @Through";
-
     private const string TallySql = $"""
         SELECT body_key, statute_id, submitted_on, ended_on, outcome + 10 * due + 100 * complaint + 10000 * court AS codes
         FROM (SELECT f.body_key, f.statute_id, f.submitted_on,
