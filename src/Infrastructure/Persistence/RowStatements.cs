@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -20,8 +19,8 @@ public interface IRowStatements
 /// SQLite runs in the process: a statement per row costs no round trip. Its text is compiled once
 /// for the list, and each row binds its values to that compiled statement: Microsoft.Data.Sqlite
 /// keeps a compiled statement only with the command that compiled it, so a new command a row (as
-/// Dapper makes) compiles the same text again for every row. Values are bound in the text forms of
-/// <see cref="TypeHandlers"/>, as Dapper binds them.
+/// Dapper makes) compiles the same text again for every row. Values are bound as Dapper's handlers bind
+/// them (<see cref="TypeHandlers.ToSqliteValue"/>).
 /// </summary>
 public sealed class SqliteRowStatements : IRowStatements
 {
@@ -44,21 +43,12 @@ public sealed class SqliteRowStatements : IRowStatements
             if (rows[i].GetType() != shape.Type)
                 throw new ArgumentException("Every row of one statement has the same shape.", nameof(rows));
             for (var p = 0; p < shape.Count; p++)
-                command.Parameters[p].Value = Bound(shape[p].GetValue(rows[i]));
+                command.Parameters[p].Value = TypeHandlers.ToSqliteValue(shape[p].GetValue(rows[i]));
             touched[i] = command.ExecuteNonQuery();
         }
 
         return touched;
     }
-
-    private static object Bound(object? value) => value switch
-    {
-        null => DBNull.Value,
-        Guid id => id.ToString("D"),
-        DateTimeOffset instant => TypeHandlers.ToSqliteText(instant),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => value,
-    };
 }
 
 /// <summary>The public properties of a row's type, whose names its statement's parameters take; looked up once a type.</summary>

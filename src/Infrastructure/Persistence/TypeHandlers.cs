@@ -35,6 +35,25 @@ public static class TypeHandlers
     public static string ToSqliteText(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
+    /// <summary>An id's text form in SQLite.</summary>
+    public static string ToSqliteText(Guid id) => id.ToString("D");
+
+    /// <summary>A day's text form in SQLite: ISO 8601, so text order is date order.</summary>
+    public static string ToSqliteText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A value as the handlers below store it in SQLite, for writers that bind parameters themselves (the
+    /// bulk import, <see cref="SqliteRowStatements"/>): rows they write read back like rows Dapper wrote.
+    /// </summary>
+    public static object ToSqliteValue(object? value) => value switch
+    {
+        null => DBNull.Value,
+        Guid id => ToSqliteText(id),
+        DateTimeOffset instant => ToSqliteText(instant),
+        DateOnly date => ToSqliteText(date),
+        _ => value,
+    };
+
     /// <summary>Reads <see cref="ToSqliteText"/>'s form on the fast path, and any other ISO 8601 form as well.</summary>
     public static DateTimeOffset FromSqliteText(string text) =>
         DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
@@ -48,7 +67,7 @@ public static class TypeHandlers
             if (parameter is SqliteParameter)
             {
                 parameter.DbType = DbType.String;
-                parameter.Value = value.ToString("D");
+                parameter.Value = ToSqliteText(value);
             }
             else
             {
@@ -97,7 +116,7 @@ public static class TypeHandlers
             if (parameter is SqliteParameter)
             {
                 parameter.DbType = DbType.String;
-                parameter.Value = value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                parameter.Value = ToSqliteText(value);
             }
             else
             {

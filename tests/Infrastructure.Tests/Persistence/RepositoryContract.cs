@@ -457,9 +457,8 @@ public abstract class RepositoryContract : IAsyncLifetime
     [SkippableFact]
     public async Task RowStatements_BindValuesAsDapperDoes_AndCountEachRowsChanges()
     {
-        await ExecuteAsync("CREATE TABLE row_probe (id " + (Provider == DatabaseProvider.Postgres ? "uuid" : "TEXT") + " PRIMARY KEY, at " +
-            (Provider == DatabaseProvider.Postgres ? "timestamptz" : "TEXT") + " NOT NULL, day " + (Provider == DatabaseProvider.Postgres ? "date" : "TEXT") +
-            ", word TEXT, n INTEGER NOT NULL)");
+        var (id, instant, day) = Provider == DatabaseProvider.Postgres ? ("uuid", "timestamptz", "date") : ("TEXT", "TEXT", "TEXT");
+        await ExecuteAsync($"CREATE TABLE row_probe (id {id} PRIMARY KEY, at {instant} NOT NULL, day {day}, word TEXT, n INTEGER NOT NULL)");
         var rows = Enumerable.Range(1, 3)
             .Select(i => new { Id = Guid.NewGuid(), At = new DateTimeOffset(2026, 3, i, 23, 30, 0, TimeSpan.FromHours(4)), Day = i == 2 ? (DateOnly?)null : new DateOnly(2026, 3, i), Word = i == 2 ? null : "ნ" + i, N = i })
             .ToList();

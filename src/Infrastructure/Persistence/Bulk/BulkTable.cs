@@ -113,20 +113,10 @@ internal sealed class BulkTable<T>
         public Task WriteAsync(T row, CancellationToken cancellationToken)
         {
             for (var i = 0; i < _parameters.Length; i++)
-                _parameters[i].Value = SqliteValue(_table._values[i](row));
+                _parameters[i].Value = TypeHandlers.ToSqliteValue(_table._values[i](row));
             return _command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         public void Dispose() => _command.Dispose();
-
-        /// <summary>The text forms <see cref="TypeHandlers"/> gives these types in SQLite, so imported rows read back like saved ones.</summary>
-        private static object SqliteValue(object? value) => value switch
-        {
-            null => DBNull.Value,
-            Guid id => id.ToString("D"),
-            DateTimeOffset instant => TypeHandlers.ToSqliteText(instant),
-            DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            _ => value,
-        };
     }
 }
