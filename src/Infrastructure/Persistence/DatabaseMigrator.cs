@@ -16,6 +16,9 @@ public sealed class DatabaseMigrator(DatabaseOptions options, ILogger<DatabaseMi
     // Any constant unique to this application; PostgreSQL advisory locks are keyed by a bigint.
     private const long MigrationLockKey = 0x466F_6954_7261_636B;
 
+    /// <summary>A command timeout of zero: no limit, on SQLite and PostgreSQL alike.</summary>
+    private static readonly TimeSpan Unlimited = TimeSpan.Zero;
+
     public Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken) => MigrateAsync(through: null, cancellationToken);
 
     /// <summary>
@@ -65,6 +68,10 @@ public sealed class DatabaseMigrator(DatabaseOptions options, ILogger<DatabaseMi
                 typeof(DatabaseMigrator).Assembly,
                 name => name.StartsWith(prefix, StringComparison.Ordinal) && (through is null || string.CompareOrdinal(name[prefix.Length..], through) <= 0))
             .WithTransactionPerScript()
+            // A script runs as long as it needs: one that rewrites a large table, or waits for another session's
+            // lock, took longer than the connection's command timeout (30 s unless the connection string says
+            // otherwise), was rolled back, and the service could not start on its own database (ADR 041).
+            .WithExecutionTimeout(Unlimited)
             .LogTo(new LogAdapter(logger))
             .Build();
 
