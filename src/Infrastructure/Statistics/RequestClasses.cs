@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using FoiTracker.Application.Statistics;
 using FoiTracker.Domain.Statistics;
 
 namespace FoiTracker.Infrastructure.Statistics;
@@ -5,7 +7,8 @@ namespace FoiTracker.Infrastructure.Statistics;
 /// <summary>
 /// Adds up the classes of requests the statistics statement reports (its codes, one set per group of
 /// requests, read from one number: outcome + 10 × due + 100 × complaint + 10,000 × court) into the counts
-/// of each body and statute.
+/// of each body and statute, and their times to answer into how many requests share each sent day, end day
+/// and answer (for 2025 on the benchmark's 1,000,000 requests: about 118,000 entries for 264,059 requests).
 /// <list type="bullet">
 /// <item>outcome: 0–4 answered complete, partial, refused, not held, forwarded; 5 no reply; 6 pending; 7 withdrawn;
 /// 9 answered with an outcome statistics do not know.</item>
@@ -19,40 +22,81 @@ namespace FoiTracker.Infrastructure.Statistics;
 internal sealed class RequestClasses
 {
     private const int UnknownAnswer = 9;
-    private readonly Dictionary<(string Body, string Statute), int[]> _counts = [];
+
+    /// <summary>Day 0 of the statement's day numbers, 1970-01-01, as <see cref="DateOnly.DayNumber"/> counts.</summary>
+    private static readonly int EpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
+
+    private readonly Dictionary<(string Body, string Statute), Group> _groups = [];
 
     public static bool IsAnswer(int outcome) => outcome is >= 0 and <= 4 or UnknownAnswer;
 
-    public void Add(string body, string statute, int outcome, int due, int complaint, int court, int requests)
+    /// <summary>The requests to <paramref name="body"/> under <paramref name="statute"/>, made on first use.</summary>
+    public Group Of(string body, string statute)
     {
-        if (outcome == UnknownAnswer)
-            throw new InvalidDataException(
-                $"{requests} requests to '{body}' have an answer outcome which statistics do not know: expected complete, partial, refused, not_held or forwarded.");
-        if (outcome is < 0 or > 7 || due is < 0 or > 5 || complaint is < 0 or > 63 || court is < 0 or > 5)
-            throw new InvalidDataException($"The statistics statement reported an unknown class ({outcome}, {due}, {complaint}, {court}).");
-        if (!_counts.TryGetValue((body, statute), out var counts))
-            _counts[(body, statute)] = counts = new int[Slot.Count];
-
-        counts[Slot.Sent] += requests;
-        counts[Slot.Outcome + outcome] += requests;
-        counts[Slot.Due + due] += requests;
-        if (due >= 3 && due <= 4 && outcome <= 1)
-            counts[Slot.SuccessDue] += requests;
-        if (complaint != 0)
-        {
-            counts[Slot.Complaints] += requests;
-            counts[Slot.ComplaintDecision + ((complaint >> 1) & 7)] += requests;
-            if ((complaint & 16) != 0)
-                counts[Slot.ComplaintsDue] += requests;
-            if ((complaint & 32) != 0)
-                counts[Slot.DecidedInTime] += requests;
-        }
-
-        counts[Slot.Court + court] += requests;
+        if (!_groups.TryGetValue((body, statute), out var group))
+            _groups[(body, statute)] = group = new Group(body, statute);
+        return group;
     }
 
     public IEnumerable<(string Body, string Statute, StatisticsCounts Counts)> Counts() =>
-        _counts.Select(pair => (pair.Key.Body, pair.Key.Statute, Of(pair.Value)));
+        _groups.Values.Select(group => (group.Body, group.Statute, Of(group.Classes)));
+
+    /// <summary>The times to answer of every group, one entry for each sent day, end day and answer alike.</summary>
+    public IEnumerable<TalliedTime> Times() =>
+        _groups.Values.SelectMany(group => group.Times.Select(pair => new TalliedTime(
+            group.Body, group.Statute, Day(pair.Key.Sent), pair.Key.Ended is { } ended ? Day(ended) : null, pair.Key.Answered, pair.Value)));
+
+    private static DateOnly Day(int sinceEpoch) => DateOnly.FromDayNumber(EpochDayNumber + sinceEpoch);
+
+    /// <summary>
+    /// One body and statute's requests: the counts of their classes, and how many were sent on each day and
+    /// observed until each day (answered then, or censored then), with days as numbers since 1970-01-01.
+    /// </summary>
+    internal sealed class Group(string body, string statute)
+    {
+        public string Body { get; } = body;
+
+        public string Statute { get; } = statute;
+
+        public int[] Classes { get; } = new int[Slot.Count];
+
+        public Dictionary<(int Sent, int? Ended, bool Answered), int> Times { get; } = [];
+
+        public bool Is(string body, string statute) => string.Equals(Body, body, StringComparison.Ordinal) && string.Equals(Statute, statute, StringComparison.Ordinal);
+
+        public void Add(int outcome, int due, int complaint, int court)
+        {
+            if (outcome == UnknownAnswer)
+                throw new InvalidDataException(
+                    $"Requests to '{Body}' have an answer outcome which statistics do not know: expected complete, partial, refused, not_held or forwarded.");
+            if (outcome is < 0 or > 7 || due is < 0 or > 5 || complaint is < 0 or > 63 || court is < 0 or > 5)
+                throw new InvalidDataException($"The statistics statement reported an unknown class ({outcome}, {due}, {complaint}, {court}).");
+            var counts = Classes;
+            counts[Slot.Sent]++;
+            counts[Slot.Outcome + outcome]++;
+            counts[Slot.Due + due]++;
+            if (due >= 3 && due <= 4 && outcome <= 1)
+                counts[Slot.SuccessDue]++;
+            if (complaint != 0)
+            {
+                counts[Slot.Complaints]++;
+                counts[Slot.ComplaintDecision + ((complaint >> 1) & 7)]++;
+                if ((complaint & 16) != 0)
+                    counts[Slot.ComplaintsDue]++;
+                if ((complaint & 32) != 0)
+                    counts[Slot.DecidedInTime]++;
+            }
+
+            counts[Slot.Court + court]++;
+        }
+
+        /// <summary>A request sent on day <paramref name="sent"/> and observed unanswered until <paramref name="ended"/> (null: until T).</summary>
+        public void AddTime(int sent, int? ended, bool answered)
+        {
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(Times, (sent, ended, answered), out _);
+            count++;
+        }
+    }
 
     private static StatisticsCounts Of(int[] counts)
     {
