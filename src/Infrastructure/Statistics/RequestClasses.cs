@@ -39,7 +39,7 @@ internal sealed class RequestClasses
     }
 
     public IEnumerable<(string Body, string Statute, StatisticsCounts Counts)> Counts() =>
-        _groups.Values.Select(group => (group.Body, group.Statute, Of(group.Classes)));
+        _groups.Values.Select(group => (group.Body, group.Statute, CountsOf(group.Classes)));
 
     /// <summary>The times to answer of every group, one entry for each sent day, end day and answer alike.</summary>
     public IEnumerable<TalliedTime> Times() =>
@@ -98,7 +98,7 @@ internal sealed class RequestClasses
         }
     }
 
-    private static StatisticsCounts Of(int[] counts)
+    private static StatisticsCounts CountsOf(int[] counts)
     {
         int At(int slot) => counts[slot];
         var outcomes = new OutcomeCounts(
