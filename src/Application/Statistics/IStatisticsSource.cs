@@ -26,18 +26,18 @@ public sealed class RequestExportRow : StatisticsRow
 /// <summary>What requests are grouped by when they are counted in the store: their body (with its kind and municipality) and their statute.</summary>
 public sealed record StatisticsGroupKey(string BodyKey, string BodyKind, string? Municipality, string StatuteId);
 
-/// <summary>The counts of one body's requests under one statute, as of a day.</summary>
-public sealed record TalliedCounts(StatisticsGroupKey Key, StatisticsCounts Counts);
+/// <summary>
+/// One body's requests under one statute, as of a day: their counts, and their times to answer, which
+/// Kaplan–Meier is drawn from.
+/// </summary>
+public sealed record TalliedGroup(StatisticsGroupKey Key, StatisticsCounts Counts, IReadOnlyList<TalliedTime> Times);
 
 /// <summary>
-/// <see cref="Count"/> requests to one body under one statute sent on <see cref="SubmittedOn"/> and observed
-/// unanswered until <see cref="EndedOn"/> (null: until the day of evaluation), when they were answered or,
-/// when not <see cref="Answered"/>, withdrawn or still open.
+/// <see cref="Count"/> requests sent on <see cref="SubmittedOn"/> and observed unanswered until
+/// <see cref="EndedOn"/> (null: until the day of evaluation), when they were answered or, when not
+/// <see cref="Answered"/>, withdrawn or still open.
 /// </summary>
-public readonly record struct TalliedTime(string BodyKey, string StatuteId, DateOnly SubmittedOn, DateOnly? EndedOn, bool Answered, int Count);
-
-/// <summary>The counts per body and statute and the times to answer of the same requests.</summary>
-public sealed record StatisticsTally(IReadOnlyList<TalliedCounts> Counts, IReadOnlyList<TalliedTime> Times);
+public readonly record struct TalliedTime(DateOnly SubmittedOn, DateOnly? EndedOn, bool Answered, int Count);
 
 /// <summary>A body as statistics name it.</summary>
 public sealed record StatisticsBody(string Key, string NameKa, string NameEn, string Kind, string? Municipality);
@@ -53,12 +53,12 @@ public interface IStatisticsSource
 
     /// <summary>
     /// The selected requests classified as of <paramref name="asOf"/> in the store, with the definitions of
-    /// <see cref="OutcomeClassifier"/> and <see cref="GroupCalculator"/>, counted per body and statute, and what
+    /// <see cref="OutcomeClassifier"/> and <see cref="GroupCalculator"/>, counted per body and statute with what
     /// Kaplan–Meier needs of them (two days each); both from one read, so they agree. Each request hands over a
     /// few small values instead of every fact.
     /// </summary>
     /// <exception cref="InvalidDataException">A request answered by then has an answer outcome statistics do not know.</exception>
-    Task<StatisticsTally> TallyAsync(StatisticsSelection selection, DateOnly asOf, CancellationToken cancellationToken);
+    Task<IReadOnlyList<TalliedGroup>> TallyAsync(StatisticsSelection selection, DateOnly asOf, CancellationToken cancellationToken);
 
     /// <summary>The selected requests with their numbers, body by body (by key) and by the day they were sent.</summary>
     IAsyncEnumerable<RequestExportRow> ReadRequestsAsync(StatisticsSelection selection, CancellationToken cancellationToken);

@@ -34,25 +34,15 @@ public sealed class StatisticsEvaluator(IStatisticsSource source, IStatuteCatalo
         ArgumentNullException.ThrowIfNull(groupOf);
         var statutes = new Dictionary<string, StatuteTerms>(StringComparer.Ordinal);
         var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
-        // Each body and statute's group, found again for its times to answer.
-        var placed = new Dictionary<(string Body, string Statute), (Group Group, StatuteTerms Terms)>();
-        var tally = await source.TallyAsync(selection, window.AsOf, cancellationToken);
-        foreach (var tallied in tally.Counts)
+        foreach (var tallied in await source.TallyAsync(selection, window.AsOf, cancellationToken))
         {
             var key = tallied.Key;
             if (!statutes.TryGetValue(key.StatuteId, out var terms))
                 statutes[key.StatuteId] = terms = StatuteTerms.Of(catalog, key.StatuteId);
-            var group = GroupOf(groups, groupOf(key), window, terms);
-            group.Calculator.Add(tallied.Counts);
-            placed[(key.BodyKey, key.StatuteId)] = (group, terms);
-        }
-
-        foreach (var time in tally.Times)
-        {
-            // Counts and times come from one read of the same requests, so every time has its counted body and statute.
-            if (!placed.TryGetValue((time.BodyKey, time.StatuteId), out var target))
-                throw new InvalidOperationException($"Requests to '{time.BodyKey}' under '{time.StatuteId}' have times to answer but were not counted.");
-            target.Group.Calculator.AddTime(time.SubmittedOn, time.EndedOn ?? window.AsOf, time.Answered, time.Count, target.Terms.Calendar);
+            var calculator = GroupOf(groups, groupOf(key), window, terms).Calculator;
+            calculator.Add(tallied.Counts);
+            foreach (var time in tallied.Times)
+                calculator.AddTime(time.SubmittedOn, time.EndedOn ?? window.AsOf, time.Answered, time.Count, terms.Calendar);
         }
 
         var figures = groups.ToDictionary(pair => pair.Key, pair => pair.Value.Calculator.Result(pair.Value.Mixed ? null : pair.Value.Term, idfi), StringComparer.Ordinal);

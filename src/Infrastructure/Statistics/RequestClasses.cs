@@ -38,13 +38,11 @@ internal sealed class RequestClasses
         return group;
     }
 
-    public IEnumerable<(string Body, string Statute, StatisticsCounts Counts)> Counts() =>
-        _groups.Values.Select(group => (group.Body, group.Statute, CountsOf(group.Classes)));
-
-    /// <summary>The times to answer of every group, one entry for each sent day, end day and answer alike.</summary>
-    public IEnumerable<TalliedTime> Times() =>
-        _groups.Values.SelectMany(group => group.Times.Select(pair => new TalliedTime(
-            group.Body, group.Statute, Day(pair.Key.Sent), pair.Key.Ended is { } ended ? Day(ended) : null, pair.Key.Answered, pair.Value)));
+    /// <summary>Each body and statute's counts, and its times to answer: one entry for each sent day, end day and answer alike.</summary>
+    public IEnumerable<(string Body, string Statute, StatisticsCounts Counts, IReadOnlyList<TalliedTime> Times)> Groups() =>
+        _groups.Values.Select(group => (group.Body, group.Statute, CountsOf(group.Classes), (IReadOnlyList<TalliedTime>)group.Times
+            .Select(pair => new TalliedTime(Day(pair.Key.Sent), pair.Key.Ended is { } ended ? Day(ended) : null, pair.Key.Answered, pair.Value))
+            .ToList()));
 
     private static DateOnly Day(int sinceEpoch) => DateOnly.FromDayNumber(EpochDayNumber + sinceEpoch);
 

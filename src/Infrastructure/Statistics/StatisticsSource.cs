@@ -102,7 +102,7 @@ public sealed class StatisticsSource(DbSession session) : IStatisticsSource
         return StreamAsync<StatisticsRow>(sql, Parameters(selection), cancellationToken);
     }
 
-    public async Task<StatisticsTally> TallyAsync(StatisticsSelection selection, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TalliedGroup>> TallyAsync(StatisticsSelection selection, DateOnly asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(selection);
         var sql = TallySql(session.Provider).Replace("/* filters */", Filters(selection, " AND "), StringComparison.Ordinal);
@@ -128,11 +128,10 @@ public sealed class StatisticsSource(DbSession session) : IStatisticsSource
         }
 
         var bodies = (await BodiesAsync(kind: null, municipality: null, cancellationToken)).ToDictionary(body => body.Key, StringComparer.Ordinal);
-        var counts = classes.Counts()
-            .Select(pair => new TalliedCounts(
-                new StatisticsGroupKey(pair.Body, bodies[pair.Body].Kind, bodies[pair.Body].Municipality, pair.Statute), pair.Counts))
+        return classes.Groups()
+            .Select(group => new TalliedGroup(
+                new StatisticsGroupKey(group.Body, bodies[group.Body].Kind, bodies[group.Body].Municipality, group.Statute), group.Counts, group.Times))
             .ToList();
-        return new StatisticsTally(counts, classes.Times().ToList());
     }
 
     /// <summary>An integer column: SQLite's integers and PostgreSQL's integers and counts (bigint) alike, read without boxing.</summary>
