@@ -25,6 +25,7 @@ IBenchmark[] benchmarks =
     new StatisticsBenchmark(),
     new PagesBenchmark(),
     new LoadBenchmark(),
+    new FilingFloorBenchmark(),
     new DelegateBenchmark(
         "mail",
         "Mail both ways: sending (pending rows with a one-page PDF to an SMTP server in this process, and to the pickup folder) and intake (messages matched per second with 10,000 waiting in a Dovecot folder, from FOI_BENCH_IMAP)",
