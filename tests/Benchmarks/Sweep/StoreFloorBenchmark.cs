@@ -90,6 +90,7 @@ public sealed class StoreFloorBenchmark : IBenchmark
                 best[provider] = median.ActionsPerSecond;
                 figures.Add(new Figure($"{provider}.actions_per_second", Math.Round(median.ActionsPerSecond, 0), "1/s"));
                 figures.Add(new Figure($"{provider}.process_cpu_us_per_action", Math.Round(median.CpuMicrosecondsPerAction, 1), "us"));
+                figures.Add(new Figure($"{provider}.machine_cpu_us_per_action", Math.Round(median.MachineCpuMicrosecondsPerAction, 1), "us"));
                 if (median.LogKibPerAction is { } log)
                     figures.Add(new Figure($"{provider}.log_kib_per_action", Math.Round(log, 1), "KiB"));
             }
@@ -134,14 +135,17 @@ public sealed class StoreFloorBenchmark : IBenchmark
 
     /// <summary>One measured run: <paramref name="Actions"/> transitions in <paramref name="Seconds"/>.</summary>
     /// <param name="LogKibPerAction">SQLite only: the write-ahead log's growth per transition (checkpoints are held off while it runs).</param>
-    internal sealed record FloorRun(int Actions, double Seconds, double CpuSeconds, double? LogKibPerAction)
+    /// <param name="MachineCpuSeconds">The whole machine's busy time meanwhile: this process, the database server, the kernel, anything else.</param>
+    internal sealed record FloorRun(int Actions, double Seconds, double CpuSeconds, double MachineCpuSeconds, double? LogKibPerAction)
     {
         public double ActionsPerSecond => Actions / Seconds;
 
         public double CpuMicrosecondsPerAction => CpuSeconds * 1e6 / Actions;
 
+        public double MachineCpuMicrosecondsPerAction => MachineCpuSeconds * 1e6 / Actions;
+
         public string Describe(string provider) => string.Create(CultureInfo.InvariantCulture,
-            $"{provider}: {Actions:N0} transitions in {Seconds:N3} s = {ActionsPerSecond:N0} /s, {CpuMicrosecondsPerAction:N0} µs of this process's CPU each{(LogKibPerAction is { } log ? ", " + log.ToString("N1", CultureInfo.InvariantCulture) + " KiB of log each" : "")}");
+            $"{provider}: {Actions:N0} transitions in {Seconds:N3} s = {ActionsPerSecond:N0} /s, {CpuMicrosecondsPerAction:N0} µs of this process's CPU and {MachineCpuMicrosecondsPerAction:N0} µs of the machine's each{(LogKibPerAction is { } log ? ", " + log.ToString("N1", CultureInfo.InvariantCulture) + " KiB of log each" : "")}");
     }
 
     /// <summary>The requests of measured run <paramref name="run"/>: spread evenly over all of them, as the sweep benchmark's due ones are.</summary>
@@ -229,6 +233,7 @@ public sealed class StoreFloorBenchmark : IBenchmark
                 var nextDues = Enumerable.Range(0, due).Select(position => NextDue(origin, position).ToString("O", CultureInfo.InvariantCulture)).ToArray();
                 var moved = 0;
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var machine = MachineCpu.Busy();
                 var clock = Stopwatch.StartNew();
                 while (true)
                 {
@@ -266,7 +271,7 @@ public sealed class StoreFloorBenchmark : IBenchmark
                     throw new InvalidOperationException($"Run {run + 1} moved {moved:N0} requests, not the {due:N0} due.");
                 var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
                 var log = new FileInfo(file + "-wal").Length;
-                runs.Add(new FloorRun(moved, clock.Elapsed.TotalSeconds, cpuSeconds, log / 1024.0 / moved));
+                runs.Add(new FloorRun(moved, clock.Elapsed.TotalSeconds, cpuSeconds, (MachineCpu.Busy() - machine).TotalSeconds, log / 1024.0 / moved));
             }
 
             Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
@@ -398,6 +403,7 @@ public sealed class StoreFloorBenchmark : IBenchmark
                     var nextDue = NextDue(origin, 0);
                     var moved = 0;
                     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                    var machine = MachineCpu.Busy();
                     var clock = Stopwatch.StartNew();
                     await Task.WhenAll(workers.Select(async worker =>
                     {
@@ -412,7 +418,8 @@ public sealed class StoreFloorBenchmark : IBenchmark
                     clock.Stop();
                     if (moved != dueCount)
                         throw new InvalidOperationException($"Run {run + 1} moved {moved:N0} requests, not the {dueCount:N0} due.");
-                    runs.Add(new FloorRun(moved, clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, null));
+                    runs.Add(new FloorRun(
+                        moved, clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, (MachineCpu.Busy() - machine).TotalSeconds, null));
                 }
 
                 return runs;

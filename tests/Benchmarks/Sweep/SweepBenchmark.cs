@@ -123,6 +123,7 @@ public sealed class SweepBenchmark : IBenchmark
                     figures.Add(new Figure($"{tag}.{batchTag}_seconds", Math.Round(sweep.Seconds, 3), "s"));
                     figures.Add(new Figure($"{tag}.{batchTag}_commands", sweep.Commands));
                     figures.Add(new Figure($"{tag}.{batchTag}_process_cpu_us_per_action", Math.Round(sweep.ProcessCpuMicrosecondsPerAction, 1), "us"));
+                    figures.Add(new Figure($"{tag}.{batchTag}_machine_cpu_us_per_action", Math.Round(sweep.MachineCpuMicrosecondsPerAction, 1), "us"));
                     figures.Add(new Figure($"{tag}.{batchTag}_process_written_kib_per_action", Math.Round(sweep.WrittenKilobytesPerAction, 1), "KiB"));
                     figures.Add(new Figure($"{tag}.{batchTag}_allocated_kib_per_action", Math.Round(sweep.AllocatedKilobytesPerAction, 1), "KiB"));
                     figures.Add(new Figure($"{tag}.{batchTag}_gc_collections", sweep.Collections));
@@ -225,8 +226,11 @@ public sealed class SweepBenchmark : IBenchmark
     /// <param name="AllocatedBytes">Managed memory the process allocated during the sweep, all threads (the garbage collector's count).</param>
     /// <param name="Collections">Garbage collections during the sweep, all generations.</param>
     private sealed record SweepFigures(
-        int Batch, int Workers, long Fired, double Seconds, int Commands, double ProcessCpuSeconds, long ProcessWrittenBytes, long AllocatedBytes, int Collections)
+        int Batch, int Workers, long Fired, double Seconds, int Commands, double ProcessCpuSeconds, double MachineCpuSeconds, long ProcessWrittenBytes, long AllocatedBytes, int Collections)
     {
+        /// <summary>The whole machine's busy time per action: this process, the database server, the kernel, anything else.</summary>
+        public double MachineCpuMicrosecondsPerAction => MachineCpuSeconds * 1e6 / Fired;
+
         public double AllocatedKilobytesPerAction => AllocatedBytes / 1024.0 / Fired;
 
         public double ActionsPerSecond => Fired / Seconds;
@@ -323,7 +327,7 @@ public sealed class SweepBenchmark : IBenchmark
                 var sweep = await SweepCheckedAsync(batch, workerCount);
                 runs.Add(sweep);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{provider}@{count:N0}: batch {sweep.Batch}, {sweep.Workers} worker(s), run {attempt} of {repeat}: {sweep.Fired:N0} fired in {sweep.Seconds:N3} s over {sweep.Commands} commands = {sweep.ActionsPerSecond:N0} actions/s, {sweep.ProcessCpuMicrosecondsPerAction:N0} µs of this process's CPU and {sweep.WrittenKilobytesPerAction:N1} KiB written and {sweep.AllocatedKilobytesPerAction:N1} KiB allocated each, {sweep.Collections} GCs (verified)"));
+                    $"{provider}@{count:N0}: batch {sweep.Batch}, {sweep.Workers} worker(s), run {attempt} of {repeat}: {sweep.Fired:N0} fired in {sweep.Seconds:N3} s over {sweep.Commands} commands = {sweep.ActionsPerSecond:N0} actions/s, {sweep.ProcessCpuMicrosecondsPerAction:N0} µs of this process's CPU ({sweep.MachineCpuMicrosecondsPerAction:N0} µs of the machine's) and {sweep.WrittenKilobytesPerAction:N1} KiB written and {sweep.AllocatedKilobytesPerAction:N1} KiB allocated each, {sweep.Collections} GCs (verified)"));
             }
 
             sweeps.Add(runs.OrderBy(run => run.ActionsPerSecond).ElementAt(runs.Count / 2));
@@ -387,6 +391,7 @@ public sealed class SweepBenchmark : IBenchmark
         long fired = 0;
         var commands = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var machine = MachineCpu.Busy();
         var written = ProcessWrittenBytes();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var collections = GC.CollectionCount(0);
@@ -408,7 +413,7 @@ public sealed class SweepBenchmark : IBenchmark
 
         clock.Stop();
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        return new SweepFigures(batch, workers, fired, clock.Elapsed.TotalSeconds, commands, cpuSeconds, ProcessWrittenBytes() - written,
+        return new SweepFigures(batch, workers, fired, clock.Elapsed.TotalSeconds, commands, cpuSeconds, (MachineCpu.Busy() - machine).TotalSeconds, ProcessWrittenBytes() - written,
             GC.GetTotalAllocatedBytes(precise: true) - allocated, GC.CollectionCount(0) - collections);
     }
 
