@@ -111,6 +111,7 @@ public sealed class PostgresRowStatements : IRowStatements
 /// <summary>
 /// A statement whose <c>@Name</c>s are PostgreSQL's <c>$1</c>, <c>$2</c>… in the order the names first appear, and
 /// the row's properties whose values fill them, in that order (a property the statement does not name is not sent).
+/// Text in single or double quotes is left as it is, as Npgsql left it: an <c>@</c> in a literal is no parameter.
 /// </summary>
 internal sealed partial record NumberedStatement(string Text, IReadOnlyList<PropertyInfo> Parameters)
 {
@@ -120,6 +121,8 @@ internal sealed partial record NumberedStatement(string Text, IReadOnlyList<Prop
         var parameters = new List<PropertyInfo>();
         var text = Placeholder().Replace(sql, match =>
         {
+            if (!match.Groups[1].Success)
+                return match.Value;
             var name = match.Groups[1].Value;
             var property = shape.Find(candidate => candidate.Name == name)
                 ?? throw new ArgumentException($"The statement names @{name}, which rows of {shape.Type.Name} do not have.", nameof(sql));
@@ -135,6 +138,7 @@ internal sealed partial record NumberedStatement(string Text, IReadOnlyList<Prop
         return new NumberedStatement(text, parameters);
     }
 
-    [GeneratedRegex(@"@([A-Za-z_][A-Za-z0-9_]*)")]
+    /// <summary>A quoted literal or name (matched to be kept), or a parameter (its name in group 1).</summary>
+    [GeneratedRegex(@"'(?:[^']|'')*'|""(?:[^""]|"""")*""|@([A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex Placeholder();
 }

@@ -485,6 +485,22 @@ public abstract class RepositoryContract : IAsyncLifetime
         }
     }
 
+    [SkippableFact]
+    public async Task RowStatements_LeaveAnAtSignInQuotedText_AsText()
+    {
+        var id = Provider == DatabaseProvider.Postgres ? "uuid" : "TEXT";
+        await ExecuteAsync($"CREATE TABLE row_probe (id {id} PRIMARY KEY, word TEXT, n INTEGER NOT NULL)");
+        var row = new { Id = Guid.NewGuid(), Word = "ნ", N = 7 };
+
+        await InScopeAsync<DbSession>(async session =>
+            (await Services.GetRequiredService<IRowStatements>().ExecuteAsync(
+                session, "INSERT INTO row_probe (id, word, n) VALUES (@Id, 'mail @Word ' || @Word, @N)", [row], CancellationToken.None))
+            .Should().Equal(1));
+
+        await using var connection = await Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+        (await connection.QuerySingleAsync<string>("SELECT word FROM row_probe WHERE n = 7")).Should().Be("mail @Word ნ");
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = await Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
