@@ -7,7 +7,26 @@ namespace FoiTracker.Application.Statistics;
 /// included), optionally only one body, one kind of body, one municipality or one statute.
 /// </summary>
 public sealed record StatisticsSelection(
-    DateOnly From, DateOnly Through, string? Body = null, string? Kind = null, string? Municipality = null, string? Statute = null);
+    DateOnly From, DateOnly Through, string? Body = null, string? Kind = null, string? Municipality = null, string? Statute = null)
+{
+    /// <summary>
+    /// The same selection in at most <paramref name="count"/> parts of consecutive days sent, as even as whole days
+    /// allow, that together cover the period once; the whole selection when its period has fewer than two days a part.
+    /// A request is in exactly one part, by its day sent.
+    /// </summary>
+    public IReadOnlyList<StatisticsSelection> InParts(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var days = Through.DayNumber - From.DayNumber + 1;
+        if (days < 2 * count)
+            return [this];
+        return Enumerable.Range(0, count)
+            .Select(part => this with { From = Day(days * part / count), Through = Day(days * (part + 1) / count - 1) })
+            .ToList();
+
+        DateOnly Day(long offset) => From.AddDays(checked((int)offset));
+    }
+}
 
 /// <summary>One request's facts with what statistics group it by.</summary>
 public class StatisticsRow : RequestObservation
@@ -55,7 +74,9 @@ public interface IStatisticsSource
     /// The selected requests classified as of <paramref name="asOf"/> in the store, with the definitions of
     /// <see cref="OutcomeClassifier"/> and <see cref="GroupCalculator"/>, counted per body and statute with what
     /// Kaplan–Meier needs of them (two days each); both from one read, so they agree. Each request hands over a
-    /// few small values instead of every fact.
+    /// few small values instead of every fact. Outside a transaction a long period may be read in parts, each
+    /// by one statement on a connection of its own and all at once; each request is still counted once, with its
+    /// times from the same read as its counts.
     /// </summary>
     /// <exception cref="InvalidDataException">A request answered by then has an answer outcome statistics do not know.</exception>
     Task<IReadOnlyList<TalliedGroup>> TallyAsync(StatisticsSelection selection, DateOnly asOf, CancellationToken cancellationToken);

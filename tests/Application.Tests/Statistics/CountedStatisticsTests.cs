@@ -1,3 +1,4 @@
+using FoiTracker.Application.Common.Ports;
 using FoiTracker.Application.Statistics;
 using FoiTracker.Application.Tests.Workflows;
 using FoiTracker.Domain.Statistics;
@@ -24,37 +25,37 @@ public abstract class CountedStatisticsTests : WorkflowTestBase
     [SkippableFact]
     public async Task FiguresCountedInTheStore_AreThoseCountedRequestByRequest()
     {
-        var random = new Random(20260302);
-        for (var i = 0; i < 90; i++)
-        {
-            var filed = await FileAsync(new DateTimeOffset(Start.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(4)), i % 3 == 0 ? TestSeeds.VerifiedCityHall : Gori);
-            await DrawFactsAsync(filed.Id, random);
-        }
+        await FileWithDrawnFactsAsync(90, everyNthToTheCityHall: 3, new Random(20260302));
 
-        var period = StatisticsPeriod.TryParse("2026-03-01..2026-05-31", out var parsed) ? parsed! : throw new InvalidOperationException();
         await using var scope = Services.CreateAsyncScope();
         var evaluator = scope.ServiceProvider.GetRequiredService<StatisticsEvaluator>();
         var seen = new List<GroupFigures>();
-        foreach (var asOf in new[] { Start.AddDays(9), Start.AddDays(20), Start.AddDays(35), Start.AddDays(90) })
+        // Three months, whose requests all fall in the first part when it is read in parts; and March alone,
+        // whose parts each hold requests of every body and statute, added up from both.
+        foreach (var text in new[] { "2026-03-01..2026-05-31", "2026-03-02..2026-03-31" })
         {
-            var window = new StatisticsWindow(period, asOf);
-            var selection = new StatisticsSelection(period.From, window.Through);
-            foreach (var (counted, byRow) in new (Func<StatisticsGroupKey, string>, Func<StatisticsRow, string>)[]
-                     {
-                         (key => key.BodyKey, row => row.BodyKey),
-                         (key => key.StatuteId, row => row.StatuteId),
-                         (_ => "all", _ => "all"),
-                     })
+            var period = StatisticsPeriod.TryParse(text, out var parsed) ? parsed! : throw new InvalidOperationException();
+            foreach (var asOf in new[] { Start.AddDays(9), Start.AddDays(20), Start.AddDays(35), Start.AddDays(90) })
             {
-                var inStore = await evaluator.EvaluateCountedAsync(window, selection, counted, CancellationToken.None);
-                var oneByOne = await evaluator.EvaluateAsync(window, selection, byRow, CancellationToken.None);
-                inStore.Groups.Should().BeEquivalentTo(oneByOne.Groups, $"as of {asOf:yyyy-MM-dd}");
-                inStore.Basis.Should().BeEquivalentTo(oneByOne.Basis);
-                seen.AddRange(oneByOne.Groups.Values);
-            }
+                var window = new StatisticsWindow(period, asOf);
+                var selection = new StatisticsSelection(period.From, window.Through);
+                foreach (var (counted, byRow) in new (Func<StatisticsGroupKey, string>, Func<StatisticsRow, string>)[]
+                         {
+                             (key => key.BodyKey, row => row.BodyKey),
+                             (key => key.StatuteId, row => row.StatuteId),
+                             (_ => "all", _ => "all"),
+                         })
+                {
+                    var inStore = await evaluator.EvaluateCountedAsync(window, selection, counted, CancellationToken.None);
+                    var oneByOne = await evaluator.EvaluateAsync(window, selection, byRow, CancellationToken.None);
+                    inStore.Groups.Should().BeEquivalentTo(oneByOne.Groups, $"{text} as of {asOf:yyyy-MM-dd}");
+                    inStore.Basis.Should().BeEquivalentTo(oneByOne.Basis);
+                    seen.AddRange(oneByOne.Groups.Values);
+                }
 
-            var oneBody = await evaluator.EvaluateCountedAsync(window, selection with { Body = Gori }, key => key.BodyKey, CancellationToken.None);
-            oneBody.Groups.Keys.Should().Equal(Gori);
+                var oneBody = await evaluator.EvaluateCountedAsync(window, selection with { Body = Gori }, key => key.BodyKey, CancellationToken.None);
+                oneBody.Groups.Keys.Should().Equal(Gori);
+            }
         }
 
         // The drawn facts reach every branch of the definitions.
@@ -63,6 +64,27 @@ public abstract class CountedStatisticsTests : WorkflowTestBase
         seen.Should().Contain(figures => figures.Escalation.DecidedInTime.Count > 0 && figures.Escalation.DecidedInTime.Count < figures.Escalation.DecidedInTime.Of);
         seen.Should().Contain(figures => figures.Escalation.CourtWon > 0 && figures.Escalation.CourtLost + figures.Escalation.CourtSettled > 0);
         seen.Should().Contain(figures => figures.TimeToAnswer.Censored > 0 && figures.TimeToAnswer.Answered > 0);
+    }
+
+    [SkippableFact]
+    public async Task InATransaction_TheOneStatementCountsWhatThePartsCount()
+    {
+        await FileWithDrawnFactsAsync(40, everyNthToTheCityHall: 2, new Random(20260303));
+
+        var period = StatisticsPeriod.TryParse("2026-03-02..2026-03-31", out var parsed) ? parsed! : throw new InvalidOperationException();
+        var window = new StatisticsWindow(period, Start.AddDays(35));
+        var selection = new StatisticsSelection(period.From, window.Through);
+        await using var scope = Services.CreateAsyncScope();
+        var evaluator = scope.ServiceProvider.GetRequiredService<StatisticsEvaluator>();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        var inParts = await evaluator.EvaluateCountedAsync(window, selection, key => key.BodyKey, CancellationToken.None);
+
+        await unitOfWork.BeginAsync(CancellationToken.None);
+        var inOne = await evaluator.EvaluateCountedAsync(window, selection, key => key.BodyKey, CancellationToken.None);
+        await unitOfWork.RollbackAsync(CancellationToken.None);
+
+        inOne.Groups.Should().BeEquivalentTo(inParts.Groups);
+        inOne.Groups.Values.Sum(figures => figures.Sent).Should().Be(40);
     }
 
     [SkippableFact]
@@ -80,6 +102,17 @@ public abstract class CountedStatisticsTests : WorkflowTestBase
             new StatisticsWindow(period, Start.AddDays(10)), new StatisticsSelection(period.From, Start.AddDays(10)), key => key.BodyKey, CancellationToken.None);
 
         await act.Should().ThrowAsync<InvalidDataException>().WithMessage($"*'{Gori}'*");
+    }
+
+    /// <summary><paramref name="count"/> requests, to Gori's city hall or (every nth) the verified one, each with facts drawn at random.</summary>
+    private async Task FileWithDrawnFactsAsync(int count, int everyNthToTheCityHall, Random random)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var filed = await FileAsync(
+                new DateTimeOffset(Start.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(4)), i % everyNthToTheCityHall == 0 ? TestSeeds.VerifiedCityHall : Gori);
+            await DrawFactsAsync(filed.Id, random);
+        }
     }
 
     /// <summary>Facts drawn from a few weeks after <see cref="Start"/>, each missing now and then.</summary>
