@@ -76,7 +76,8 @@ public interface IStatisticsSource
     /// Kaplan–Meier needs of them (two days each); both from one read, so they agree. Each request hands over a
     /// few small values instead of every fact. Outside a transaction a long period may be read in parts, each
     /// by one statement on a connection of its own and all at once; each request is still counted once, with its
-    /// times from the same read as its counts.
+    /// times from the same read as its counts, and a body and statute may then come in one group per part (their
+    /// counts and times add up).
     /// </summary>
     /// <exception cref="InvalidDataException">A request answered by then has an answer outcome statistics do not know.</exception>
     Task<IReadOnlyList<TalliedGroup>> TallyAsync(StatisticsSelection selection, DateOnly asOf, CancellationToken cancellationToken);

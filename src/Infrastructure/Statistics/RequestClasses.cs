@@ -38,22 +38,6 @@ internal sealed class RequestClasses
         return group;
     }
 
-    /// <summary>Adds another tally's requests to this one's.</summary>
-    public void AddAll(RequestClasses other)
-    {
-        foreach (var theirs in other._groups.Values)
-        {
-            var ours = Of(theirs.Body, theirs.Statute);
-            for (var slot = 0; slot < ours.Classes.Length; slot++)
-                ours.Classes[slot] += theirs.Classes[slot];
-            foreach (var (time, count) in theirs.Times)
-            {
-                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(ours.Times, time, out _);
-                sum += count;
-            }
-        }
-    }
-
     /// <summary>Each body and statute's counts, and its times to answer: one entry for each sent day, end day and answer alike.</summary>
     public IEnumerable<(string Body, string Statute, StatisticsCounts Counts, IReadOnlyList<TalliedTime> Times)> Groups() =>
         _groups.Values.Select(group => (group.Body, group.Statute, CountsOf(group.Classes), (IReadOnlyList<TalliedTime>)group.Times

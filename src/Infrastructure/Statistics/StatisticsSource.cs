@@ -110,63 +110,58 @@ public sealed class StatisticsSource(DbSession session, IDbConnectionFactory fac
     /// parts as there are cores (at most <see cref="MostParts"/>), each by the same statement on a connection of its
     /// own, on its own thread: on SQLite most of a year's time goes to stepping through the rows and reading their
     /// columns in the service, one core's work per statement, and two parts at once took a fifth off the first
-    /// call for every body's year and a third off later ones (ADR 044). One body's requests are few and read by one
-    /// statement. Inside a transaction (a snapshot being published) the one statement on the transaction's
-    /// connection reads everything, as of one moment.
+    /// call for every body's year and a third off later ones (ADR 044). Each part hands over its own groups: a body
+    /// and statute read in two parts comes twice, and the evaluator adds them up as it adds a body's statutes. One
+    /// body's requests are few and read by one statement. Inside a transaction (a snapshot being published) the one
+    /// statement on the transaction's connection reads everything, as of one moment.
     /// </summary>
     public async Task<IReadOnlyList<TalliedGroup>> TallyAsync(StatisticsSelection selection, DateOnly asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(selection);
         var sql = TallySql(session.Provider).Replace("/* filters */", Filters(selection, " AND "), StringComparison.Ordinal);
-        var parts = session.InTransaction || selection.Body is not null ? [selection] : selection.InParts(Math.Min(Environment.ProcessorCount, MostParts));
-        RequestClasses classes;
-        if (parts.Count == 1)
-        {
-            classes = await TallyPartAsync(await session.ConnectionAsync(cancellationToken), session.Transaction, sql, selection, asOf, cancellationToken);
-        }
-        else
-        {
-            var tallies = await Task.WhenAll(parts.Select(part => Task.Run(
-                async () =>
-                {
-                    await using var connection = await factory.OpenAsync(cancellationToken);
-                    return await TallyPartAsync(connection, null, sql, part, asOf, cancellationToken);
-                },
-                cancellationToken)));
-            classes = tallies[0];
-            foreach (var other in tallies.Skip(1))
-                classes.AddAll(other);
-        }
-
         var bodies = (await BodiesAsync(kind: null, municipality: null, cancellationToken)).ToDictionary(body => body.Key, StringComparer.Ordinal);
-        return classes.Groups()
-            .Select(group => new TalliedGroup(
-                new StatisticsGroupKey(group.Body, bodies[group.Body].Kind, bodies[group.Body].Municipality, group.Statute), group.Counts, group.Times))
-            .ToList();
+        var parts = session.InTransaction || selection.Body is not null ? [selection] : selection.InParts(Math.Min(Environment.ProcessorCount, MostParts));
+        if (parts.Count == 1)
+            return await TallyPartAsync(await session.ConnectionAsync(cancellationToken), session.Transaction, sql, selection, asOf, bodies, cancellationToken);
+
+        var tallies = await Task.WhenAll(parts.Select(part => Task.Run(
+            async () =>
+            {
+                await using var connection = await factory.OpenAsync(cancellationToken);
+                return await TallyPartAsync(connection, null, sql, part, asOf, bodies, cancellationToken);
+            },
+            cancellationToken)));
+        return tallies.SelectMany(groups => groups).ToList();
     }
 
     /// <summary>One statement's rows, so the counts and the times are of the same requests however the store changes meanwhile.</summary>
-    private static async Task<RequestClasses> TallyPartAsync(
-        DbConnection connection, DbTransaction? transaction, string sql, StatisticsSelection selection, DateOnly asOf, CancellationToken cancellationToken)
+    private static async Task<List<TalliedGroup>> TallyPartAsync(
+        DbConnection connection, DbTransaction? transaction, string sql, StatisticsSelection selection, DateOnly asOf,
+        Dictionary<string, StatisticsBody> bodies, CancellationToken cancellationToken)
     {
         var parameters = Parameters(selection);
         parameters.Add("AsOf", asOf);
         var classes = new RequestClasses();
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-        // The rows come body by body: a group is looked up again only when the body or the statute changes.
-        RequestClasses.Group? group = null;
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)))
         {
-            var (body, statute) = (reader.GetString(0), reader.GetString(1));
-            if (group is null || !group.Is(body, statute))
-                group = classes.Of(body, statute);
-            var codes = Number(reader, 4);
-            var outcome = codes % 10;
-            group.Add(outcome, codes / 10 % 10, codes / 100 % 100, codes / 10000);
-            group.AddTime(Number(reader, 2), reader.IsDBNull(3) ? null : Number(reader, 3), RequestClasses.IsAnswer(outcome));
+            // The rows come body by body: a group is looked up again only when the body or the statute changes.
+            RequestClasses.Group? group = null;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (body, statute) = (reader.GetString(0), reader.GetString(1));
+                if (group is null || !group.Is(body, statute))
+                    group = classes.Of(body, statute);
+                var codes = Number(reader, 4);
+                var outcome = codes % 10;
+                group.Add(outcome, codes / 10 % 10, codes / 100 % 100, codes / 10000);
+                group.AddTime(Number(reader, 2), reader.IsDBNull(3) ? null : Number(reader, 3), RequestClasses.IsAnswer(outcome));
+            }
         }
 
-        return classes;
+        return classes.Groups()
+            .Select(group => new TalliedGroup(
+                new StatisticsGroupKey(group.Body, bodies[group.Body].Kind, bodies[group.Body].Municipality, group.Statute), group.Counts, group.Times))
+            .ToList();
     }
 
     /// <summary>An integer column: SQLite's integers and PostgreSQL's integers and counts (bigint) alike, read without boxing.</summary>
