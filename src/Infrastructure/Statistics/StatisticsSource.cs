@@ -119,25 +119,29 @@ public sealed class StatisticsSource(DbSession session, IDbConnectionFactory fac
     {
         ArgumentNullException.ThrowIfNull(selection);
         var sql = TallySql(session.Provider).Replace("/* filters */", Filters(selection, " AND "), StringComparison.Ordinal);
-        var bodies = (await BodiesAsync(kind: null, municipality: null, cancellationToken)).ToDictionary(body => body.Key, StringComparer.Ordinal);
         var parts = session.InTransaction || selection.Body is not null ? [selection] : selection.InParts(Math.Min(Environment.ProcessorCount, MostParts));
-        if (parts.Count == 1)
-            return await TallyPartAsync(await session.ConnectionAsync(cancellationToken), session.Transaction, sql, selection, asOf, bodies, cancellationToken);
+        RequestClasses[] tallies = parts.Count == 1
+            ? [await TallyPartAsync(await session.ConnectionAsync(cancellationToken), session.Transaction, sql, selection, asOf, cancellationToken)]
+            : await Task.WhenAll(parts.Select(part => Task.Run(
+                async () =>
+                {
+                    await using var connection = await factory.OpenAsync(cancellationToken);
+                    return await TallyPartAsync(connection, null, sql, part, asOf, cancellationToken);
+                },
+                cancellationToken)));
 
-        var tallies = await Task.WhenAll(parts.Select(part => Task.Run(
-            async () =>
-            {
-                await using var connection = await factory.OpenAsync(cancellationToken);
-                return await TallyPartAsync(connection, null, sql, part, asOf, bodies, cancellationToken);
-            },
-            cancellationToken)));
-        return tallies.SelectMany(groups => groups).ToList();
+        // The bodies after the requests: every body a request was read for is among them.
+        var bodies = (await BodiesAsync(kind: null, municipality: null, cancellationToken)).ToDictionary(body => body.Key, StringComparer.Ordinal);
+        return tallies
+            .SelectMany(classes => classes.Groups())
+            .Select(group => new TalliedGroup(
+                new StatisticsGroupKey(group.Body, bodies[group.Body].Kind, bodies[group.Body].Municipality, group.Statute), group.Counts, group.Times))
+            .ToList();
     }
 
     /// <summary>One statement's rows, so the counts and the times are of the same requests however the store changes meanwhile.</summary>
-    private static async Task<List<TalliedGroup>> TallyPartAsync(
-        DbConnection connection, DbTransaction? transaction, string sql, StatisticsSelection selection, DateOnly asOf,
-        Dictionary<string, StatisticsBody> bodies, CancellationToken cancellationToken)
+    private static async Task<RequestClasses> TallyPartAsync(
+        DbConnection connection, DbTransaction? transaction, string sql, StatisticsSelection selection, DateOnly asOf, CancellationToken cancellationToken)
     {
         var parameters = Parameters(selection);
         parameters.Add("AsOf", asOf);
@@ -158,10 +162,7 @@ public sealed class StatisticsSource(DbSession session, IDbConnectionFactory fac
             }
         }
 
-        return classes.Groups()
-            .Select(group => new TalliedGroup(
-                new StatisticsGroupKey(group.Body, bodies[group.Body].Kind, bodies[group.Body].Municipality, group.Statute), group.Counts, group.Times))
-            .ToList();
+        return classes;
     }
 
     /// <summary>An integer column: SQLite's integers and PostgreSQL's integers and counts (bigint) alike, read without boxing.</summary>
